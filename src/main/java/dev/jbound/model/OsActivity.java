@@ -1,0 +1,37 @@
+package dev.jbound.model;
+
+import java.util.List;
+
+/**
+ * What the OS saw of one process during a window: per-thread CPU, run-queue delay and states,
+ * I/O bytes, and the CPU budget. Byte counters are -1 when /proc/PID/io was unreadable
+ * (it needs ptrace access to the target).
+ *
+ * @param available false on non-Linux, or when the target's /proc entry could not be read at all
+ * @param note      what could not be read, or why the window ended early; empty when all went well
+ */
+public record OsActivity(long pid, boolean available, long windowNanos, List<OsThreadActivity> threads,
+                         long processCpuNanos, long readBytes, long writeBytes, long readChars, long writeChars,
+                         CpuBudget cores, String note) {
+
+    public OsActivity {
+        threads = List.copyOf(threads);
+        note = note == null ? "" : note;
+    }
+
+    public static OsActivity unavailable(long pid, CpuBudget cores, String note) {
+        return new OsActivity(pid, false, 0, List.of(), 0, -1, -1, -1, -1, cores, note);
+    }
+
+    public boolean ioReadable() {
+        return writeChars >= 0;
+    }
+
+    /** The first thread whose comm equals {@code name}, or null. */
+    public OsThreadActivity thread(String name) {
+        for (OsThreadActivity t : threads) {
+            if (t.name().equals(name)) return t;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.jbound.model;
+
+/**
+ * What the OS saw of one thread (task) during a window.
+ *
+ * @param tid            Linux task id
+ * @param name           raw comm (at most 15 characters, truncated by the kernel)
+ * @param cpuNanos       on-CPU time in the window, ns (schedstat; utime+stime at 10 ms resolution as fallback)
+ * @param runDelayNanos  time spent runnable but waiting on a run queue, ns; -1 when schedstat is missing
+ * @param states         how many polls saw the thread in each scheduler state
+ * @param firstSeenNanos first time the thread was seen, ns after the window start (0 if alive at start)
+ * @param lastSeenNanos  last time the thread was seen, ns after the window start
+ * @param bornDuringWindow thread was not there at the start snapshot
+ * @param diedDuringWindow thread was gone at the end snapshot
+ */
+public record OsThreadActivity(long tid, String name, long cpuNanos, long runDelayNanos, StateCounts states,
+                               long firstSeenNanos, long lastSeenNanos,
+                               boolean bornDuringWindow, boolean diedDuringWindow) {
+
+    /** Poll counts by the state letter in /proc/PID/task/TID/stat. */
+    public record StateCounts(int runningPolls, int sleepingPolls, int diskSleepPolls, int otherPolls) {
+
+        public static final StateCounts NONE = new StateCounts(0, 0, 0, 0);
+
+        public int polls() {
+            return runningPolls + sleepingPolls + diskSleepPolls + otherPolls;
+        }
+
+        /** R: running or runnable, S: interruptible sleep, D: uninterruptible (usually disk) sleep. */
+        public StateCounts plus(char state) {
+            return switch (state) {
+                case 'R' -> new StateCounts(runningPolls + 1, sleepingPolls, diskSleepPolls, otherPolls);
+                case 'S' -> new StateCounts(runningPolls, sleepingPolls + 1, diskSleepPolls, otherPolls);
+                case 'D' -> new StateCounts(runningPolls, sleepingPolls, diskSleepPolls + 1, otherPolls);
+                default -> new StateCounts(runningPolls, sleepingPolls, diskSleepPolls, otherPolls + 1);
+            };
+        }
+    }
+
+    public int polls() {
+        return states.polls();
+    }
+
+    public boolean hasRunDelay() {
+        return runDelayNanos >= 0;
+    }
+}
