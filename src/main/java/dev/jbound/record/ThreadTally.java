@@ -1,0 +1,61 @@
+package dev.jbound.record;
+
+import dev.jbound.model.OsThreadActivity;
+
+/** What the sensor has gathered about one task so far in the window; owned by one thread at a time. */
+final class ThreadTally {
+
+    final long tid;
+    final boolean born;
+    final long firstSeenNanos;
+    private final long startTicks;
+    private final Schedstat startSchedstat;
+    private String name;
+    private long lastTicks;
+    private long lastSeenNanos;
+    private Schedstat endSchedstat;
+    private boolean presentAtEnd;
+    private OsThreadActivity.StateCounts states = OsThreadActivity.StateCounts.NONE;
+
+    /** A task seen at the start snapshot, or first seen by a poll ({@code born}): then all its CPU is in the window. */
+    ThreadTally(long tid, TaskStat stat, Schedstat schedstat, boolean born, long seenNanos) {
+        this.tid = tid;
+        this.born = born;
+        this.firstSeenNanos = seenNanos;
+        this.name = stat.comm();
+        this.startTicks = born ? 0 : stat.utimeTicks() + stat.stimeTicks();
+        this.startSchedstat = born ? new Schedstat(0, 0) : schedstat;
+        this.lastTicks = stat.utimeTicks() + stat.stimeTicks();
+        this.lastSeenNanos = seenNanos;
+    }
+
+    void polled(TaskStat stat, long seenNanos) {
+        name = stat.comm(); // a thread may rename itself (Thread.setName) after the start snapshot
+        lastTicks = stat.utimeTicks() + stat.stimeTicks();
+        lastSeenNanos = seenNanos;
+        states = states.plus(stat.state());
+    }
+
+    void ended(TaskStat stat, Schedstat schedstat, long seenNanos) {
+        name = stat.comm();
+        lastTicks = stat.utimeTicks() + stat.stimeTicks();
+        lastSeenNanos = seenNanos;
+        endSchedstat = schedstat;
+        presentAtEnd = true;
+    }
+
+    OsThreadActivity toActivity() {
+        long cpu;
+        long runDelay;
+        if (startSchedstat != null && endSchedstat != null) {
+            cpu = endSchedstat.onCpuNanos() - startSchedstat.onCpuNanos();
+            runDelay = endSchedstat.runDelayNanos() - startSchedstat.runDelayNanos();
+        } else {
+            // schedstat missing, or the thread died before the end snapshot: ticks from its last poll.
+            cpu = (lastTicks - startTicks) * TaskStat.NANOS_PER_TICK;
+            runDelay = -1;
+        }
+        return new OsThreadActivity(tid, name, Math.max(0, cpu), runDelay, states,
+                firstSeenNanos, lastSeenNanos, born, !presentAtEnd);
+    }
+}

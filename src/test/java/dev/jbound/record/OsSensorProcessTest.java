@@ -1,0 +1,104 @@
+package dev.jbound.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jbound.model.OsActivity;
+import dev.jbound.model.OsThreadActivity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/** The sensor on a real child JVM (OsWorkloadMain) whose threads do known things. */
+@EnabledOnOs(OS.LINUX)
+class OsSensorProcessTest {
+
+    private static final Duration POLL = Duration.ofMillis(50);
+    private static final long WINDOW_MS = 1_500;
+
+    @Test
+    void measuresCpuStatesBirthsAndWrites() throws Exception {
+        // Under target/, not /tmp: write_bytes stays 0 on a tmpfs /tmp.
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "os-sensor");
+        try (ChildJvm child = ChildJvm.start(OsWorkloadMain.class, dir.toString())) {
+            OsSensor sensor = OsSensor.start(child.pid(), POLL);
+            Thread.sleep(WINDOW_MS);
+            OsActivity activity = sensor.stop();
+
+            assertThat(activity.available()).isTrue();
+            assertThat(activity.windowNanos()).isGreaterThanOrEqualTo(WINDOW_MS * 1_000_000);
+            long window = activity.windowNanos();
+            OsThreadActivity spinner = activity.thread("spinner");
+            OsThreadActivity sleeper = activity.thread("sleeper");
+            assertThat(spinner.cpuNanos()).as("spinner cpu").isGreaterThanOrEqualTo(window / 2);
+            assertThat(spinner.states().runningPolls()).isPositive();
+            assertThat(sleeper.cpuNanos()).as("sleeper cpu").isLessThan(window / 20);
+            assertThat(sleeper.polls()).isPositive();
+            assertThat(sleeper.states().sleepingPolls()).isEqualTo(sleeper.polls());
+            assertThat(sleeper.bornDuringWindow()).isFalse();
+            assertThat(sleeper.diedDuringWindow()).isFalse();
+            assertThat(activity.processCpuNanos()).isGreaterThanOrEqualTo(spinner.cpuNanos() - 20_000_000L);
+            if (!activity.note().contains("schedstat missing")) {
+                assertThat(spinner.runDelayNanos()).isNotNegative();
+            }
+
+            assertThat(activity.thread(OsWorkloadMain.ODD_NAME)).as("thread named with ') ('").isNotNull();
+
+            OsThreadActivity late = activity.thread("lateborn");
+            assertThat(late.bornDuringWindow()).isTrue();
+            assertThat(late.diedDuringWindow()).isTrue();
+            assertThat(late.firstSeenNanos()).isPositive();
+            assertThat(late.cpuNanos()).isPositive();
+
+            assertThat(activity.thread("syncer")).isNotNull();
+            if (activity.ioReadable()) {
+                assertThat(activity.writeChars()).isPositive();
+                if (!Files.getFileStore(dir).type().equals("tmpfs")) assertThat(activity.writeBytes()).isPositive();
+            } else {
+                assertThat(activity.note()).contains("/io unreadable");
+            }
+
+            assertThat(activity.cores().machineCpus()).isPositive();
+            assertThat(activity.cores().effectiveCpus()).isPositive().isLessThanOrEqualTo(activity.cores().machineCpus());
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void survivesTheTargetBeingKilledMidWindow() throws Exception {
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "os-sensor");
+        try (ChildJvm child = ChildJvm.start(OsWorkloadMain.class, dir.toString())) {
+            long started = System.nanoTime();
+            OsSensor sensor = OsSensor.start(child.pid(), POLL);
+            Thread.sleep(400);
+            child.kill();
+            Thread.sleep(200);
+            OsActivity activity = sensor.stop();
+            long elapsed = System.nanoTime() - started;
+
+            assertThat(activity.available()).isTrue();
+            assertThat(activity.note()).contains("process exited during the window");
+            assertThat(activity.windowNanos()).isLessThan(elapsed).isGreaterThan(0);
+            OsThreadActivity spinner = activity.thread("spinner");
+            assertThat(spinner.diedDuringWindow()).isTrue();
+            assertThat(spinner.cpuNanos()).isPositive();
+        } finally {
+            Files.deleteIfExists(dir.resolve("syncer.dat"));
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    @Test
+    void noSuchProcessIsUnavailableWithAReason() {
+        OsActivity activity = OsSensor.start(Long.MAX_VALUE, POLL).stop();
+        assertThat(activity.available()).isFalse();
+        assertThat(activity.note()).contains("no process");
+        assertThat(activity.threads()).isEmpty();
+    }
+}
