@@ -1,0 +1,82 @@
+package dev.jbound.analyze;
+
+import dev.jbound.model.Frame;
+import dev.jbound.model.Stack;
+import dev.jbound.model.ThreadState;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns a sampled stack into a {@link Classification} using the {@link FrameRules} table.
+ *
+ * <p>The walk goes from the innermost frame down. A {@code DECIDES} rule ends it. A
+ * {@code SUGGESTS} rule records a state and goes on; a {@code REFINES} rule does the same but
+ * only once something above showed the thread blocked. So the deepest informative frame of the
+ * blocking call wins. The walk also ends at the first application frame: what called the user's
+ * code cannot explain what the user's code waits on (a task contending for a lock inside a
+ * ForkJoinPool worker is lock contention, not the pool's idle wait). No rule at all means the
+ * thread runs code: CPU.
+ *
+ * <p>Pure and thread-safe. Each distinct frame is matched against the table once and memoised,
+ * because the same few thousand frames recur in every sample.
+ */
+public final class FrameClassifier {
+
+    /** Enough for the distinct frames of a large application; beyond it frames are matched uncached. */
+    private static final int MAX_MEMOISED_FRAMES = 200_000;
+
+    private record FrameFacts(FrameRule rule, CodeOrigin origin) {
+    }
+
+    private final FrameRules rules;
+    private final Map<Frame, FrameFacts> facts = new ConcurrentHashMap<>();
+
+    public FrameClassifier() {
+        this(FrameRules.defaults());
+    }
+
+    public FrameClassifier(FrameRules rules) {
+        this.rules = rules;
+    }
+
+    public Classification classify(Stack stack) {
+        List<Frame> frames = stack.frames();
+        if (frames.isEmpty()) return new Classification(ThreadState.CPU, null, Classification.EMPTY);
+        FrameRule pending = null;
+        int pendingAt = -1;
+        for (int i = 0; i < frames.size(); i++) {
+            FrameFacts f = factsOf(frames.get(i));
+            FrameRule rule = f.rule();
+            if (rule != null && (rule.resolution() != FrameRule.Resolution.REFINES || pending != null)) {
+                if (rule.resolution() == FrameRule.Resolution.DECIDES) return explained(rule, frames, i);
+                pending = rule;
+                pendingAt = i;
+            }
+            if (f.origin() == CodeOrigin.APPLICATION) break;
+        }
+        if (pending != null) return explained(pending, frames, pendingAt);
+        Frame top = stack.topJavaFrame();
+        return new Classification(ThreadState.CPU, top != null ? top : frames.get(0), Classification.RUNNING);
+    }
+
+    /** The site: the first application frame below the match, else the first library frame, else the match. */
+    private Classification explained(FrameRule rule, List<Frame> frames, int matchedAt) {
+        Frame library = null;
+        for (int i = matchedAt + 1; i < frames.size(); i++) {
+            CodeOrigin origin = factsOf(frames.get(i)).origin();
+            if (origin == CodeOrigin.APPLICATION) return new Classification(rule.state(), frames.get(i), rule.id());
+            if (origin == CodeOrigin.LIBRARY && library == null) library = frames.get(i);
+        }
+        return new Classification(rule.state(), library != null ? library : frames.get(matchedAt), rule.id());
+    }
+
+    private FrameFacts factsOf(Frame frame) {
+        FrameFacts known = facts.get(frame);
+        if (known != null) return known;
+        FrameFacts computed = new FrameFacts(rules.match(frame), CodeOrigin.of(frame));
+        if (facts.size() < MAX_MEMOISED_FRAMES) facts.putIfAbsent(frame, computed);
+        return computed;
+    }
+}
