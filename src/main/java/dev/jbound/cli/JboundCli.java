@@ -1,14 +1,89 @@
 package dev.jbound.cli;
 
-import java.io.PrintStream;
+import dev.jbound.record.RecordingException;
+import dev.jbound.target.TargetException;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Builds the command line and runs it; tests call {@link #run} with their own streams. */
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+
+/**
+ * Builds the command line and runs it. Tests call {@link #run} with their own streams; errors a
+ * user can fix are one line (plus a hint) on stderr, with the stack trace only under --verbose.
+ */
 public final class JboundCli {
     private JboundCli() {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        err.println("jbound: not implemented yet");
-        return 2;
+        boolean tty = out == System.out && System.console() != null;
+        return run(args, writer(out), writer(err), tty);
+    }
+
+    static int run(String[] args, PrintWriter out, PrintWriter err, boolean tty) {
+        CommandLine cmd = create(out, err, tty);
+        int code = cmd.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static CommandLine create(PrintWriter out, PrintWriter err, boolean tty) {
+        JboundCommand top = new JboundCommand();
+        CommandLine cmd = new CommandLine(top);
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setColorScheme(CommandLine.Help.defaultColorScheme(tty ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
+        TTY.set(tty);
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine, top.verbose));
+        cmd.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter e = ex.getCommandLine().getErr();
+            e.println("jbound: " + firstLine(ex.getMessage()));
+            String name = ex.getCommandLine().getCommandName();
+            e.println("hint: see '" + (name.equals("jbound") ? "jbound --help" : "jbound " + name + " --help") + "'");
+            if (top.verbose) ex.printStackTrace(e);
+            return ExitCodes.USAGE;
+        });
+        return cmd;
+    }
+
+    private static final ThreadLocal<Boolean> TTY = ThreadLocal.withInitial(() -> false);
+
+    static Console console(CommandSpec spec) {
+        CommandLine c = spec.commandLine();
+        return Console.of(c.getOut(), c.getErr(), TTY.get());
+    }
+
+    private static int handle(Exception ex, CommandLine cmd, boolean verbose) {
+        PrintWriter err = cmd.getErr();
+        int code;
+        if (ex instanceof TargetException) {
+            code = ExitCodes.TARGET;
+        } else if (ex instanceof RecordingException) {
+            code = ExitCodes.RECORDING;
+        } else if (ex instanceof CommandLine.ParameterException) {
+            code = ExitCodes.USAGE;
+        } else {
+            err.println("jbound: internal error, please report it: " + ex);
+            ex.printStackTrace(err);
+            return ExitCodes.RECORDING;
+        }
+        err.println("jbound: " + firstLine(ex.getMessage()));
+        if (verbose) ex.printStackTrace(err);
+        return code;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return dev.jbound.render.TerminalText.escape(nl >= 0 ? s.substring(0, nl) : s);
+    }
+
+    private static PrintWriter writer(PrintStream s) {
+        return new PrintWriter(new OutputStreamWriter(s, Charset.defaultCharset()), true);
     }
 }

@@ -1,0 +1,180 @@
+package dev.jbound.analyze;
+
+import dev.jbound.model.Breakdown;
+import dev.jbound.model.CpuBudget;
+import dev.jbound.model.CpuSample;
+import dev.jbound.model.FrameCount;
+import dev.jbound.model.JvmOverhead;
+import dev.jbound.model.LockSite;
+import dev.jbound.model.OsActivity;
+import dev.jbound.model.OsThreadActivity;
+import dev.jbound.model.Recording;
+import dev.jbound.model.Report;
+import dev.jbound.model.Stack;
+import dev.jbound.model.ThreadInfo;
+import dev.jbound.model.ThreadKind;
+import dev.jbound.model.ThreadRow;
+import dev.jbound.model.ThreadState;
+import dev.jbound.model.Verdict;
+import dev.jbound.model.WallSample;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The analysis pipeline: recording (+ OS sensor, thread dump) → per-thread time → verdict → report. */
+public final class Analyzer {
+
+    /** A thread active less than 2% of the window (20 ms a second) only waited: housekeeping, not work. */
+    static final double IDLE_THREAD_ACTIVE_SHARE = 0.02;
+    static final int TOP_FRAMES = 3;
+    static final int TOP_LOCKS = 5;
+
+    /** What analysis reads. {@code os} and {@code threadDump} may be null (a recording read from a file). */
+    public record Input(Recording recording, OsActivity os, String threadDump, Report.Target target,
+                        String recorder, List<String> notes) {
+    }
+
+    private final FrameClassifier classifier = new FrameClassifier();
+    private final Map<Stack, Classification> cache = new IdentityHashMap<>();
+
+    public static Report analyze(Input in) {
+        return new Analyzer().run(in);
+    }
+
+    private Report run(Input in) {
+        Recording rec = in.recording();
+        long window = rec.durationNanos();
+        Map<Long, ThreadAccount> accounts = accounts(in);
+
+        long gcCpu = 0, jitCpu = 0, otherCpu = 0, appCpu = 0;
+        int samples = 0;
+        Breakdown process = Breakdown.EMPTY;
+        SiteTally sites = new SiteTally();
+        Map<String, List<ThreadRow>> pools = new LinkedHashMap<>();
+        List<ThreadRow> rows = new ArrayList<>();
+        Map<Long, Integer> sampleCounts = sampleCounts(rec);
+        for (ThreadAccount a : accounts.values()) {
+            Breakdown b = a.breakdown(window);
+            long cpu = a.cpuNanos(window);
+            switch (a.kind) {
+                case GC -> gcCpu += cpu;
+                case JIT -> jitCpu += cpu;
+                case JVM, PROFILER -> otherCpu += cpu;
+                case APP -> appCpu += cpu;
+            }
+            boolean idle = b.activeNanos() < IDLE_THREAD_ACTIVE_SHARE * window;
+            ThreadState main = b.totalNanos() == 0 ? ThreadState.WAIT
+                    : idle ? ThreadState.WAIT : b.dominantActive();
+            List<FrameCount> top = a.sites.top(main, 1);
+            ThreadRow row = new ThreadRow(a.info.osTid(), a.info.name(), ThreadPools.poolOf(a.info.name()), a.kind, b,
+                    cpu, main, top.isEmpty() ? "" : top.get(0).frame(), idle);
+            rows.add(row);
+            if (a.kind != ThreadKind.APP) continue;
+            pools.computeIfAbsent(row.pool(), k -> new ArrayList<>()).add(row);
+            if (!idle) {
+                process = process.plus(b);
+                sites.addAll(a.sites);
+                samples += sampleCounts.getOrDefault(a.info.osTid(), 0);
+            }
+        }
+        // The GC's own threads work for the application: their CPU is time the workload spends on GC.
+        process = process.plus(ThreadState.GC, gcCpu);
+        rows.sort(Comparator.comparing((ThreadRow r) -> r.kind() != ThreadKind.APP)
+                .thenComparing(r -> -r.breakdown().activeNanos()).thenComparing(ThreadRow::name));
+
+        CpuBudget cores = cores(in.os());
+        long processCpu = in.os() != null && in.os().available() ? in.os().processCpuNanos() : gcCpu + jitCpu + otherCpu + appCpu;
+        Verdict verdict = WorkloadClassifier.classify(process, window, cores.effectiveCpus(), processCpu, samples);
+        ThreadDump dump = in.threadDump() == null ? null : ThreadDump.parse(in.threadDump());
+        List<LockSite> locks = LockSites.of(rec, e -> classify(e.stack()).site() == null ? "?"
+                : classify(e.stack()).site().qualifiedName(), dump, TOP_LOCKS);
+        double busy = window == 0 ? 0 : (double) process.activeNanos() / window;
+        int active = (int) rows.stream().filter(r -> r.kind() == ThreadKind.APP && !r.idle()).count();
+        int jdk = jdkFeature(in.target().jvmVersion());
+        var facts = new StrategyAdvisor.Facts(process, cores.effectiveCpus(), cores.throttled(), busy, active,
+                sites.top(ThreadState.CPU, TOP_FRAMES), sites.top(ThreadState.IO, TOP_FRAMES), locks, jdk);
+
+        Map<ThreadState, List<FrameCount>> topFrames = new EnumMap<>(ThreadState.class);
+        for (ThreadState s : ThreadState.values()) {
+            List<FrameCount> t = sites.top(s, TOP_FRAMES);
+            if (!t.isEmpty()) topFrames.put(s, t);
+        }
+        List<String> notes = new ArrayList<>(in.notes());
+        if (in.os() != null && in.os().note() != null && !in.os().note().isBlank()) notes.add(in.os().note());
+        return new Report(in.target(),
+                new Report.Window(rec.startNanos() / 1_000_000, window),
+                new Report.Sampling(in.recorder(), rec.cpuIntervalNanos(), rec.wallIntervalNanos(),
+                        rec.cpuSamples().size(), rec.wallSamples().size(), rec.lockEvents().size(),
+                        in.os() != null && in.os().available()),
+                cores, process, busy, verdict, StrategyAdvisor.advise(verdict, facts), topFrames, locks,
+                PoolRows.of(pools, window, cores, jdk), rows,
+                new JvmOverhead(gcCpu, jitCpu, otherCpu, appCpu),
+                in.os() != null && in.os().available() ? new Report.Io(in.os().readBytes(), in.os().writeBytes())
+                        : new Report.Io(-1, -1),
+                notes);
+    }
+
+    private Map<Long, ThreadAccount> accounts(Input in) {
+        Recording rec = in.recording();
+        Map<Long, ThreadAccount> accounts = new LinkedHashMap<>();
+        rec.threads().values().stream().sorted(Comparator.comparingLong(ThreadInfo::osTid))
+                .forEach(t -> accounts.put(t.osTid(), new ThreadAccount(t)));
+        for (WallSample s : rec.wallSamples()) {
+            Classification c = classify(s.stack());
+            account(accounts, rec, s.osTid()).addWall(c.state(), siteName(c), s.weightNanos());
+        }
+        for (CpuSample s : rec.cpuSamples()) {
+            Classification c = classify(s.stack());
+            account(accounts, rec, s.osTid()).addCpu(c.state(), siteName(c), s.weightNanos());
+        }
+        if (in.os() != null && in.os().available()) {
+            for (OsThreadActivity t : in.os().threads()) {
+                ThreadAccount a = accounts.computeIfAbsent(t.tid(), tid -> new ThreadAccount(new ThreadInfo(tid, t.name(), 0)));
+                a.setOs(t.cpuNanos(), Math.max(0, t.runDelayNanos()));
+            }
+        }
+        return accounts;
+    }
+
+    private static ThreadAccount account(Map<Long, ThreadAccount> accounts, Recording rec, long tid) {
+        return accounts.computeIfAbsent(tid, t -> new ThreadAccount(rec.thread(t)));
+    }
+
+    private Classification classify(Stack stack) {
+        return cache.computeIfAbsent(stack, classifier::classify);
+    }
+
+    private static String siteName(Classification c) {
+        return c.site() == null ? null : c.site().qualifiedName();
+    }
+
+    private static Map<Long, Integer> sampleCounts(Recording rec) {
+        Map<Long, Integer> counts = new java.util.HashMap<>();
+        rec.wallSamples().forEach(s -> counts.merge(s.osTid(), 1, Integer::sum));
+        rec.cpuSamples().forEach(s -> counts.merge(s.osTid(), 1, Integer::sum));
+        return counts;
+    }
+
+    private static CpuBudget cores(OsActivity os) {
+        if (os != null && os.cores() != null) return os.cores();
+        int n = Runtime.getRuntime().availableProcessors();
+        return CpuBudget.of(n, n, Double.NaN, -1, -1);
+    }
+
+    /** "17.0.15" → 17, "1.8.0_392" → 8, unknown → 0. */
+    static int jdkFeature(String version) {
+        if (version == null || version.isBlank()) return 0;
+        String[] parts = version.split("[.+_-]");
+        try {
+            int first = Integer.parseInt(parts[0]);
+            return first == 1 && parts.length > 1 ? Integer.parseInt(parts[1]) : first;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.jbound.analyze;
+
+import dev.jbound.model.Recording;
+import dev.jbound.model.Report;
+import dev.jbound.record.AsyncProfilerRecorder;
+import dev.jbound.record.RecordedWindow;
+import dev.jbound.record.RecordingException;
+import dev.jbound.record.RecordingSettings;
+import dev.jbound.target.TargetException;
+import dev.jbound.target.TargetJvm;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/** attach → record → load → analyze: the whole data path for a running JVM. */
+public final class LiveProfile {
+
+    /** The report, and whether recording was cut short by an interrupt (Ctrl-C). */
+    public record Result(Report report, boolean interrupted) {
+    }
+
+    private LiveProfile() {
+    }
+
+    /**
+     * @param keepJfr where to keep the raw recording, or null to delete it
+     */
+    public static Result run(TargetJvm target, RecordingSettings settings, AsyncProfilerRecorder.Progress progress,
+                             Path keepJfr) throws TargetException, RecordingException {
+        AsyncProfilerRecorder recorder = new AsyncProfilerRecorder();
+        RecordedWindow window = recorder.record(target, settings, progress);
+        Path jfr = locate(window.jfr(), target.pid());
+        try {
+            Recording recording;
+            try {
+                recording = JfrLoader.load(jfr);
+            } catch (IOException | RuntimeException e) {
+                throw new RecordingException("cannot read the recording " + jfr + ": " + e.getMessage(), e);
+            }
+            List<String> notes = new ArrayList<>(window.notes());
+            Report report = Analyzer.analyze(new Analyzer.Input(recording, window.os(), window.threadDump(),
+                    new Report.Target(target.pid(), target.mainClass(), target.jvmVersion()),
+                    "async-profiler", notes));
+            if (keepJfr != null) keep(jfr, keepJfr);
+            return new Result(report, window.interrupted());
+        } finally {
+            try {
+                Files.deleteIfExists(jfr);
+            } catch (IOException ignored) {
+                // a scratch file left in /tmp is harmless
+            }
+        }
+    }
+
+    /** A target in another mount namespace (a container) wrote the file inside its own root. */
+    private static Path locate(Path jfr, long pid) throws RecordingException {
+        if (Files.isRegularFile(jfr)) return jfr;
+        Path inContainer = Path.of("/proc", Long.toString(pid), "root", jfr.toString());
+        if (Files.isRegularFile(inContainer)) return inContainer;
+        throw new RecordingException("the target wrote no recording to " + jfr);
+    }
+
+    private static void keep(Path jfr, Path dest) throws RecordingException {
+        try {
+            Files.copy(jfr, dest, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new RecordingException("cannot write " + dest + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.jbound.analyze;
+
+import dev.jbound.model.Breakdown;
+import dev.jbound.model.CpuBudget;
+import dev.jbound.model.PoolRow;
+import dev.jbound.model.Strategy;
+import dev.jbound.model.ThreadRow;
+import dev.jbound.model.Verdict;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** Per-pool breakdown, verdict and pool-size advice: one process-wide verdict hides a mixed service. */
+final class PoolRows {
+    private PoolRows() {
+    }
+
+    static List<PoolRow> of(Map<String, List<ThreadRow>> pools, long window, CpuBudget cores, int jdk) {
+        List<PoolRow> out = new ArrayList<>();
+        pools.forEach((key, threads) -> {
+            Breakdown b = Breakdown.EMPTY;
+            int active = 0;
+            for (ThreadRow t : threads) {
+                if (t.idle()) continue;
+                b = b.plus(t.breakdown());
+                active++;
+            }
+            String name = threads.size() == 1 ? threads.get(0).name() : key;
+            Verdict v = WorkloadClassifier.classify(b, window, cores.effectiveCpus(), -1, active == 0 ? 0 : Integer.MAX_VALUE);
+            double busy = window == 0 ? 0 : (double) b.activeNanos() / window;
+            Strategy s = StrategyAdvisor.advise(v, new StrategyAdvisor.Facts(b, cores.effectiveCpus(), cores.throttled(),
+                    busy, active, List.of(), List.of(), List.of(), jdk));
+            out.add(new PoolRow(name, threads.size(), active, b, v, s));
+        });
+        out.sort(Comparator.comparingLong((PoolRow p) -> -p.breakdown().activeNanos()).thenComparing(PoolRow::name));
+        return out;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.jbound.analyze;
+
+import dev.jbound.model.Breakdown;
+import dev.jbound.model.FrameCount;
+import dev.jbound.model.LockSite;
+import dev.jbound.model.Strategy;
+import dev.jbound.model.ThreadState;
+import dev.jbound.model.Verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.jbound.analyze.WorkloadClassifier.pct;
+
+/** Turns a verdict and its numbers into what to do, with a pool size where one applies. */
+public final class StrategyAdvisor {
+
+    /** Target CPU utilisation in the pool-size formula: leave a fifth of the CPUs to GC, JIT and the OS. */
+    static final double TARGET_UTILISATION = 0.8;
+    /** Above this many threads a platform-thread pool costs more in memory and scheduling than it buys. */
+    static final int VIRTUAL_THREADS_ABOVE = 200;
+
+    /** The facts strategy needs besides the verdict. */
+    public record Facts(Breakdown breakdown, double cores, boolean throttled, double busyThreads, int activeThreads,
+                        List<FrameCount> hotCpu, List<FrameCount> ioSites, List<LockSite> locks, int jdkFeature) {
+    }
+
+    private StrategyAdvisor() {
+    }
+
+    public static Strategy advise(Verdict verdict, Facts f) {
+        return switch (verdict.workloadClass()) {
+            case CPU_BOUND -> cpuBound(f);
+            case CPU_SATURATED -> saturated(f);
+            case IO_BOUND -> ioBound(f);
+            case LOCK_BOUND -> lockBound(f);
+            case GC_BOUND -> gcBound(f);
+            case IDLE -> new Strategy("nothing to tune in this JVM: its threads wait for work",
+                    List.of("the bottleneck is outside this JVM: the callers, the queue feeding it, or the scheduler"), null, null);
+            case MIXED -> mixed(f);
+        };
+    }
+
+    private static Strategy cpuBound(Facts f) {
+        int n = Math.max(1, (int) Math.round(f.cores));
+        List<String> advice = new ArrayList<>();
+        if (f.busyThreads < 1.5 && f.cores >= 2) {
+            advice.add(String.format("only %.1f of %s cores are busy: parallelise the hot loop"
+                    + " (ForkJoinPool, parallel streams) to use the rest", f.busyThreads, cores(f.cores)));
+        } else {
+            advice.add("more threads will not help: size CPU pools to the cores");
+        }
+        advice.add("ForkJoinPool / parallel streams for data-parallel work");
+        hot(advice, "optimise the hottest methods", f.hotCpu);
+        if (f.throttled) advice.add("the container's CPU quota throttled this JVM: the quota, not the code, is the ceiling");
+        String headline = f.busyThreads < 1.5 && f.cores >= 2 ? "parallelise: pool = cores = " + n : "pool = cores = " + n;
+        return new Strategy(headline, advice, n, "N = cores = " + cores(f.cores));
+    }
+
+    private static Strategy saturated(Facts f) {
+        int n = Math.max(1, (int) Math.round(f.cores));
+        List<String> advice = new ArrayList<>();
+        advice.add(String.format("%.1f threads want a CPU but only %s cores exist: shrink CPU pools to %d",
+                f.busyThreads, cores(f.cores), n));
+        advice.add("separate CPU work from I/O work into their own pools so I/O threads do not queue behind compute");
+        hot(advice, "the CPU goes to", f.hotCpu);
+        if (f.throttled) advice.add("the container's CPU quota throttled this JVM: raise the quota or lower the thread count");
+        return new Strategy("shrink the pool to " + n, advice, n, "N = cores = " + cores(f.cores));
+    }
+
+    private static Strategy ioBound(Facts f) {
+        long cpu = Math.max(1, f.breakdown.nanos(ThreadState.CPU));
+        double waitOverCompute = (double) f.breakdown.nanos(ThreadState.IO) / cpu;
+        int n = (int) Math.ceil(f.cores * TARGET_UTILISATION * (1 + waitOverCompute));
+        String formula = String.format("N = cores × U × (1 + W/C) = %s × %.1f × (1 + %.1f) ≈ %d",
+                cores(f.cores), TARGET_UTILISATION, waitOverCompute, n);
+        List<String> advice = new ArrayList<>();
+        boolean virtual = f.jdkFeature >= 21 || f.jdkFeature <= 0;
+        String threads = virtual ? "use virtual threads (JDK 21+) or a pool of " + n : "use a pool of " + n
+                + " (or move to JDK 21+ for virtual threads)";
+        advice.add(String.format("threads wait %.1f× as long for I/O as they compute: more concurrency helps;"
+                + " %d threads are active now", waitOverCompute, f.activeThreads));
+        if (n > VIRTUAL_THREADS_ABOVE) advice.add("at this fan-out prefer virtual threads or async I/O over a platform-thread pool");
+        hot(advice, "waits on", f.ioSites);
+        return new Strategy(threads, advice, n, formula);
+    }
+
+    private static Strategy lockBound(Facts f) {
+        List<String> advice = new ArrayList<>();
+        double lock = f.breakdown.shareOfActive(ThreadState.LOCK);
+        for (LockSite l : f.locks.subList(0, Math.min(3, f.locks.size()))) {
+            String owner = l.owner() == null ? "" : "; held by " + l.owner() + " in " + l.ownerFrame();
+            advice.add(String.format("%s at %s: %d waits, %d waiters%s", l.lockClass(), l.site(), l.events(),
+                    l.waiters().size(), owner));
+        }
+        advice.add("shorten the critical sections (move work out of the lock), stripe the lock,"
+                + " or use concurrent collections, LongAdder, read/write or stamped locks");
+        advice.add(String.format("Amdahl: threads spend %s of their active time waiting to enter; adding threads"
+                + " adds waiters, so the speed-up from more threads is at most about %.1f×",
+                pct(lock), 1 / Math.max(0.05, lock)));
+        String first = f.locks.isEmpty() ? "a lock" : "`" + shortName(f.locks.get(0).lockClass()) + "`";
+        return new Strategy(pct(lock) + " of active time waits on " + first, advice, null, null);
+    }
+
+    private static Strategy gcBound(Facts f) {
+        List<String> advice = new ArrayList<>();
+        advice.add("the heap is too small for the live set, or the code allocates too fast: raise -Xmx or cut allocation");
+        hot(advice, "the application's CPU goes to (look for allocation there)", f.hotCpu);
+        advice.add("record allocations to find the hot spots: async-profiler's alloc event or JFR's ObjectAllocationSample");
+        return new Strategy("reduce allocation or give the heap room", advice, null, null);
+    }
+
+    private static Strategy mixed(Facts f) {
+        List<String> advice = new ArrayList<>();
+        advice.add("split CPU and I/O stages into separate pools (bulkheads): size the CPU pool to the cores"
+                + " and the I/O pool from its wait/compute ratio (see the per-pool verdicts)");
+        hot(advice, "CPU goes to", f.hotCpu);
+        hot(advice, "I/O waits on", f.ioSites);
+        return new Strategy("split CPU and I/O work into separate pools", advice, null, null);
+    }
+
+    private static void hot(List<String> advice, String lead, List<FrameCount> frames) {
+        if (frames.isEmpty()) return;
+        StringBuilder sb = new StringBuilder(lead).append(": ");
+        for (int i = 0; i < Math.min(3, frames.size()); i++) {
+            if (i > 0) sb.append(", ");
+            sb.append(frames.get(i).frame());
+        }
+        advice.add(sb.toString());
+    }
+
+    private static String shortName(String cls) {
+        int dot = cls.lastIndexOf('.');
+        return dot >= 0 ? cls.substring(dot + 1) : cls;
+    }
+
+    private static String cores(double cores) {
+        return cores == Math.rint(cores) ? Long.toString((long) cores) : String.format("%.1f", cores);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.jbound.analyze;
+
+import dev.jbound.model.Breakdown;
+import dev.jbound.model.ThreadInfo;
+import dev.jbound.model.ThreadKind;
+import dev.jbound.model.ThreadState;
+
+import java.util.EnumMap;
+
+/**
+ * Collects one thread's samples during analysis and turns them into its time breakdown.
+ *
+ * <p>Per-thread CPU time and run-queue delay from the OS are the ground truth for {@code cpu} and
+ * {@code runqueue}; the rest of the thread's time is split over io, lock, wait and gc in the
+ * proportions its wall-clock samples show. CPU samples spent spinning for a monitor or in a
+ * safepoint move that share of CPU time to {@code lock} or {@code gc}.
+ */
+final class ThreadAccount {
+
+    final ThreadInfo info;
+    final ThreadKind kind;
+    final SiteTally sites = new SiteTally();
+    private final EnumMap<ThreadState, Long> wallNanos = new EnumMap<>(ThreadState.class);
+    private long wallTotal;
+    private long cpuSampleNanos;
+    private long cpuSpinLockNanos;
+    private long cpuSafepointNanos;
+    private long osCpuNanos = -1;
+    private long osRunDelayNanos = -1;
+
+    ThreadAccount(ThreadInfo info) {
+        this.info = info;
+        this.kind = ThreadKinds.of(info);
+    }
+
+    void addWall(ThreadState state, String site, long nanos) {
+        wallNanos.merge(state, nanos, Long::sum);
+        wallTotal += nanos;
+        if (state != ThreadState.CPU) sites.add(state, site, nanos);
+    }
+
+    void addCpu(ThreadState state, String site, long nanos) {
+        cpuSampleNanos += nanos;
+        if (state == ThreadState.LOCK) cpuSpinLockNanos += nanos;
+        else if (state == ThreadState.GC) cpuSafepointNanos += nanos;
+        else sites.add(ThreadState.CPU, site, nanos);
+    }
+
+    void setOs(long cpuNanos, long runDelayNanos) {
+        this.osCpuNanos = cpuNanos;
+        this.osRunDelayNanos = runDelayNanos;
+    }
+
+    boolean hasOs() {
+        return osCpuNanos >= 0;
+    }
+
+    /** CPU time in the window: the OS's figure when there is one, else what the cpu samples add up to. */
+    long cpuNanos(long windowNanos) {
+        return Math.min(windowNanos, hasOs() ? osCpuNanos : cpuSampleNanos);
+    }
+
+    Breakdown breakdown(long windowNanos) {
+        long cpu = cpuNanos(windowNanos);
+        long runq = hasOs() ? Math.max(0, osRunDelayNanos) : 0;
+        long life = Math.min(windowNanos, Math.max(wallTotal, cpu + runq));
+        runq = Math.min(runq, life - cpu);
+        EnumMap<ThreadState, Long> out = new EnumMap<>(ThreadState.class);
+        // Spinning for a monitor or blocking at a safepoint burns CPU on behalf of the lock or the GC.
+        long spin = cpuSampleNanos == 0 ? 0 : Math.round((double) cpu * cpuSpinLockNanos / cpuSampleNanos);
+        long safepoint = cpuSampleNanos == 0 ? 0 : Math.round((double) cpu * cpuSafepointNanos / cpuSampleNanos);
+        out.put(ThreadState.CPU, cpu - spin - safepoint);
+        out.merge(ThreadState.LOCK, spin, Long::sum);
+        out.merge(ThreadState.GC, safepoint, Long::sum);
+        out.put(ThreadState.RUNQUEUE, runq);
+        long off = life - cpu - runq;
+        long offWall = 0;
+        for (ThreadState s : ThreadState.values()) {
+            if (s != ThreadState.CPU && s != ThreadState.RUNQUEUE) offWall += wallNanos.getOrDefault(s, 0L);
+        }
+        if (off > 0 && offWall > 0) {
+            for (ThreadState s : ThreadState.values()) {
+                long w = wallNanos.getOrDefault(s, 0L);
+                if (s != ThreadState.CPU && s != ThreadState.RUNQUEUE && w > 0) {
+                    out.merge(s, Math.round((double) off * w / offWall), Long::sum);
+                }
+            }
+        } else if (off > 0) {
+            // Seen running code but neither on a CPU nor queued for one: nothing explains the gap.
+            out.merge(ThreadState.WAIT, off, Long::sum);
+        }
+        return Breakdown.of(out);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.jbound.analyze;
+
+import dev.jbound.model.ThreadInfo;
+import dev.jbound.model.ThreadKind;
+
+import java.util.List;
+
+/**
+ * Tells application threads from the JVM's own, by name: HotSpot names its threads consistently
+ * across releases (and /proc truncates them to 15 characters, hence the short prefixes).
+ */
+final class ThreadKinds {
+
+    private record Prefix(String prefix, ThreadKind kind) {
+    }
+
+    private static final List<Prefix> PREFIXES = List.of(
+            new Prefix("GC Thread#", ThreadKind.GC),
+            new Prefix("G1 ", ThreadKind.GC),
+            new Prefix("GC Thread", ThreadKind.GC),
+            new Prefix("ParGC Thread", ThreadKind.GC),
+            new Prefix("Parallel GC", ThreadKind.GC),
+            new Prefix("ZWorker", ThreadKind.GC),
+            new Prefix("ZDriver", ThreadKind.GC),
+            new Prefix("ZDirector", ThreadKind.GC),
+            new Prefix("ZStat", ThreadKind.GC),
+            new Prefix("ZUnmapper", ThreadKind.GC),
+            new Prefix("XWorker", ThreadKind.GC),
+            new Prefix("Shenandoah", ThreadKind.GC),
+            new Prefix("Shenand", ThreadKind.GC),
+            new Prefix("Conc#", ThreadKind.GC),
+            new Prefix("C1 CompilerThre", ThreadKind.JIT),
+            new Prefix("C2 CompilerThre", ThreadKind.JIT),
+            new Prefix("JVMCI CompilerT", ThreadKind.JIT),
+            new Prefix("Sweeper thread", ThreadKind.JIT),
+            new Prefix("Async-profiler", ThreadKind.PROFILER),
+            new Prefix("VM Thread", ThreadKind.JVM),
+            new Prefix("VM Periodic Tas", ThreadKind.JVM),
+            new Prefix("Service Thread", ThreadKind.JVM),
+            new Prefix("Monitor Deflati", ThreadKind.JVM),
+            new Prefix("Signal Dispatche", ThreadKind.JVM),
+            new Prefix("Attach Listener", ThreadKind.JVM),
+            new Prefix("Reference Handle", ThreadKind.JVM),
+            new Prefix("Finalizer", ThreadKind.JVM),
+            new Prefix("Common-Cleaner", ThreadKind.JVM),
+            new Prefix("Notification Thr", ThreadKind.JVM),
+            new Prefix("JFR ", ThreadKind.PROFILER),
+            new Prefix("JFR Recorder", ThreadKind.PROFILER),
+            new Prefix("JFR Periodic", ThreadKind.PROFILER),
+            new Prefix("StrDedup", ThreadKind.GC),
+            new Prefix("DestroyJavaVM", ThreadKind.JVM));
+
+    private ThreadKinds() {
+    }
+
+    static ThreadKind of(ThreadInfo t) {
+        return of(t.name());
+    }
+
+    static ThreadKind of(String name) {
+        for (Prefix p : PREFIXES) {
+            if (name.startsWith(p.prefix)) return p.kind;
+        }
+        // The launcher's primordial thread ("java") never runs application code once main starts.
+        return name.equals("java") ? ThreadKind.JVM : ThreadKind.APP;
+    }
+}

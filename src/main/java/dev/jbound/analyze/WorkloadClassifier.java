@@ -1,0 +1,116 @@
+package dev.jbound.analyze;
+
+import dev.jbound.model.Breakdown;
+import dev.jbound.model.ThreadState;
+import dev.jbound.model.Verdict;
+import dev.jbound.model.WorkloadClass;
+
+import static dev.jbound.model.ThreadState.CPU;
+import static dev.jbound.model.ThreadState.GC;
+import static dev.jbound.model.ThreadState.IO;
+import static dev.jbound.model.ThreadState.LOCK;
+import static dev.jbound.model.ThreadState.RUNQUEUE;
+
+/**
+ * Turns a breakdown into a verdict (DESIGN.md, "Verdicts and strategy"). Pure: the same breakdown
+ * always gives the same verdict. Shares are of active time: waiting for work is idle capacity.
+ */
+public final class WorkloadClassifier {
+
+    /** Less than 5% of one thread busy on average: nothing in this JVM is doing meaningful work. */
+    static final double IDLE_BELOW_BUSY_THREADS = 0.05;
+    /** A state holding half of active time decides the class on its own. */
+    static final double DOMINANT_SHARE = 0.50;
+    /** GC working 40% of active time: allocation, not the application's own work, sets the pace. */
+    static final double GC_BOUND_SHARE = 0.40;
+    /** Threads queued for a CPU 30% of their active time: more runnable threads than cores. */
+    static final double SATURATED_SHARE = 0.30;
+    /** Lock waits at 40% of active time stop more threads from helping even when not the largest state. */
+    static final double LOCK_BOUND_SHARE = 0.40;
+    /** A second state worth naming. */
+    static final double SECONDARY_SHARE = 0.20;
+    /** A process using 90% of its usable cores is CPU-bound whatever its threads wait on besides. */
+    static final double ALL_CORES_BUSY = 0.90;
+    /** Below this many samples of active threads, confidence is scaled down. */
+    static final int CONFIDENT_SAMPLES = 200;
+
+    private WorkloadClassifier() {
+    }
+
+    /**
+     * @param breakdown    active threads' time, GC threads' CPU included as {@code gc}
+     * @param windowNanos  the recording window
+     * @param cores        CPUs the target may use
+     * @param processCpuNanos all CPU the process used in the window (negative: unknown)
+     * @param samples      samples behind the breakdown, for confidence
+     */
+    public static Verdict classify(Breakdown breakdown, long windowNanos, double cores, long processCpuNanos, int samples) {
+        double busyThreads = windowNanos <= 0 ? 0 : (double) breakdown.activeNanos() / windowNanos;
+        if (breakdown.activeNanos() == 0 || busyThreads < IDLE_BELOW_BUSY_THREADS) {
+            return new Verdict(WorkloadClass.IDLE, samples > 0 ? 0.9 : 0.5,
+                    String.format("%.2f threads busy on average: no thread did meaningful work", busyThreads), null);
+        }
+        double gc = breakdown.shareOfActive(GC);
+        double runq = breakdown.shareOfActive(RUNQUEUE);
+        double lock = breakdown.shareOfActive(LOCK);
+        ThreadState top = breakdown.dominantActive();
+        double topShare = breakdown.shareOfActive(top);
+        double coreUse = processCpuNanos < 0 || cores <= 0 ? 0 : processCpuNanos / (windowNanos * cores);
+
+        WorkloadClass primary;
+        double decisive;
+        String evidence;
+        if (gc >= GC_BOUND_SHARE) {
+            primary = WorkloadClass.GC_BOUND;
+            decisive = gc;
+            evidence = pct(gc) + " of active time is garbage collection";
+        } else if (runq >= SATURATED_SHARE) {
+            primary = WorkloadClass.CPU_SATURATED;
+            decisive = runq;
+            evidence = pct(runq) + " of active time runnable threads wait for a CPU";
+        } else if (topShare >= DOMINANT_SHARE) {
+            primary = WorkloadClass.dominatedBy(top);
+            decisive = topShare;
+            evidence = pct(topShare) + " of active time is " + top.label();
+        } else if (lock >= LOCK_BOUND_SHARE) {
+            primary = WorkloadClass.LOCK_BOUND;
+            decisive = lock;
+            evidence = pct(lock) + " of active time waits for locks";
+        } else if (top == CPU && coreUse >= ALL_CORES_BUSY) {
+            primary = WorkloadClass.CPU_BOUND;
+            decisive = Math.max(topShare, coreUse);
+            evidence = String.format("the process uses %s of %.1f cores", pct(coreUse), cores);
+        } else {
+            primary = WorkloadClass.MIXED;
+            decisive = 1 - topShare;
+            evidence = "no state dominates: " + summary(breakdown);
+        }
+        WorkloadClass secondary = secondary(breakdown, primary);
+        double confidence = decisive * Math.min(1.0, samples / (double) CONFIDENT_SAMPLES);
+        return new Verdict(primary, Math.min(1.0, confidence), evidence, secondary);
+    }
+
+    private static WorkloadClass secondary(Breakdown b, WorkloadClass primary) {
+        ThreadState best = null;
+        for (ThreadState s : new ThreadState[] {CPU, RUNQUEUE, IO, LOCK, GC}) {
+            if (WorkloadClass.dominatedBy(s) == primary || b.shareOfActive(s) < SECONDARY_SHARE) continue;
+            if (best == null || b.nanos(s) > b.nanos(best)) best = s;
+        }
+        return best == null ? null : WorkloadClass.dominatedBy(best);
+    }
+
+    static String summary(Breakdown b) {
+        StringBuilder sb = new StringBuilder();
+        for (ThreadState s : new ThreadState[] {CPU, RUNQUEUE, IO, LOCK, GC}) {
+            if (b.shareOfActive(s) >= 0.05) {
+                if (sb.length() > 0) sb.append(", ");
+                sb.append(s.label()).append(' ').append(pct(b.shareOfActive(s)));
+            }
+        }
+        return sb.toString();
+    }
+
+    static String pct(double share) {
+        return Math.round(share * 100) + "%";
+    }
+}

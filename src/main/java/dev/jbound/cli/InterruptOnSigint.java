@@ -1,0 +1,39 @@
+package dev.jbound.cli;
+
+import sun.misc.Signal;
+
+/**
+ * While recording, the first Ctrl-C interrupts the recording thread so that jbound stops the
+ * profiler and prints what it gathered (exit 130); a second Ctrl-C exits at once, and the
+ * shutdown hook still stops the profiler in the target.
+ */
+final class InterruptOnSigint implements AutoCloseable {
+    private static final Signal INT = new Signal("INT");
+
+    private final sun.misc.SignalHandler previous;
+
+    private InterruptOnSigint(sun.misc.SignalHandler previous) {
+        this.previous = previous;
+    }
+
+    static InterruptOnSigint install() {
+        Thread recording = Thread.currentThread();
+        boolean[] seen = {false};
+        try {
+            sun.misc.SignalHandler prev = Signal.handle(INT, sig -> {
+                if (seen[0]) System.exit(ExitCodes.INTERRUPTED);
+                seen[0] = true;
+                recording.interrupt();
+            });
+            return new InterruptOnSigint(prev);
+        } catch (IllegalArgumentException unsupported) {
+            // e.g. the JVM runs with -Xrs: Ctrl-C then ends jbound and the shutdown hook stops the profiler
+            return new InterruptOnSigint(null);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (previous != null) Signal.handle(INT, previous);
+    }
+}

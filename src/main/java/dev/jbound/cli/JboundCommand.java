@@ -1,0 +1,37 @@
+package dev.jbound.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The top-level command: only dispatches to subcommands. */
+@Command(name = "jbound",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"What is this JVM waiting on, and what concurrency strategy fits it?",
+                "Attaches to a running JVM, samples what every thread does, and prints a verdict"
+                        + " (cpu-bound, cpu-saturated, io-bound, lock-bound, gc-bound, idle, mixed) with a strategy."},
+        subcommands = {AttachCommand.class, DemoCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  jbound demo                 profile a built-in workload",
+                "  jbound attach 12345         profile pid 12345 for 10 s",
+                "  jbound attach 12345 --duration 30s --format json | jq .verdict.class",
+                "",
+                "Exit codes: 0 ok, 1 check failed, 2 usage error, 3 target not found or not attachable,",
+                "4 recording failed, 130 interrupted."})
+public final class JboundCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Print stack traces and diagnostics on errors.")
+    boolean verbose;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.jbound.cli;
+
+import dev.jbound.record.RecordingSettings;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.time.Duration;
+
+/** How long and how finely to record; shared by the commands that record. */
+public final class RecordingOptions {
+
+    static final Duration MAX_DURATION = Duration.ofHours(24);
+    static final Duration MIN_INTERVAL = Duration.ofMillis(1);
+    static final Duration MAX_INTERVAL = Duration.ofSeconds(1);
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = {"-d", "--duration"}, converter = DurationConverter.class, paramLabel = "TIME",
+            description = "How long to record (e.g. 10s, 500ms, 2m). Default: ${DEFAULT-VALUE}.")
+    Duration duration;
+
+    @Option(names = {"-i", "--interval"}, converter = DurationConverter.class, paramLabel = "TIME",
+            description = "Sampling interval per thread for CPU and wall-clock samples (1ms to 1s)."
+                    + " Default: cpu 10ms, wall 20ms.")
+    Duration interval;
+
+    RecordingSettings settings(Duration defaultDuration) {
+        Duration d = duration == null ? defaultDuration : duration;
+        if (d.isZero() || d.isNegative() || d.compareTo(MAX_DURATION) > 0) {
+            throw new ParameterException(spec.commandLine(), "--duration must be between 1ms and 24h, not " + human(d));
+        }
+        RecordingSettings s = RecordingSettings.defaults(d);
+        if (interval != null) {
+            if (interval.compareTo(MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0) {
+                throw new ParameterException(spec.commandLine(), "--interval must be between 1ms and 1s, not " + human(interval));
+            }
+            s = new RecordingSettings(d, interval, interval, s.lockThreshold(), s.threadDump());
+        }
+        return s;
+    }
+
+    private static String human(Duration d) {
+        return d.toMillis() + "ms";
+    }
+}

@@ -1,0 +1,6 @@
+package dev.jbound.model;
+
+/** Threads grouped by name pattern (e.g. {@code pool-3-thread-*}) with their own verdict. */
+public record PoolRow(String name, int threads, int activeThreads, Breakdown breakdown,
+                      Verdict verdict, Strategy strategy) {
+}

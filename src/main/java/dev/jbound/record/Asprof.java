@@ -1,0 +1,94 @@
+package dev.jbound.record;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the native {@code asprof} launcher against one target and returns what it said. */
+final class Asprof {
+
+    /** An attach normally answers in ~30 ms; a target stuck at a safepoint may take much longer. */
+    private static final long COMMAND_TIMEOUT_SECONDS = 30;
+
+    record Result(int exitCode, String stdout, String stderr) {
+        boolean ok() {
+            return exitCode == 0;
+        }
+
+        String message() {
+            String text = (stderr.isBlank() ? stdout : stderr).strip();
+            int nl = text.lastIndexOf('\n');
+            return nl >= 0 ? text.substring(nl + 1).strip() : text;
+        }
+    }
+
+    private final NativeProfiler profiler;
+
+    Asprof(NativeProfiler profiler) {
+        this.profiler = profiler;
+    }
+
+    Result run(long pid, List<String> args) throws RecordingException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(profiler.asprof().toString());
+        cmd.addAll(args);
+        cmd.add(Long.toString(pid));
+        return exec(cmd);
+    }
+
+    /** jattach-style actions ({@code jcmd}, {@code threaddump}) take the pid first. */
+    Result jattach(String action, long pid, List<String> args) throws RecordingException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(profiler.asprof().toString());
+        cmd.add(action);
+        cmd.add(Long.toString(pid));
+        cmd.addAll(args);
+        return exec(cmd);
+    }
+
+    private static Result exec(List<String> cmd) throws RecordingException {
+        Process p;
+        try {
+            p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        } catch (IOException e) {
+            throw new RecordingException("cannot run async-profiler: " + e.getMessage(), e);
+        }
+        CompletableFuture<String> out = drain(p.getInputStream());
+        CompletableFuture<String> err = drain(p.getErrorStream());
+        try {
+            if (!p.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new RecordingException("the target did not answer the attach request within "
+                        + COMMAND_TIMEOUT_SECONDS + " s");
+            }
+            return new Result(p.exitValue(), out.join(), err.join());
+        } catch (InterruptedException e) {
+            // Let the command finish: a stop interrupted half-way would leave the profiler running.
+            try {
+                p.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException again) {
+                p.destroyForcibly();
+            }
+            Thread.currentThread().interrupt();
+            return new Result(p.isAlive() ? -1 : p.exitValue(), out.getNow(""), err.getNow(""));
+        }
+    }
+
+    private static CompletableFuture<String> drain(InputStream in) {
+        CompletableFuture<String> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try (in) {
+                f.complete(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                f.complete("");
+            }
+        }, "asprof-output");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+}

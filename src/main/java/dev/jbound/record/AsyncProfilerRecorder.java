@@ -1,0 +1,190 @@
+package dev.jbound.record;
+
+import dev.jbound.model.OsActivity;
+import dev.jbound.target.TargetException;
+import dev.jbound.target.TargetJvm;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Records one window of a running JVM with async-profiler (cpu + wall clock + lock, one JFR file)
+ * and the OS sensor side by side.
+ *
+ * <p>The target must never be left profiled: the profiler is started with its own timeout, so it
+ * stops by itself even when jbound is killed with SIGKILL; SIGTERM and Ctrl-C stop it at once.
+ */
+public final class AsyncProfilerRecorder {
+
+    /** How long past the window the target's own timer may run if jbound dies before stopping it. */
+    private static final long SELF_STOP_GRACE_SECONDS = 2;
+    /** How often the window loop checks that the target lives and reports progress. */
+    private static final long TICK_MILLIS = 100;
+    /** Thread state polls of the OS sensor; cheap enough for 2,000 threads (see OsSensor). */
+    private static final Duration OS_POLL_INTERVAL = Duration.ofMillis(200);
+
+    public interface Progress {
+        void update(Duration elapsed, Duration total);
+
+        Progress NONE = (elapsed, total) -> { };
+    }
+
+    private final NativeProfiler profiler;
+    private final Asprof asprof;
+    private final ProfilerSessions sessions;
+
+    public AsyncProfilerRecorder() throws RecordingException {
+        this.profiler = NativeProfiler.unpack();
+        this.asprof = new Asprof(profiler);
+        this.sessions = new ProfilerSessions(profiler.stateDir());
+    }
+
+    public RecordedWindow record(TargetJvm target, RecordingSettings settings, Progress progress)
+            throws RecordingException, TargetException {
+        long pid = target.pid();
+        Path jfr = scratchFile(pid);
+        List<String> notes = new ArrayList<>();
+        OsSensor os = OsSensor.start(pid, OS_POLL_INTERVAL);
+        long start = epochNanos();
+        start(pid, jfr, settings);
+        Thread stopOnExit = new Thread(() -> stopQuietly(pid, jfr), "jbound-stop-profiler");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        String threadDump = null;
+        boolean interrupted = false;
+        boolean exited = false;
+        try {
+            long total = settings.duration().toNanos();
+            long dumpAt = total * 6 / 10;
+            long t0 = System.nanoTime();
+            while (true) {
+                long elapsed = System.nanoTime() - t0;
+                if (elapsed >= total) break;
+                if (!isAlive(pid)) {
+                    exited = true;
+                    notes.add(String.format("the target exited %.1f s into the %.1f s window; the verdict covers what was recorded",
+                            elapsed / 1e9, total / 1e9));
+                    break;
+                }
+                if (settings.threadDump() && threadDump == null && elapsed >= dumpAt) {
+                    threadDump = threadDump(pid);
+                }
+                progress.update(Duration.ofNanos(elapsed), settings.duration());
+                try {
+                    Thread.sleep(Math.min(TICK_MILLIS, Math.max(1, (total - elapsed) / 1_000_000)));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    notes.add(String.format("interrupted %.1f s into the window", elapsed / 1e9));
+                    break;
+                }
+            }
+        } finally {
+            if (!exited) stop(pid, jfr);
+            removeHook(stopOnExit);
+            sessions.clear(pid);
+        }
+        long end = epochNanos();
+        OsActivity activity = os.stop();
+        if (exited && !Files.isRegularFile(jfr)) {
+            throw new RecordingException("the target exited before the recording could be written");
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        return new RecordedWindow(jfr, start, end, activity, threadDump, notes, interrupted);
+    }
+
+    private void start(long pid, Path jfr, RecordingSettings s) throws RecordingException, TargetException {
+        long timeout = (long) Math.ceil(s.duration().toMillis() / 1000.0) + SELF_STOP_GRACE_SECONDS;
+        List<String> args = List.of("start", "-e", "cpu", "-i", nanos(s.cpuInterval()),
+                "--wall", nanos(s.wallInterval()), "--lock", nanos(s.lockThreshold()),
+                "-o", "jfr", "-f", jfr.toString(), "--timeout", Long.toString(timeout));
+        Asprof.Result r = asprof.run(pid, args);
+        if (!r.ok() && r.message().contains("already")) {
+            // Our own orphan (a jbound killed mid-window) may stop; another user's session may not.
+            var orphan = sessions.find(pid).filter(s2 -> !s2.ownerAlive());
+            if (orphan.isEmpty()) {
+                throw new RecordingException("pid " + pid + " is already being profiled by async-profiler; wait for it to finish");
+            }
+            stopQuietly(pid, orphan.get().jfr());
+            deleteQuietly(orphan.get().jfr());
+            r = asprof.run(pid, args);
+        }
+        if (!r.ok()) {
+            String msg = r.message();
+            if (msg.contains("attach mechanism") || msg.contains("not found")) {
+                throw new TargetException("cannot attach to pid " + pid + ": " + msg);
+            }
+            throw new RecordingException("async-profiler did not start in pid " + pid + ": " + msg);
+        }
+        sessions.mark(pid, jfr);
+    }
+
+    private void stop(long pid, Path jfr) throws RecordingException {
+        Asprof.Result r = asprof.run(pid, List.of("stop", "-o", "jfr", "-f", jfr.toString()));
+        // "not active" means the target's own timer stopped it first: the file is complete.
+        if (!r.ok() && !r.message().contains("not active") && isAlive(pid)) {
+            throw new RecordingException("async-profiler did not stop cleanly in pid " + pid + ": " + r.message());
+        }
+    }
+
+    private void stopQuietly(long pid, Path jfr) {
+        try {
+            if (isAlive(pid)) asprof.run(pid, List.of("stop", "-o", "jfr", "-f", jfr.toString()));
+        } catch (RecordingException ignored) {
+            // best effort while exiting; the target's own timeout remains the guarantee
+        }
+    }
+
+    private String threadDump(long pid) {
+        try {
+            Asprof.Result r = asprof.jattach("jcmd", pid, List.of("Thread.print", "-l"));
+            return r.ok() ? r.stdout() : "";
+        } catch (RecordingException e) {
+            return "";
+        }
+    }
+
+    /**
+     * The target writes the recording, possibly as another user: /tmp is writable by every user,
+     * and the random name keeps others from planting a link there in advance.
+     */
+    private static Path scratchFile(long pid) {
+        byte[] random = new byte[8];
+        new SecureRandom().nextBytes(random);
+        return Path.of(System.getProperty("java.io.tmpdir"),
+                "jbound-" + pid + "-" + HexFormat.of().formatHex(random) + ".jfr");
+    }
+
+    private static boolean isAlive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is already running
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover scratch file in /tmp is harmless
+        }
+    }
+
+    private static String nanos(Duration d) {
+        return Long.toString(d.toNanos());
+    }
+
+    private static long epochNanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+}

@@ -1,0 +1,164 @@
+package dev.jbound.render;
+
+import dev.jbound.model.Breakdown;
+import dev.jbound.model.FrameCount;
+import dev.jbound.model.LockSite;
+import dev.jbound.model.PoolRow;
+import dev.jbound.model.Report;
+import dev.jbound.model.Strategy;
+import dev.jbound.model.ThreadRow;
+import dev.jbound.model.ThreadState;
+import dev.jbound.model.Verdict;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One JSON document per report (schema in the README). Field names are written out here rather
+ * than derived from the records, so renaming Java code cannot silently change the schema.
+ */
+public final class JsonRenderer implements Renderer {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    @Override
+    public void render(Report r, PrintWriter out) {
+        out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(r)));
+    }
+
+    static ObjectNode toJson(Report r) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schemaVersion", Report.SCHEMA_VERSION);
+        ObjectNode target = root.putObject("target");
+        target.put("pid", r.target().pid());
+        target.put("mainClass", r.target().mainClass());
+        target.put("jvmVersion", r.target().jvmVersion());
+        ObjectNode window = root.putObject("window");
+        window.put("start", Instant.ofEpochMilli(r.window().startEpochMillis()).toString());
+        window.put("durationMs", ms(r.window().durationNanos()));
+        var s = r.sampling();
+        ObjectNode sampling = root.putObject("sampling");
+        sampling.put("recorder", s.recorder());
+        sampling.put("cpuIntervalMs", ms(s.cpuIntervalNanos()));
+        sampling.put("wallIntervalMs", ms(s.wallIntervalNanos()));
+        sampling.put("cpuSamples", s.cpuSamples());
+        sampling.put("wallSamples", s.wallSamples());
+        sampling.put("lockEvents", s.lockEvents());
+        sampling.put("osSensor", s.osSensor());
+        var c = r.cores();
+        ObjectNode cores = root.putObject("cores");
+        cores.put("effective", c.effectiveCpus());
+        cores.put("machine", c.machineCpus());
+        cores.put("affinity", c.affinityCpus());
+        if (c.hasQuota()) cores.put("quota", c.quotaCpus()); else cores.putNull("quota");
+        cores.put("throttled", c.throttled());
+        ObjectNode breakdown = breakdown(root.putObject("breakdown"), r.breakdown());
+        breakdown.put("busyThreads", round(r.busyThreads(), 2));
+        breakdown.put("activeThreads", r.appThreads() - r.idleThreads());
+        breakdown.put("idleThreads", r.idleThreads());
+        verdict(root.putObject("verdict"), r.verdict());
+        strategy(root.putObject("strategy"), r.strategy());
+        ObjectNode top = root.putObject("topFrames");
+        for (ThreadState st : ThreadState.values()) {
+            List<FrameCount> frames = r.topFrames().get(st);
+            if (frames == null) continue;
+            ArrayNode arr = top.putArray(st.label());
+            for (FrameCount f : frames) {
+                ObjectNode o = arr.addObject();
+                o.put("frame", f.frame());
+                o.put("ms", ms(f.nanos()));
+                o.put("samples", f.samples());
+            }
+        }
+        ArrayNode locks = root.putArray("locks");
+        for (LockSite l : r.locks()) {
+            ObjectNode o = locks.addObject();
+            o.put("lockClass", l.lockClass());
+            o.put("site", l.site());
+            o.put("waitMs", ms(l.waitNanos()));
+            o.put("events", l.events());
+            ArrayNode w = o.putArray("waiters");
+            l.waiters().forEach(w::add);
+            o.put("owner", l.owner());
+            o.put("ownerFrame", l.ownerFrame());
+        }
+        ArrayNode pools = root.putArray("pools");
+        for (PoolRow p : r.pools()) {
+            ObjectNode o = pools.addObject();
+            o.put("name", p.name());
+            o.put("threads", p.threads());
+            o.put("activeThreads", p.activeThreads());
+            breakdown(o.putObject("breakdown"), p.breakdown());
+            verdict(o.putObject("verdict"), p.verdict());
+            strategy(o.putObject("strategy"), p.strategy());
+        }
+        ArrayNode threads = root.putArray("threads");
+        for (ThreadRow t : r.threads()) {
+            ObjectNode o = threads.addObject();
+            o.put("tid", t.osTid());
+            o.put("name", t.name());
+            o.put("pool", t.pool());
+            o.put("kind", t.kind().label());
+            o.put("idle", t.idle());
+            o.put("state", t.mainState().label());
+            o.put("cpuMs", ms(t.cpuNanos()));
+            o.put("topFrame", t.topFrame());
+            ObjectNode ms = o.putObject("ms");
+            for (ThreadState st : ThreadState.values()) ms.put(st.label(), ms(t.breakdown().nanos(st)));
+        }
+        var j = r.jvm();
+        ObjectNode jvm = root.putObject("jvm");
+        jvm.put("gcCpuMs", ms(j.gcCpuNanos()));
+        jvm.put("jitCpuMs", ms(j.jitCpuNanos()));
+        jvm.put("otherCpuMs", ms(j.otherCpuNanos()));
+        jvm.put("appCpuMs", ms(j.appCpuNanos()));
+        jvm.put("gcShareOfCpu", round(j.gcShareOfCpu(), 4));
+        ObjectNode io = root.putObject("io");
+        io.put("readBytes", r.io().readBytes());
+        io.put("writeBytes", r.io().writeBytes());
+        ArrayNode notes = root.putArray("notes");
+        r.notes().forEach(notes::add);
+        return root;
+    }
+
+    private static ObjectNode breakdown(ObjectNode o, Breakdown b) {
+        o.put("activeMs", ms(b.activeNanos()));
+        ObjectNode states = o.putObject("states");
+        for (ThreadState s : ThreadState.values()) {
+            ObjectNode st = states.putObject(s.label());
+            st.put("ms", ms(b.nanos(s)));
+            st.put("shareOfActive", round(b.shareOfActive(s), 4));
+            st.put("shareOfTotal", round(b.shareOfTotal(s), 4));
+        }
+        return o;
+    }
+
+    private static void verdict(ObjectNode o, Verdict v) {
+        o.put("class", v.workloadClass().label());
+        o.put("confidence", round(v.confidence(), 2));
+        o.put("confidenceLabel", v.confidenceLabel());
+        o.put("evidence", v.evidence());
+        if (v.secondary() == null) o.putNull("secondary"); else o.put("secondary", v.secondary().label());
+    }
+
+    private static void strategy(ObjectNode o, Strategy s) {
+        o.put("headline", s.headline());
+        ArrayNode advice = o.putArray("advice");
+        s.advice().forEach(advice::add);
+        if (s.poolSize() == null) o.putNull("poolSize"); else o.put("poolSize", s.poolSize());
+        o.put("poolSizeFormula", s.poolSizeFormula());
+    }
+
+    private static double ms(long nanos) {
+        return round(nanos / 1e6, 1);
+    }
+
+    private static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.jbound.target;
+
+import java.util.List;
+import java.util.Set;
+
+/** Finds the main class or jar in a java command line, as {@code jps -l} shows it. */
+public final class MainClass {
+    /** Launcher options that take the next argument as their value. */
+    private static final Set<String> OPTIONS_WITH_VALUE = Set.of(
+            "-cp", "-classpath", "--class-path", "-p", "--module-path", "--add-modules",
+            "--add-opens", "--add-exports", "--add-reads", "--patch-module", "--limit-modules",
+            "--upgrade-module-path", "--enable-native-access");
+
+    private MainClass() {
+    }
+
+    public static String of(List<String> cmd) {
+        for (int i = 1; i < cmd.size(); i++) {
+            String arg = cmd.get(i);
+            if (arg.equals("-jar") || arg.equals("-m") || arg.equals("--module")) {
+                return i + 1 < cmd.size() ? cmd.get(i + 1) : "";
+            }
+            if (OPTIONS_WITH_VALUE.contains(arg)) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                return arg;
+            }
+        }
+        return cmd.isEmpty() ? "" : cmd.get(0);
+    }
+}
