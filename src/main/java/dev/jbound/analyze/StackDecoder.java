@@ -45,13 +45,22 @@ final class StackDecoder {
         StackTrace trace = reader.stackTraces.get(stackTraceId);
         if (trace == null) return Stack.EMPTY;
         List<Frame> list = new ArrayList<>(trace.methods.length);
-        for (int i = 0; i < trace.methods.length; i++) {
+        int first = 0;
+        // The profiler's own signal handler tops some samples: its cost, not the thread's work.
+        while (first < trace.methods.length && isProfilerFrame(trace.methods[first], trace.types[first])) first++;
+        for (int i = first; i < trace.methods.length; i++) {
             byte type = trace.types[i];
             long methodId = trace.methods[i];
             // A method id can only be native or Java, never both: the frame type does not change per id.
             list.add(frames.computeIfAbsent(methodId * 8 + kindKey(type), k -> frame(methodId, type)));
         }
         return new Stack(list);
+    }
+
+    private boolean isProfilerFrame(long methodId, byte type) {
+        if (type != TYPE_NATIVE && type != TYPE_CPP) return false;
+        MethodRef method = reader.methods.get(methodId);
+        return method != null && className(method.cls).startsWith("libasyncProfiler");
     }
 
     private static int kindKey(byte type) {

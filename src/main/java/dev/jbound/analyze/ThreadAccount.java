@@ -12,8 +12,10 @@ import java.util.EnumMap;
  *
  * <p>Per-thread CPU time and run-queue delay from the OS are the ground truth for {@code cpu} and
  * {@code runqueue}; the rest of the thread's time is split over io, lock, wait and gc in the
- * proportions its wall-clock samples show. CPU samples spent spinning for a monitor or in a
- * safepoint move that share of CPU time to {@code lock} or {@code gc}.
+ * proportions its wall-clock samples show. CPU samples spent spinning for a monitor, in a
+ * safepoint, or in the kernel inside an I/O call (an fsync flushing a VM's disk burns system
+ * time) move that share of CPU time to {@code lock}, {@code gc} or {@code io}: it is the cost
+ * of the wait, and more threads overlap it the way they overlap the wait itself.
  */
 final class ThreadAccount {
 
@@ -25,6 +27,7 @@ final class ThreadAccount {
     private long cpuSampleNanos;
     private long cpuSpinLockNanos;
     private long cpuSafepointNanos;
+    private long cpuInIoNanos;
     private long osCpuNanos = -1;
     private long osRunDelayNanos = -1;
 
@@ -43,6 +46,7 @@ final class ThreadAccount {
         cpuSampleNanos += nanos;
         if (state == ThreadState.LOCK) cpuSpinLockNanos += nanos;
         else if (state == ThreadState.GC) cpuSafepointNanos += nanos;
+        else if (state == ThreadState.IO) cpuInIoNanos += nanos;
         else sites.add(ThreadState.CPU, site, nanos);
     }
 
@@ -60,18 +64,23 @@ final class ThreadAccount {
         return Math.min(windowNanos, hasOs() ? osCpuNanos : cpuSampleNanos);
     }
 
+    private long shareOfCpu(long cpu, long sampledNanos) {
+        return cpuSampleNanos == 0 ? 0 : Math.round((double) cpu * sampledNanos / cpuSampleNanos);
+    }
+
     Breakdown breakdown(long windowNanos) {
         long cpu = cpuNanos(windowNanos);
         long runq = hasOs() ? Math.max(0, osRunDelayNanos) : 0;
         long life = Math.min(windowNanos, Math.max(wallTotal, cpu + runq));
         runq = Math.min(runq, life - cpu);
         EnumMap<ThreadState, Long> out = new EnumMap<>(ThreadState.class);
-        // Spinning for a monitor or blocking at a safepoint burns CPU on behalf of the lock or the GC.
-        long spin = cpuSampleNanos == 0 ? 0 : Math.round((double) cpu * cpuSpinLockNanos / cpuSampleNanos);
-        long safepoint = cpuSampleNanos == 0 ? 0 : Math.round((double) cpu * cpuSafepointNanos / cpuSampleNanos);
-        out.put(ThreadState.CPU, cpu - spin - safepoint);
+        long spin = shareOfCpu(cpu, cpuSpinLockNanos);
+        long safepoint = shareOfCpu(cpu, cpuSafepointNanos);
+        long inIo = shareOfCpu(cpu, cpuInIoNanos);
+        out.put(ThreadState.CPU, cpu - spin - safepoint - inIo);
         out.merge(ThreadState.LOCK, spin, Long::sum);
         out.merge(ThreadState.GC, safepoint, Long::sum);
+        out.merge(ThreadState.IO, inIo, Long::sum);
         out.put(ThreadState.RUNQUEUE, runq);
         long off = life - cpu - runq;
         long offWall = 0;

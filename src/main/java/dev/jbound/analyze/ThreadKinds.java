@@ -48,7 +48,9 @@ final class ThreadKinds {
             new Prefix("JFR Recorder", ThreadKind.PROFILER),
             new Prefix("JFR Periodic", ThreadKind.PROFILER),
             new Prefix("StrDedup", ThreadKind.GC),
-            new Prefix("DestroyJavaVM", ThreadKind.JVM));
+            new Prefix("DestroyJavaVM", ThreadKind.JVM),
+            // the JDK's own thread that waits for every child process to exit, whether or not anyone waits on it
+            new Prefix("process reaper", ThreadKind.JVM));
 
     private ThreadKinds() {
     }

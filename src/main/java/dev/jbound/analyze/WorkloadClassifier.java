@@ -19,8 +19,11 @@ public final class WorkloadClassifier {
 
     /** Less than 5% of one thread busy on average: nothing in this JVM is doing meaningful work. */
     static final double IDLE_BELOW_BUSY_THREADS = 0.05;
-    /** A state holding half of active time decides the class on its own. */
-    static final double DOMINANT_SHARE = 0.50;
+    /**
+     * A state holding 60% of active time decides the class on its own; a 55/45 split of CPU and
+     * I/O is a mixed workload whose two halves want different pools.
+     */
+    static final double DOMINANT_SHARE = 0.60;
     /** GC working 40% of active time: allocation, not the application's own work, sets the pace. */
     static final double GC_BOUND_SHARE = 0.40;
     /** Threads queued for a CPU 30% of their active time: more runnable threads than cores. */
@@ -31,6 +34,8 @@ public final class WorkloadClassifier {
     static final double SECONDARY_SHARE = 0.20;
     /** A process using 90% of its usable cores is CPU-bound whatever its threads wait on besides. */
     static final double ALL_CORES_BUSY = 0.90;
+    /** A runner-up state this large makes a workload mixed even on busy cores: it wants its own pool. */
+    static final double SUBSTANTIAL_SHARE = 0.40;
     /** Below this many samples of active threads, confidence is scaled down. */
     static final int CONFIDENT_SAMPLES = 200;
 
@@ -47,7 +52,7 @@ public final class WorkloadClassifier {
     public static Verdict classify(Breakdown breakdown, long windowNanos, double cores, long processCpuNanos, int samples) {
         double busyThreads = windowNanos <= 0 ? 0 : (double) breakdown.activeNanos() / windowNanos;
         if (breakdown.activeNanos() == 0 || busyThreads < IDLE_BELOW_BUSY_THREADS) {
-            return new Verdict(WorkloadClass.IDLE, samples > 0 ? 0.9 : 0.5,
+            return new Verdict(WorkloadClass.IDLE, 0.9,
                     String.format("%.2f threads busy on average: no thread did meaningful work", busyThreads), null);
         }
         double gc = breakdown.shareOfActive(GC);
@@ -76,7 +81,7 @@ public final class WorkloadClassifier {
             primary = WorkloadClass.LOCK_BOUND;
             decisive = lock;
             evidence = pct(lock) + " of active time waits for locks";
-        } else if (top == CPU && coreUse >= ALL_CORES_BUSY) {
+        } else if (top == CPU && coreUse >= ALL_CORES_BUSY && runnerUpShare(breakdown, top) < SUBSTANTIAL_SHARE) {
             primary = WorkloadClass.CPU_BOUND;
             decisive = Math.max(topShare, coreUse);
             evidence = String.format("the process uses %s of %.1f cores", pct(coreUse), cores);
@@ -88,6 +93,14 @@ public final class WorkloadClassifier {
         WorkloadClass secondary = secondary(breakdown, primary);
         double confidence = decisive * Math.min(1.0, samples / (double) CONFIDENT_SAMPLES);
         return new Verdict(primary, Math.min(1.0, confidence), evidence, secondary);
+    }
+
+    private static double runnerUpShare(Breakdown b, ThreadState top) {
+        double best = 0;
+        for (ThreadState s : new ThreadState[] {CPU, RUNQUEUE, IO, LOCK, GC}) {
+            if (s != top) best = Math.max(best, b.shareOfActive(s));
+        }
+        return best;
     }
 
     private static WorkloadClass secondary(Breakdown b, WorkloadClass primary) {

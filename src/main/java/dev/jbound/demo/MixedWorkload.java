@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code request-pool-thread-N} ({@value #REQUEST_THREADS}): each request is a blocking socket
  * round trip to the local slow server ({@value IoWorkload#DELAY_MILLIS} ms) on the thread's own
  * connection. Requests arrive from {@code request-generator} every {@value #ARRIVAL_MILLIS} ms,
- * i.e. about 100/s x 20 ms = 2 thread-seconds of I/O per second, comparable to the CPU pool.</li>
+ * i.e. about 80/s x ~22 ms (20 ms server delay plus scheduling on 2 busy cores) = 2 thread-seconds
+ * of I/O per second, comparable to the CPU pool.</li>
  * <li>{@code compute-pool-thread-N} ({@value #COMPUTE_THREADS}): endless hashing tasks, about
  * 2 thread-seconds of CPU per second on a 2-core machine.</li>
  * </ul>
@@ -25,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 final class MixedWorkload implements DemoWorkload {
     static final int REQUEST_THREADS = 8;
     static final int COMPUTE_THREADS = 2;
-    static final long ARRIVAL_MILLIS = 10;
+    static final long ARRIVAL_MILLIS = 12;
 
     private final ThreadLocal<Socket> connection = new ThreadLocal<>();
 

@@ -1,6 +1,10 @@
 package dev.jbound.demo;
 
+import java.io.BufferedReader;
 import java.io.DataInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -10,24 +14,43 @@ import java.net.ServerSocket;
 import java.net.Socket;
 
 /**
- * An in-process TCP server on 127.0.0.1 that answers every 4-byte request after sleeping
- * {@code delayMillis}: the remote service the io and mixed demos wait on.
+ * A TCP server on 127.0.0.1 that answers every 4-byte request after sleeping {@code delayMillis}:
+ * the remote service the io and mixed demos wait on.
  *
- * <p>Its handler threads ({@code slow-server-N}) sleep, so they are idle capacity, not I/O.
- * The acceptor accepts the expected number of connections and then ends, so no thread sits in
- * {@code accept()} forever looking like an I/O wait that nobody is doing. It is named
- * {@code slow-acceptor} so that {@code slow-server-*} are exactly the handlers.
+ * <p>It runs in a process of its own ({@link #main}), as a real remote service would: its handler
+ * threads sit in a socket read between requests, which from inside a JVM is indistinguishable
+ * from a client waiting for an answer, and would count as the demo's own I/O. It exits when its
+ * parent closes its stdin (the parent ended, however it ended).
  */
 final class SlowServer {
     static final int MESSAGE_BYTES = 4;
 
-    private final ServerSocket serverSocket;
+    private final int port;
 
-    private SlowServer(ServerSocket serverSocket) {
-        this.serverSocket = serverSocket;
+    private SlowServer(int port) {
+        this.port = port;
     }
 
+    /** Starts the server process and waits for it to report its port. */
     static SlowServer start(int expectedConnections, long delayMillis) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx32m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                SlowServer.class.getName(), Integer.toString(expectedConnections), Long.toString(delayMillis))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
+        String line = out.readLine();
+        if (line == null || !line.startsWith("port ")) {
+            p.destroyForcibly();
+            throw new IOException("the slow server did not start (said: " + line + ")");
+        }
+        return new SlowServer(Integer.parseInt(line.substring(5).trim()));
+    }
+
+    /** The server process: {@code SlowServer CONNECTIONS DELAY_MILLIS}. */
+    public static void main(String[] args) throws IOException {
+        int expectedConnections = Integer.parseInt(args[0]);
+        long delayMillis = Long.parseLong(args[1]);
         ServerSocket ss = new ServerSocket();
         ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), expectedConnections);
         NamedThreads handlers = new NamedThreads("slow-server-");
@@ -41,7 +64,12 @@ final class SlowServer {
                 throw new UncheckedIOException(e);
             }
         });
-        return new SlowServer(ss);
+        System.out.println("port " + ss.getLocalPort());
+        System.out.flush();
+        while (System.in.read() >= 0) {
+            // the parent never writes; EOF means it is gone
+        }
+        System.exit(0);
     }
 
     private static void serve(Socket s, long delayMillis) {
@@ -63,7 +91,7 @@ final class SlowServer {
 
     /** Opens a client connection; the caller does {@link #roundTrip} on it in a loop. */
     Socket connect() throws IOException {
-        Socket s = new Socket(InetAddress.getLoopbackAddress(), serverSocket.getLocalPort());
+        Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
         s.setTcpNoDelay(true);
         return s;
     }
