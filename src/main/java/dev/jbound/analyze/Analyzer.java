@@ -32,6 +32,8 @@ public final class Analyzer {
     /** A thread active less than 2% of the window (20 ms a second) only waited: housekeeping, not work. */
     static final double IDLE_THREAD_ACTIVE_SHARE = 0.02;
     static final int TOP_FRAMES = 3;
+    /** Run-queue delay worth a note when others cause it. */
+    static final double NOTABLE_RUNQUEUE_SHARE = 0.10;
     static final int TOP_LOCKS = 5;
 
     /** What analysis reads. {@code os} and {@code threadDump} may be null (a recording read from a file). */
@@ -106,6 +108,12 @@ public final class Analyzer {
         }
         List<String> notes = new ArrayList<>(in.notes());
         if (in.os() != null && in.os().note() != null && !in.os().note().isBlank()) notes.add(in.os().note());
+        if (process.shareOfActive(ThreadState.RUNQUEUE) >= NOTABLE_RUNQUEUE_SHARE
+                && WorkloadClassifier.othersQueueUs(process, window, cores.effectiveCpus())) {
+            notes.add(String.format("threads waited %.0f%% of their active time for a CPU although the process wanted"
+                    + " fewer CPUs than it may use: other processes compete for the cores (left out of the verdict)",
+                    process.shareOfActive(ThreadState.RUNQUEUE) * 100));
+        }
         return new Report(in.target(),
                 new Report.Window(rec.startNanos() / 1_000_000, window),
                 new Report.Sampling(in.recorder(), rec.cpuIntervalNanos(), rec.wallIntervalNanos(),
@@ -124,6 +132,16 @@ public final class Analyzer {
         Map<Long, ThreadAccount> accounts = new LinkedHashMap<>();
         rec.threads().values().stream().sorted(Comparator.comparingLong(ThreadInfo::osTid))
                 .forEach(t -> accounts.put(t.osTid(), new ThreadAccount(t)));
+        boolean os = in.os() != null && in.os().available();
+        if (os) {
+            for (OsThreadActivity t : in.os().threads()) {
+                ThreadInfo known = rec.threads().get(t.tid());
+                // A JVM that exits mid-window takes its native threads' names with it; the OS still knows them.
+                if (known == null || known.name().startsWith("[tid=")) {
+                    accounts.put(t.tid(), new ThreadAccount(new ThreadInfo(t.tid(), t.name(), known == null ? 0 : known.javaId())));
+                }
+            }
+        }
         for (WallSample s : rec.wallSamples()) {
             Classification c = classify(s.stack());
             account(accounts, rec, s.osTid()).addWall(c.state(), siteName(c), s.weightNanos());
@@ -132,10 +150,9 @@ public final class Analyzer {
             Classification c = classify(s.stack());
             account(accounts, rec, s.osTid()).addCpu(c.state(), siteName(c), s.weightNanos());
         }
-        if (in.os() != null && in.os().available()) {
+        if (os) {
             for (OsThreadActivity t : in.os().threads()) {
-                ThreadAccount a = accounts.computeIfAbsent(t.tid(), tid -> new ThreadAccount(new ThreadInfo(tid, t.name(), 0)));
-                a.setOs(t.cpuNanos(), Math.max(0, t.runDelayNanos()));
+                accounts.get(t.tid()).setOs(t.cpuNanos(), Math.max(0, t.runDelayNanos()));
             }
         }
         return accounts;

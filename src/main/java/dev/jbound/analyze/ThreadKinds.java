@@ -56,7 +56,9 @@ final class ThreadKinds {
     }
 
     static ThreadKind of(ThreadInfo t) {
-        return of(t.name());
+        ThreadKind byName = of(t.name());
+        // A thread without a java.lang.Thread and without a known name is one of the JVM's own.
+        return byName == ThreadKind.APP && !t.isJavaThread() && t.name().startsWith("[tid=") ? ThreadKind.JVM : byName;
     }
 
     static ThreadKind of(String name) {

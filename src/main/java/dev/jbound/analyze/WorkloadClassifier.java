@@ -49,7 +49,8 @@ public final class WorkloadClassifier {
      * @param processCpuNanos all CPU the process used in the window (negative: unknown)
      * @param samples      samples behind the breakdown, for confidence
      */
-    public static Verdict classify(Breakdown breakdown, long windowNanos, double cores, long processCpuNanos, int samples) {
+    public static Verdict classify(Breakdown measured, long windowNanos, double cores, long processCpuNanos, int samples) {
+        Breakdown breakdown = othersQueueUs(measured, windowNanos, cores) ? measured.without(RUNQUEUE) : measured;
         double busyThreads = windowNanos <= 0 ? 0 : (double) breakdown.activeNanos() / windowNanos;
         if (breakdown.activeNanos() == 0 || busyThreads < IDLE_BELOW_BUSY_THREADS) {
             return new Verdict(WorkloadClass.IDLE, 0.9,
@@ -93,6 +94,17 @@ public final class WorkloadClassifier {
         WorkloadClass secondary = secondary(breakdown, primary);
         double confidence = decisive * Math.min(1.0, samples / (double) CONFIDENT_SAMPLES);
         return new Verdict(primary, Math.min(1.0, confidence), evidence, secondary);
+    }
+
+    /**
+     * Run-queue delay while the process wants fewer CPUs than it may use is caused by other
+     * processes on the machine: it says nothing about this workload's own concurrency, so it is
+     * left out of the verdict (the breakdown still shows it, and the report notes it).
+     */
+    public static boolean othersQueueUs(Breakdown b, long windowNanos, double cores) {
+        if (windowNanos <= 0 || cores <= 0 || b.nanos(RUNQUEUE) == 0) return false;
+        double demand = (double) (b.nanos(CPU) + b.nanos(RUNQUEUE)) / windowNanos;
+        return demand < cores;
     }
 
     private static double runnerUpShare(Breakdown b, ThreadState top) {

@@ -59,6 +59,12 @@ public final class Breakdown {
         return new Breakdown(sum);
     }
 
+    public Breakdown without(ThreadState state) {
+        EnumMap<ThreadState, Long> copy = new EnumMap<>(nanos);
+        copy.remove(state);
+        return new Breakdown(copy);
+    }
+
     /** The active state with the largest share, or null when nothing was active. */
     public ThreadState dominantActive() {
         ThreadState best = null;

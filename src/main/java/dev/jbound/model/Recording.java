@@ -31,6 +31,6 @@ public record Recording(
 
     public ThreadInfo thread(long osTid) {
         ThreadInfo t = threads.get(osTid);
-        return t != null ? t : new ThreadInfo(osTid, "tid-" + osTid, 0);
+        return t != null ? t : new ThreadInfo(osTid, "[tid=" + osTid + "]", 0);
     }
 }

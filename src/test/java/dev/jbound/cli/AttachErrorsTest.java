@@ -1,0 +1,101 @@
+package dev.jbound.cli;
+
+import dev.jbound.support.ChildJvm;
+import dev.jbound.support.Jbound;
+import dev.jbound.support.TargetMain;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input: one clear line, the documented exit code, no stack trace unless --verbose. */
+class AttachErrorsTest {
+
+    private static void assertOneLineError(Jbound.Run run, int code, String text) {
+        assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isEqualTo(code);
+        assertThat(run.out()).isEmpty();
+        String firstLine = run.err().lines().findFirst().orElse("");
+        assertThat(firstLine).startsWith("jbound: ").contains(text);
+        assertThat(run.err().lines().count()).as("stderr: %s", run.err()).isLessThanOrEqualTo(2);
+        assertThat(run.err()).doesNotContain("\tat ", "Exception");
+    }
+
+    @Test
+    void aPidThatIsNotANumberIsAUsageError() {
+        assertOneLineError(Jbound.run("attach", "twelve"), ExitCodes.USAGE, "'twelve' is not a process id");
+    }
+
+    @Test
+    void aMissingPidIsAUsageError() {
+        assertOneLineError(Jbound.run("attach"), ExitCodes.USAGE, "PID");
+    }
+
+    @Test
+    void aPidWithNoProcessIsTargetNotFound() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor(10, TimeUnit.SECONDS);
+        assertOneLineError(Jbound.run("attach", Long.toString(gone.pid())), ExitCodes.TARGET, "no process with pid");
+    }
+
+    @Test
+    void aProcessThatIsNotAJvmIsNotAttachable() throws Exception {
+        Process sleep = new ProcessBuilder("sleep", "30").start();
+        try {
+            assertOneLineError(Jbound.run("attach", Long.toString(sleep.pid())), ExitCodes.TARGET, "is not a Java process");
+        } finally {
+            sleep.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aJvmWithAttachDisabledIsRefusedWithoutDisturbingIt() throws Exception {
+        try (ChildJvm jvm = ChildJvm.start(TargetMain.class.getName(), List.of("-XX:+DisableAttachMechanism"))) {
+            assertOneLineError(Jbound.run("attach", Long.toString(jvm.pid()), "--duration", "1s"),
+                    ExitCodes.TARGET, "DisableAttachMechanism");
+            Thread.sleep(300);
+            // an attach attempt sends SIGQUIT, which makes such a JVM print a thread dump: none may appear
+            assertThat(jvm.output()).doesNotContain("Full thread dump");
+            assertThat(jvm.process().isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    void aBadDurationIsAUsageError() {
+        assertOneLineError(Jbound.run("attach", "1", "--duration", "ten"), ExitCodes.USAGE, "'ten' is not a duration");
+        assertOneLineError(Jbound.run("attach", "1", "--duration", "0s"), ExitCodes.USAGE, "--duration must be between");
+        assertOneLineError(Jbound.run("attach", "1", "--interval", "5s"), ExitCodes.USAGE, "--interval must be between");
+    }
+
+    @Test
+    void anUnwritableOutputPathIsAUsageErrorBeforeRecording(@TempDir Path dir) {
+        assertOneLineError(Jbound.run("attach", "1", "--output", dir.resolve("no/such/dir/report.json").toString()),
+                ExitCodes.USAGE, "does not exist");
+        assertOneLineError(Jbound.run("attach", "1", "--jfr", dir.toString()), ExitCodes.USAGE, "is a directory");
+    }
+
+    @Test
+    void anUnknownFormatOrWorkloadIsAUsageError() {
+        assertOneLineError(Jbound.run("attach", "1", "--format", "yaml"), ExitCodes.USAGE, "yaml");
+        assertOneLineError(Jbound.run("demo", "sleepy"), ExitCodes.USAGE, "unknown workload 'sleepy'");
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor(10, TimeUnit.SECONDS);
+        Jbound.Run run = Jbound.run("attach", Long.toString(gone.pid()), "--verbose");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.TARGET);
+        assertThat(run.err()).contains("no process with pid").contains("\tat dev.jbound.");
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        Jbound.Run run = Jbound.run("--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("attach", "demo", "Exit codes");
+    }
+}

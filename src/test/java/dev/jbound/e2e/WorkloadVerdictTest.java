@@ -1,0 +1,124 @@
+package dev.jbound.e2e;
+
+import dev.jbound.support.Jbound;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The product's accuracy: real workload JVMs, real attach, real async-profiler, real JFR. Each
+ * asserts the class and the share that decides it. Windows are short (3 s) to keep CI quick;
+ * the shares asserted leave room for a noisy 2-core machine.
+ */
+class WorkloadVerdictTest {
+
+    private static JsonNode demo(String workload) {
+        Jbound.Run run = Jbound.run("demo", workload, "--duration", "3s", "--format", "json");
+        assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
+        return run.json();
+    }
+
+    private static double share(JsonNode report, String state) {
+        return report.get("breakdown").get("states").get(state).get("shareOfActive").asDouble();
+    }
+
+    private static String verdict(JsonNode report) {
+        return report.get("verdict").get("class").asString();
+    }
+
+    private static JsonNode pool(JsonNode report, String name) {
+        for (JsonNode p : report.get("pools")) {
+            if (p.get("name").asString().equals(name)) return p;
+        }
+        throw new AssertionError("no pool " + name + " in " + report.get("pools"));
+    }
+
+    @Test
+    void multiThreadedHashingIsCpuBound() {
+        JsonNode r = demo("cpu");
+        assertThat(verdict(r)).isEqualTo("cpu-bound");
+        assertThat(share(r, "cpu")).isGreaterThanOrEqualTo(0.7);
+        assertThat(r.get("strategy").get("poolSize").asInt()).isEqualTo(r.get("cores").get("effective").asInt());
+    }
+
+    @Test
+    void singleThreadedLoopIsCpuBoundAndToldToParallelise() {
+        JsonNode r = demo("cpu-single");
+        assertThat(verdict(r)).isEqualTo("cpu-bound");
+        assertThat(share(r, "cpu")).isGreaterThanOrEqualTo(0.7);
+        assertThat(r.get("breakdown").get("busyThreads").asDouble()).isBetween(0.7, 1.3);
+        assertThat(r.get("strategy").get("headline").asString()).contains("parallelise");
+    }
+
+    @Test
+    void blockingSocketReadsAreIoBound() {
+        JsonNode r = demo("io");
+        assertThat(verdict(r)).isEqualTo("io-bound");
+        assertThat(share(r, "io")).isGreaterThanOrEqualTo(0.6);
+        assertThat(r.get("topFrames").get("io").get(0).get("frame").asString()).contains("SlowServer.roundTrip");
+        // the wait/compute ratio is large, so the advice is far more threads than cores
+        assertThat(r.get("strategy").get("poolSize").asInt()).isGreaterThan(8);
+    }
+
+    @Test
+    void fsyncLoopIsIoBound() {
+        JsonNode r = demo("disk");
+        assertThat(verdict(r)).isEqualTo("io-bound");
+        assertThat(share(r, "io")).isGreaterThanOrEqualTo(0.6);
+    }
+
+    @Test
+    void synchronizedContentionIsLockBoundAndNamesTheLock() {
+        JsonNode r = demo("lock");
+        assertThat(verdict(r)).isEqualTo("lock-bound");
+        assertThat(share(r, "lock")).isGreaterThanOrEqualTo(0.4);
+        JsonNode lock = r.get("locks").get(0);
+        assertThat(lock.get("lockClass").asString()).isEqualTo("java.lang.Object");
+        assertThat(lock.get("site").asString()).contains("LockWorkload");
+        assertThat(lock.get("waiters").size()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void reentrantLockContentionIsLockBound() {
+        JsonNode r = demo("rlock");
+        assertThat(verdict(r)).isEqualTo("lock-bound");
+        assertThat(share(r, "lock")).isGreaterThanOrEqualTo(0.4);
+        assertThat(r.get("locks").get(0).get("lockClass").asString()).contains("ReentrantLock");
+    }
+
+    @Test
+    void twoHundredParkedWorkersDoNotHideTwoBusyOnes() {
+        JsonNode r = demo("idle-pool");
+        assertThat(verdict(r)).isEqualTo("cpu-bound");
+        assertThat(share(r, "cpu")).isGreaterThanOrEqualTo(0.7);
+        assertThat(r.get("breakdown").get("idleThreads").asInt()).isGreaterThanOrEqualTo(200);
+        assertThat(pool(r, "idle-pool-thread-*").get("activeThreads").asInt()).isZero();
+        assertThat(pool(r, "busy-*").get("verdict").get("class").asString()).isEqualTo("cpu-bound");
+    }
+
+    @Test
+    void aJvmWhereNothingWorksIsIdle() {
+        JsonNode r = demo("idle");
+        assertThat(verdict(r)).isEqualTo("idle");
+        assertThat(r.get("breakdown").get("busyThreads").asDouble()).isLessThan(0.05);
+    }
+
+    @Test
+    void allocationChurnInASmallHeapIsGcBound() {
+        JsonNode r = demo("gc");
+        assertThat(verdict(r)).isEqualTo("gc-bound");
+        assertThat(share(r, "gc")).isGreaterThanOrEqualTo(0.4);
+        assertThat(r.get("jvm").get("gcShareOfCpu").asDouble()).isGreaterThanOrEqualTo(0.4);
+    }
+
+    @Test
+    void aServiceWithAnIoPoolAndACpuPoolIsMixedWithDifferentPoolVerdicts() {
+        JsonNode r = demo("mixed");
+        assertThat(verdict(r)).isIn("mixed");
+        assertThat(share(r, "cpu")).isBetween(0.25, 0.75);
+        assertThat(share(r, "io")).isBetween(0.25, 0.75);
+        assertThat(pool(r, "request-pool-thread-*").get("verdict").get("class").asString()).isEqualTo("io-bound");
+        assertThat(pool(r, "compute-pool-thread-*").get("verdict").get("class").asString()).isEqualTo("cpu-bound");
+    }
+}

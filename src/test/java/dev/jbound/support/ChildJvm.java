@@ -1,0 +1,89 @@
+package dev.jbound.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** A real JVM started by a test from the test classpath, ready once it prints a line starting with "ready". */
+public final class ChildJvm implements AutoCloseable {
+    private final Process process;
+    private final StringBuilder output = new StringBuilder();
+
+    private ChildJvm(Process process) {
+        this.process = process;
+    }
+
+    public static ChildJvm start(String mainClass, List<String> jvmArgs, String... args) throws IOException {
+        return start(List.of(), mainClass, jvmArgs, args);
+    }
+
+    /** {@code prefix} runs before java, e.g. {@code setpriv --reuid ...} to start it as another user. */
+    public static ChildJvm start(List<String> prefix, String mainClass, List<String> jvmArgs, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(mainClass);
+        cmd.addAll(List.of(args));
+        ChildJvm jvm = new ChildJvm(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+        jvm.awaitReady();
+        return jvm;
+    }
+
+    private void awaitReady() throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<Boolean> ready = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                for (String line; (line = r.readLine()) != null; ) {
+                    synchronized (output) {
+                        output.append(line).append('\n');
+                    }
+                    if (line.startsWith("ready")) ready.complete(true);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+            ready.complete(false);
+        }, "child-output");
+        t.setDaemon(true);
+        t.start();
+        try {
+            if (!ready.get(20, TimeUnit.SECONDS)) throw new IOException("child JVM ended before ready: " + output());
+        } catch (Exception e) {
+            close();
+            throw new IOException("child JVM not ready: " + output(), e);
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public String output() {
+        synchronized (output) {
+            return output.toString();
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
