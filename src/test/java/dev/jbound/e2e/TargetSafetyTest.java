@@ -1,0 +1,94 @@
+package dev.jbound.e2e;
+
+import dev.jbound.support.ChildJvm;
+import dev.jbound.support.Jbound;
+import dev.jbound.support.TargetMain;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A target must never be harmed: the profiler stops in it even when jbound is killed. */
+class TargetSafetyTest {
+
+    private static final Path ASPROF_HOME = asprofHome();
+
+    private static Path asprofHome() {
+        try {
+            return dev.jbound.record.NativeProfiler.unpack().asprof();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String status(long pid) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(ASPROF_HOME.toString(), "status", Long.toString(pid)).redirectErrorStream(true).start();
+        p.waitFor(30, TimeUnit.SECONDS);
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static Process jboundProcess(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.jbound.Main"));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    @Test
+    void killingJboundMidWindowLeavesTheTargetRunningAndUnprofiledAndASecondAttachWorks() throws Exception {
+        try (ChildJvm target = ChildJvm.start(TargetMain.class.getName(), List.of())) {
+            String pid = Long.toString(target.pid());
+            Process jbound = jboundProcess("attach", pid, "--duration", "3s");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (!status(target.pid()).contains("running") && System.nanoTime() < deadline) Thread.sleep(100);
+            assertThat(status(target.pid())).contains("running");
+            jbound.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            jbound.waitFor(10, TimeUnit.SECONDS);
+
+            // Right after: the orphaned session is recognised as ours and replaced.
+            Jbound.Run second = Jbound.run("attach", pid, "--duration", "1s", "--format", "json");
+            assertThat(second.exitCode()).as(second.err()).isZero();
+            assertThat(second.json().get("verdict").get("class").asString()).isEqualTo("cpu-bound");
+            assertThat(status(target.pid())).contains("not active");
+            assertThat(target.process().isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    void aKilledJboundsProfilerStopsByItselfAtTheEndOfTheWindow() throws Exception {
+        try (ChildJvm target = ChildJvm.start(TargetMain.class.getName(), List.of())) {
+            Process jbound = jboundProcess("attach", Long.toString(target.pid()), "--duration", "1s");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (!status(target.pid()).contains("running") && System.nanoTime() < deadline) Thread.sleep(100);
+            jbound.destroyForcibly();
+            // the window (1 s) plus the self-stop grace (2 s), with room for a slow machine
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+            String s = status(target.pid());
+            while (!s.contains("not active") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                s = status(target.pid());
+            }
+            assertThat(s).contains("not active");
+            assertThat(target.process().isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    void aTargetThatExitsMidWindowGetsAVerdictOverWhatWasRecorded() throws Exception {
+        try (ChildJvm target = ChildJvm.start("dev.jbound.demo.WorkloadMain", List.of(), "cpu", "--seconds", "3")) {
+            Jbound.Run run = Jbound.run("attach", Long.toString(target.pid()), "--duration", "6s", "--format", "json");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            var report = run.json();
+            assertThat(report.get("verdict").get("class").asString()).isEqualTo("cpu-bound");
+            assertThat(report.get("notes").toString()).contains("the target exited");
+            assertThat(report.get("window").get("durationMs").asDouble()).isLessThan(5000);
+        }
+    }
+}
