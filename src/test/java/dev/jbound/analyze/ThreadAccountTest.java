@@ -1,0 +1,63 @@
+package dev.jbound.analyze;
+
+import dev.jbound.model.Breakdown;
+import dev.jbound.model.ThreadInfo;
+import dev.jbound.model.ThreadState;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ThreadAccountTest {
+    private static final long MS = 1_000_000L;
+    private static final long WINDOW = 1000 * MS;
+
+    private static ThreadAccount account() {
+        return new ThreadAccount(new ThreadInfo(42, "worker-1", 7));
+    }
+
+    @Test
+    void osCpuTimeIsTheTruthAndWallStacksSplitTheRest() {
+        ThreadAccount a = account();
+        for (int i = 0; i < 80; i++) a.addWall(ThreadState.IO, "Client.fetch", 10 * MS);
+        for (int i = 0; i < 20; i++) a.addWall(ThreadState.CPU, "Parser.parse", 10 * MS);
+        a.setOs(100 * MS, 0);
+        Breakdown b = a.breakdown(WINDOW);
+        assertThat(b.nanos(ThreadState.CPU)).isEqualTo(100 * MS);
+        // wall said 20% running, the OS 10%: the other 90% goes where the stacks waited
+        assertThat(b.nanos(ThreadState.IO)).isEqualTo(900 * MS);
+    }
+
+    @Test
+    void runnableWithoutCpuIsRunQueueOnlyWhenTheRunDelaySaysSo() {
+        ThreadAccount a = account();
+        for (int i = 0; i < 100; i++) a.addWall(ThreadState.CPU, "Hash.mix", 10 * MS);
+        a.setOs(400 * MS, 500 * MS);
+        Breakdown b = a.breakdown(WINDOW);
+        assertThat(b.nanos(ThreadState.RUNQUEUE)).isEqualTo(500 * MS);
+        assertThat(b.nanos(ThreadState.WAIT)).isEqualTo(100 * MS);
+    }
+
+    @Test
+    void cpuSpentSpinningForAMonitorOrInsideAnIoCallMovesToThoseStates() {
+        ThreadAccount a = account();
+        for (int i = 0; i < 50; i++) a.addCpu(ThreadState.LOCK, "ObjectMonitor::EnterI", 10 * MS);
+        for (int i = 0; i < 25; i++) a.addCpu(ThreadState.IO, "FileDispatcherImpl.force0", 10 * MS);
+        for (int i = 0; i < 25; i++) a.addCpu(ThreadState.CPU, "Work.run", 10 * MS);
+        a.setOs(1000 * MS, 0);
+        Breakdown b = a.breakdown(WINDOW);
+        assertThat(b.nanos(ThreadState.LOCK)).isEqualTo(500 * MS);
+        assertThat(b.nanos(ThreadState.IO)).isEqualTo(250 * MS);
+        assertThat(b.nanos(ThreadState.CPU)).isEqualTo(250 * MS);
+    }
+
+    @Test
+    void withoutTheOsSensorCpuSamplesStandForCpuTime() {
+        ThreadAccount a = account();
+        for (int i = 0; i < 30; i++) a.addCpu(ThreadState.CPU, "Work.run", 10 * MS);
+        for (int i = 0; i < 70; i++) a.addWall(ThreadState.LOCK, "Cache.get", 10 * MS);
+        for (int i = 0; i < 30; i++) a.addWall(ThreadState.CPU, "Work.run", 10 * MS);
+        Breakdown b = a.breakdown(WINDOW);
+        assertThat(b.nanos(ThreadState.CPU)).isEqualTo(300 * MS);
+        assertThat(b.nanos(ThreadState.LOCK)).isEqualTo(700 * MS);
+    }
+}
