@@ -109,9 +109,9 @@ public final class Analyzer {
         List<String> notes = new ArrayList<>(in.notes());
         if (in.os() != null && in.os().note() != null && !in.os().note().isBlank()) notes.add(in.os().note());
         if (process.shareOfActive(ThreadState.RUNQUEUE) >= NOTABLE_RUNQUEUE_SHARE
-                && WorkloadClassifier.othersQueueUs(process, window, cores.effectiveCpus())) {
+                && WorkloadClassifier.othersQueueUs(process, window, cores.effectiveCpus(), processCpu)) {
             notes.add(String.format("threads waited %.0f%% of their active time for a CPU although the process wanted"
-                    + " fewer CPUs than it may use: other processes compete for the cores (left out of the verdict)",
+                    + " no more CPUs than it may use: other processes compete for the cores (left out of the verdict)",
                     process.shareOfActive(ThreadState.RUNQUEUE) * 100));
         }
         return new Report(in.target(),

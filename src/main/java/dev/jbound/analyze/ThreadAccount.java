@@ -64,8 +64,9 @@ final class ThreadAccount {
         return Math.min(windowNanos, hasOs() ? osCpuNanos : cpuSampleNanos);
     }
 
-    private long shareOfCpu(long cpu, long sampledNanos) {
-        return cpuSampleNanos == 0 ? 0 : Math.round((double) cpu * sampledNanos / cpuSampleNanos);
+    /** The part of {@code nanos} that the cpu samples attribute to {@code sampledNanos}. */
+    private long shareOfCpu(long nanos, long sampledNanos) {
+        return cpuSampleNanos == 0 ? 0 : Math.round((double) nanos * sampledNanos / cpuSampleNanos);
     }
 
     Breakdown breakdown(long windowNanos) {
@@ -81,7 +82,15 @@ final class ThreadAccount {
         out.merge(ThreadState.LOCK, spin, Long::sum);
         out.merge(ThreadState.GC, safepoint, Long::sum);
         out.merge(ThreadState.IO, inIo, Long::sum);
-        out.put(ThreadState.RUNQUEUE, runq);
+        // Queueing for a CPU serves whatever the thread wanted the CPU for: a lock waiter spinning
+        // in a queue is waiting for the lock.
+        long runqSpin = shareOfCpu(runq, cpuSpinLockNanos);
+        long runqSafepoint = shareOfCpu(runq, cpuSafepointNanos);
+        long runqIo = shareOfCpu(runq, cpuInIoNanos);
+        out.put(ThreadState.RUNQUEUE, runq - runqSpin - runqSafepoint - runqIo);
+        out.merge(ThreadState.LOCK, runqSpin, Long::sum);
+        out.merge(ThreadState.GC, runqSafepoint, Long::sum);
+        out.merge(ThreadState.IO, runqIo, Long::sum);
         long off = life - cpu - runq;
         long offWall = 0;
         for (ThreadState s : ThreadState.values()) {

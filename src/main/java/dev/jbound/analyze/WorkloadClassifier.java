@@ -34,6 +34,13 @@ public final class WorkloadClassifier {
     static final double SECONDARY_SHARE = 0.20;
     /** A process using 90% of its usable cores is CPU-bound whatever its threads wait on besides. */
     static final double ALL_CORES_BUSY = 0.90;
+    /**
+     * A process oversubscribes its CPUs when on average a quarter more of its threads are runnable
+     * than it has cores; N threads on N cores queue only because of someone else.
+     */
+    static final double OVERSUBSCRIBED = 1.25;
+    /** ... and uses 85% of its cores itself; below that, the CPUs it waited for went to others. */
+    static final double OWN_CORES_FULL = 0.85;
     /** A runner-up state this large makes a workload mixed even on busy cores: it wants its own pool. */
     static final double SUBSTANTIAL_SHARE = 0.40;
     /** Below this many samples of active threads, confidence is scaled down. */
@@ -50,7 +57,7 @@ public final class WorkloadClassifier {
      * @param samples      samples behind the breakdown, for confidence
      */
     public static Verdict classify(Breakdown measured, long windowNanos, double cores, long processCpuNanos, int samples) {
-        Breakdown breakdown = othersQueueUs(measured, windowNanos, cores) ? measured.without(RUNQUEUE) : measured;
+        Breakdown breakdown = othersQueueUs(measured, windowNanos, cores, processCpuNanos) ? measured.without(RUNQUEUE) : measured;
         double busyThreads = windowNanos <= 0 ? 0 : (double) breakdown.activeNanos() / windowNanos;
         if (breakdown.activeNanos() == 0 || busyThreads < IDLE_BELOW_BUSY_THREADS) {
             return new Verdict(WorkloadClass.IDLE, 0.9,
@@ -97,14 +104,18 @@ public final class WorkloadClassifier {
     }
 
     /**
-     * Run-queue delay while the process wants fewer CPUs than it may use is caused by other
-     * processes on the machine: it says nothing about this workload's own concurrency, so it is
-     * left out of the verdict (the breakdown still shows it, and the report notes it).
+     * Run-queue delay is this workload's own doing only when it keeps clearly more threads
+     * runnable than it has cores and itself fills those cores. Otherwise other processes on the
+     * machine took the CPUs: that says nothing about this workload's concurrency, so it is left
+     * out of the verdict (the breakdown still shows it, and the report notes it).
+     *
+     * @param processCpuNanos CPU the whole process used, or negative to use the breakdown's cpu
      */
-    public static boolean othersQueueUs(Breakdown b, long windowNanos, double cores) {
+    public static boolean othersQueueUs(Breakdown b, long windowNanos, double cores, long processCpuNanos) {
         if (windowNanos <= 0 || cores <= 0 || b.nanos(RUNQUEUE) == 0) return false;
         double demand = (double) (b.nanos(CPU) + b.nanos(RUNQUEUE)) / windowNanos;
-        return demand < cores;
+        double used = (double) (processCpuNanos >= 0 ? processCpuNanos : b.nanos(CPU)) / windowNanos;
+        return demand < cores * OVERSUBSCRIBED || used < cores * OWN_CORES_FULL;
     }
 
     private static double runnerUpShare(Breakdown b, ThreadState top) {

@@ -69,9 +69,15 @@ class WorkloadClassifierTest {
 
     @Test
     void runQueueDelayCausedByOtherProcessesIsLeftOut() {
-        // demand (cpu + runqueue) of 1.4 threads on 4 cores: others made these threads queue
+        // 4 threads always runnable on 4 cores queue only because of others; 1.4 threads even more so
+        assertThat(WorkloadClassifier.othersQueueUs(b(ThreadState.CPU, 10, ThreadState.RUNQUEUE, 30), WINDOW, 4, -1)).isTrue();
         Breakdown b = b(ThreadState.IO, 10, ThreadState.RUNQUEUE, 8, ThreadState.CPU, 6);
-        assertThat(WorkloadClassifier.othersQueueUs(b, WINDOW, 4)).isTrue();
+        assertThat(WorkloadClassifier.othersQueueUs(b, WINDOW, 4, -1)).isTrue();
+        // 6 threads runnable on 4 cores but the process used only 2 of them: the rest went to others
+        Breakdown halfServed = b(ThreadState.CPU, 20, ThreadState.RUNQUEUE, 40, ThreadState.LOCK, 30);
+        assertThat(WorkloadClassifier.othersQueueUs(halfServed, WINDOW, 4, 20 * S)).isTrue();
+        assertThat(WorkloadClassifier.classify(halfServed, WINDOW, 4, 20 * S, 1000).workloadClass())
+                .isEqualTo(WorkloadClass.LOCK_BOUND);
         assertThat(classify(b).workloadClass()).isEqualTo(WorkloadClass.IO_BOUND);
     }
 

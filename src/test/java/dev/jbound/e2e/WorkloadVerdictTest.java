@@ -23,8 +23,10 @@ class WorkloadVerdictTest {
         return report.get("breakdown").get("states").get(state).get("shareOfActive").asDouble();
     }
 
-    private static String verdict(JsonNode report) {
-        return report.get("verdict").get("class").asString();
+    /** The class, described with the numbers behind it so that a failure explains itself. */
+    private static org.assertj.core.api.AbstractStringAssert<?> assertVerdict(JsonNode report) {
+        return assertThat(report.get("verdict").get("class").asString())
+                .as("verdict of %s %s notes %s", report.get("verdict"), report.get("breakdown"), report.get("notes"));
     }
 
     private static JsonNode pool(JsonNode report, String name) {
@@ -37,7 +39,7 @@ class WorkloadVerdictTest {
     @Test
     void multiThreadedHashingIsCpuBound() {
         JsonNode r = demo("cpu");
-        assertThat(verdict(r)).isEqualTo("cpu-bound");
+        assertVerdict(r).isEqualTo("cpu-bound");
         assertThat(share(r, "cpu")).isGreaterThanOrEqualTo(0.7);
         assertThat(r.get("strategy").get("poolSize").asInt()).isEqualTo(r.get("cores").get("effective").asInt());
     }
@@ -45,7 +47,7 @@ class WorkloadVerdictTest {
     @Test
     void singleThreadedLoopIsCpuBoundAndToldToParallelise() {
         JsonNode r = demo("cpu-single");
-        assertThat(verdict(r)).isEqualTo("cpu-bound");
+        assertVerdict(r).isEqualTo("cpu-bound");
         assertThat(share(r, "cpu")).isGreaterThanOrEqualTo(0.7);
         assertThat(r.get("breakdown").get("busyThreads").asDouble()).isBetween(0.7, 1.3);
         assertThat(r.get("strategy").get("headline").asString()).contains("parallelise");
@@ -54,7 +56,7 @@ class WorkloadVerdictTest {
     @Test
     void blockingSocketReadsAreIoBound() {
         JsonNode r = demo("io");
-        assertThat(verdict(r)).isEqualTo("io-bound");
+        assertVerdict(r).isEqualTo("io-bound");
         assertThat(share(r, "io")).isGreaterThanOrEqualTo(0.6);
         assertThat(r.get("topFrames").get("io").get(0).get("frame").asString()).contains("SlowServer.roundTrip");
         // the wait/compute ratio is large, so the advice is far more threads than cores
@@ -64,14 +66,14 @@ class WorkloadVerdictTest {
     @Test
     void fsyncLoopIsIoBound() {
         JsonNode r = demo("disk");
-        assertThat(verdict(r)).isEqualTo("io-bound");
+        assertVerdict(r).isEqualTo("io-bound");
         assertThat(share(r, "io")).isGreaterThanOrEqualTo(0.6);
     }
 
     @Test
     void synchronizedContentionIsLockBoundAndNamesTheLock() {
         JsonNode r = demo("lock");
-        assertThat(verdict(r)).isEqualTo("lock-bound");
+        assertVerdict(r).isEqualTo("lock-bound");
         assertThat(share(r, "lock")).isGreaterThanOrEqualTo(0.4);
         JsonNode lock = r.get("locks").get(0);
         assertThat(lock.get("lockClass").asString()).isEqualTo("java.lang.Object");
@@ -82,7 +84,7 @@ class WorkloadVerdictTest {
     @Test
     void reentrantLockContentionIsLockBound() {
         JsonNode r = demo("rlock");
-        assertThat(verdict(r)).isEqualTo("lock-bound");
+        assertVerdict(r).isEqualTo("lock-bound");
         assertThat(share(r, "lock")).isGreaterThanOrEqualTo(0.4);
         assertThat(r.get("locks").get(0).get("lockClass").asString()).contains("ReentrantLock");
     }
@@ -90,7 +92,7 @@ class WorkloadVerdictTest {
     @Test
     void twoHundredParkedWorkersDoNotHideTwoBusyOnes() {
         JsonNode r = demo("idle-pool");
-        assertThat(verdict(r)).isEqualTo("cpu-bound");
+        assertVerdict(r).isEqualTo("cpu-bound");
         assertThat(share(r, "cpu")).isGreaterThanOrEqualTo(0.7);
         assertThat(r.get("breakdown").get("idleThreads").asInt()).isGreaterThanOrEqualTo(200);
         assertThat(pool(r, "idle-pool-thread-*").get("activeThreads").asInt()).isZero();
@@ -100,14 +102,14 @@ class WorkloadVerdictTest {
     @Test
     void aJvmWhereNothingWorksIsIdle() {
         JsonNode r = demo("idle");
-        assertThat(verdict(r)).isEqualTo("idle");
+        assertVerdict(r).isEqualTo("idle");
         assertThat(r.get("breakdown").get("busyThreads").asDouble()).isLessThan(0.05);
     }
 
     @Test
     void allocationChurnInASmallHeapIsGcBound() {
         JsonNode r = demo("gc");
-        assertThat(verdict(r)).isEqualTo("gc-bound");
+        assertVerdict(r).isEqualTo("gc-bound");
         assertThat(share(r, "gc")).isGreaterThanOrEqualTo(0.4);
         assertThat(r.get("jvm").get("gcShareOfCpu").asDouble()).isGreaterThanOrEqualTo(0.4);
     }
@@ -115,7 +117,7 @@ class WorkloadVerdictTest {
     @Test
     void aServiceWithAnIoPoolAndACpuPoolIsMixedWithDifferentPoolVerdicts() {
         JsonNode r = demo("mixed");
-        assertThat(verdict(r)).isIn("mixed");
+        assertVerdict(r).isIn("mixed");
         assertThat(share(r, "cpu")).isBetween(0.25, 0.75);
         assertThat(share(r, "io")).isBetween(0.25, 0.75);
         assertThat(pool(r, "request-pool-thread-*").get("verdict").get("class").asString()).isEqualTo("io-bound");
