@@ -19,7 +19,7 @@ public final class RecordingOptions {
     CommandSpec spec;
 
     @Option(names = {"-d", "--duration"}, converter = DurationConverter.class, paramLabel = "TIME",
-            description = "How long to record (e.g. 10s, 500ms, 2m). Default: ${DEFAULT-VALUE}.")
+            description = "How long to record (e.g. 10s, 500ms, 2m). Default: 10s for attach, 5s for demo.")
     Duration duration;
 
     @Option(names = {"-i", "--interval"}, converter = DurationConverter.class, paramLabel = "TIME",

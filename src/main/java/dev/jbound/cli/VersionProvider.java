@@ -2,11 +2,25 @@ package dev.jbound.cli;
 
 import picocli.CommandLine;
 
-/** The version from the jar manifest (set by Maven), or "dev" when run from classes. */
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The version Maven wrote into version.properties at build time. */
 final class VersionProvider implements CommandLine.IVersionProvider {
+
+    static String version() {
+        try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/jbound/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) p.load(in);
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+
     @Override
     public String[] getVersion() {
-        String v = JboundCommand.class.getPackage().getImplementationVersion();
-        return new String[] {"jbound " + (v == null ? "dev" : v), "JVM: ${java.version} (${java.vendor})"};
+        return new String[] {"jbound " + version(), "JVM: ${java.version} (${java.vendor})"};
     }
 }

@@ -1,0 +1,43 @@
+package dev.jbound.cli;
+
+import picocli.AutoComplete;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Generates man/ pages and completions/ from the command model:
+ * {@code java -cp target/classes:... dev.jbound.cli.DocsGenerator .} (the build runs it).
+ */
+public final class DocsGenerator {
+    private DocsGenerator() {
+    }
+
+    /** Relative path → content, for every generated file. */
+    static Map<String, String> files() {
+        CommandLine cmd = ManPage.commandLine();
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("man/jbound.1", ManPage.of(cmd.getCommandSpec()));
+        cmd.getSubcommands().forEach((name, sub) -> {
+            if (name.equals(sub.getCommandName())) {
+                files.put("man/jbound-" + name + ".1", ManPage.of(sub.getCommandSpec()));
+            }
+        });
+        files.put("completions/jbound.bash", AutoComplete.bash("jbound", cmd));
+        return files;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path root = Path.of(args.length > 0 ? args[0] : ".");
+        for (Map.Entry<String, String> e : files().entrySet()) {
+            Path p = root.resolve(e.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, e.getValue(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.jbound.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** man/ and completions/ are generated from the command model and must not drift from it. */
+class DocsTest {
+
+    @Test
+    void committedManPagesAndCompletionsAreWhatTheCommandModelGenerates() throws IOException {
+        for (Map.Entry<String, String> e : DocsGenerator.files().entrySet()) {
+            Path committed = Path.of(e.getKey());
+            assertThat(committed).as("%s is missing; run: bin/jbound-docs (see README)", committed).exists();
+            assertThat(Files.readString(committed, StandardCharsets.UTF_8))
+                    .as("%s is out of date; regenerate it with DocsGenerator (see README)", committed)
+                    .isEqualTo(e.getValue());
+        }
+    }
+
+    @Test
+    void everyCommandAndOptionIsInItsManPage() throws IOException {
+        CommandLine cmd = ManPage.commandLine();
+        for (Map.Entry<String, CommandLine> sub : cmd.getSubcommands().entrySet()) {
+            String page = Files.readString(Path.of("man/jbound-" + sub.getKey() + ".1"));
+            for (OptionSpec o : sub.getValue().getCommandSpec().options()) {
+                if (o.hidden()) continue;
+                assertThat(page).as("man page of %s", sub.getKey()).contains(ManPage.escape(o.longestName()));
+            }
+            assertThat(Files.readString(Path.of("man/jbound.1"))).contains(sub.getKey());
+        }
+    }
+
+    @Test
+    void theManPagesRender() throws Exception {
+        Path man = Path.of("/usr/bin/man");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(man), "man is not installed");
+        Process p = new ProcessBuilder(man.toString(), "-l", "man/jbound-attach.1").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).contains("--duration", "EXIT STATUS");
+    }
+
+    @Test
+    void bashCompletesCommandsAndFormats() throws Exception {
+        assertThat(complete("jbound", "")).contains("attach", "demo");
+        assertThat(complete("jbound", "attach", "--for")).containsExactly("--format");
+        assertThat(complete("jbound", "attach", "--format", "")).contains("text", "json");
+        assertThat(complete("jbound", "demo", "gc")).contains("gc");
+    }
+
+    private static List<String> complete(String... words) throws Exception {
+        // compopt only works inside a real completion; outside one it is a no-op for this check
+        String script = "source completions/jbound.bash; compopt() { :; }; COMP_WORDS=(" + quoteAll(words) + "); COMP_CWORD="
+                + (words.length - 1) + "; COMP_LINE=\"" + String.join(" ", words) + "\"; COMP_POINT=${#COMP_LINE}; "
+                + "_complete_jbound; printf '%s\\n' \"${COMPREPLY[@]}\"";
+        Process p = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        return out.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String quoteAll(String[] words) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) sb.append('\'').append(w).append("' ");
+        return sb.toString();
+    }
+}
