@@ -21,9 +21,9 @@ class DocsTest {
     void committedManPagesAndCompletionsAreWhatTheCommandModelGenerates() throws IOException {
         for (Map.Entry<String, String> e : DocsGenerator.files().entrySet()) {
             Path committed = Path.of(e.getKey());
-            assertThat(committed).as("%s is missing; run: bin/jbound-docs (see README)", committed).exists();
+            assertThat(committed).as("%s is missing; regenerate: java -cp target/jbound.jar dev.jbound.cli.DocsGenerator .", committed).exists();
             assertThat(Files.readString(committed, StandardCharsets.UTF_8))
-                    .as("%s is out of date; regenerate it with DocsGenerator (see README)", committed)
+                    .as("%s is out of date; regenerate: java -cp target/jbound.jar dev.jbound.cli.DocsGenerator .", committed)
                     .isEqualTo(e.getValue());
         }
     }

@@ -1,0 +1,70 @@
+package dev.jbound.e2e;
+
+import dev.jbound.support.ChildJvm;
+import dev.jbound.support.TargetMain;
+import dev.jbound.target.TargetFinder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** An unprivileged jbound and another user's JVM: one line that says whose it is, exit 3. */
+class OtherUserTest {
+
+    @Test
+    void anUnprivilegedUserIsToldWhoOwnsTheJvm(@TempDir Path tmp) throws Exception {
+        assumeTrue(TargetFinder.currentUid() == 0, "needs root to start jbound as another user");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv");
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (ChildJvm rootJvm = ChildJvm.start(TargetMain.class.getName(), List.of())) {
+            List<String> cmd = new ArrayList<>(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.home=" + tmp,
+                    "-cp", readableClasspath(tmp), "dev.jbound.Main", "attach", Long.toString(rootJvm.pid()), "--duration", "1s"));
+            Process p = new ProcessBuilder(cmd).start();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(err).isEqualTo(3);
+            assertThat(err.lines().findFirst().orElse("")).contains("belongs to user root").contains("sudo -u root");
+            assertThat(err).doesNotContain("\tat ");
+        }
+    }
+
+    /** The test classpath lives under root's home; copy it where nobody may read it. */
+    private static String readableClasspath(Path tmp) throws Exception {
+        List<String> entries = new ArrayList<>();
+        int i = 0;
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path src = Path.of(e);
+            Path dst = tmp.resolve("cp" + i++ + (Files.isDirectory(src) ? "" : ".jar"));
+            if (Files.isDirectory(src)) {
+                try (var walk = Files.walk(src)) {
+                    for (Path f : walk.toList()) {
+                        Path t = dst.resolve(src.relativize(f).toString());
+                        if (Files.isDirectory(f)) Files.createDirectories(t);
+                        else Files.copy(f, t, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            } else if (Files.exists(src)) {
+                Files.copy(src, dst);
+            }
+            entries.add(dst.toString());
+        }
+        try (var walk = Files.walk(tmp)) {
+            for (Path f : walk.toList()) {
+                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(Files.isDirectory(f) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+}
