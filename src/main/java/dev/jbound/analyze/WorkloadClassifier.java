@@ -57,7 +57,8 @@ public final class WorkloadClassifier {
      * @param samples      samples behind the breakdown, for confidence
      */
     public static Verdict classify(Breakdown measured, long windowNanos, double cores, long processCpuNanos, int samples) {
-        Breakdown breakdown = othersQueueUs(measured, windowNanos, cores, processCpuNanos) ? measured.without(RUNQUEUE) : measured;
+        boolean othersQueue = othersQueueUs(measured, windowNanos, cores, processCpuNanos);
+        Breakdown breakdown = othersQueue ? measured.without(RUNQUEUE) : measured;
         double busyThreads = windowNanos <= 0 ? 0 : (double) breakdown.activeNanos() / windowNanos;
         if (breakdown.activeNanos() == 0 || busyThreads < IDLE_BELOW_BUSY_THREADS) {
             return new Verdict(WorkloadClass.IDLE, 0.9,
@@ -98,6 +99,7 @@ public final class WorkloadClassifier {
             decisive = 1 - topShare;
             evidence = "no state dominates: " + summary(breakdown);
         }
+        if (othersQueue) evidence += " (leaving out run-queue delay caused by other processes)";
         WorkloadClass secondary = secondary(breakdown, primary);
         double confidence = decisive * Math.min(1.0, samples / (double) CONFIDENT_SAMPLES);
         return new Verdict(primary, Math.min(1.0, confidence), evidence, secondary);
