@@ -93,7 +93,7 @@ public final class AsyncProfilerRecorder {
         if (exited && !Files.isRegularFile(jfr)) {
             throw new RecordingException("the target exited before the recording could be written");
         }
-        if (interrupted) Thread.currentThread().interrupt();
+        // The interrupt is reported in the result, not left set: reading the file back would fail on it.
         return new RecordedWindow(jfr, start, end, activity, threadDump, notes, interrupted);
     }
 

@@ -81,6 +81,23 @@ class TargetSafetyTest {
     }
 
     @Test
+    void ctrlCStopsEarlyPrintsTheVerdictSoFarAndExits130() throws Exception {
+        try (ChildJvm target = ChildJvm.start(TargetMain.class.getName(), List.of())) {
+            Process jbound = jboundProcess("attach", Long.toString(target.pid()), "--duration", "20s");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (!status(target.pid()).contains("running") && System.nanoTime() < deadline) Thread.sleep(100);
+            Thread.sleep(1000);
+            new ProcessBuilder("kill", "-INT", Long.toString(jbound.pid())).start().waitFor();
+            String out = new String(jbound.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(jbound.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(jbound.exitValue()).as(out).isEqualTo(130);
+            assertThat(out).contains("VERDICT cpu-bound").contains("note: interrupted");
+            assertThat(status(target.pid())).contains("not active");
+            assertThat(target.process().isAlive()).isTrue();
+        }
+    }
+
+    @Test
     void aTargetThatExitsMidWindowGetsAVerdictOverWhatWasRecorded() throws Exception {
         try (ChildJvm target = ChildJvm.start("dev.jbound.demo.WorkloadMain", List.of(), "cpu", "--seconds", "3")) {
             Jbound.Run run = Jbound.run("attach", Long.toString(target.pid()), "--duration", "6s", "--format", "json");
