@@ -12,7 +12,8 @@ import java.util.EnumMap;
  *
  * <p>Per-thread CPU time and run-queue delay from the OS are the ground truth for {@code cpu} and
  * {@code runqueue}; the rest of the thread's time is split over io, lock, wait and gc in the
- * proportions its wall-clock samples show. CPU samples spent spinning for a monitor, in a
+ * proportions its wall-clock samples show. Without the OS sensor (a recording from elsewhere),
+ * CPU samples give {@code cpu} and wall samples that show running code beyond it {@code runqueue}. CPU samples spent spinning for a monitor, in a
  * safepoint, or in the kernel inside an I/O call (an fsync flushing a VM's disk burns system
  * time) move that share of CPU time to {@code lock}, {@code gc} or {@code io}: it is the cost
  * of the wait, and more threads overlap it the way they overlap the wait itself.
@@ -91,10 +92,17 @@ final class ThreadAccount {
         out.merge(ThreadState.LOCK, runqSpin, Long::sum);
         out.merge(ThreadState.GC, runqSafepoint, Long::sum);
         out.merge(ThreadState.IO, runqIo, Long::sum);
-        long off = life - cpu - runq;
         long offWall = 0;
         for (ThreadState s : ThreadState.values()) {
             if (s != ThreadState.CPU && s != ThreadState.RUNQUEUE) offWall += wallNanos.getOrDefault(s, 0L);
+        }
+        long off = life - cpu - runq;
+        if (!hasOs() && wallTotal > 0) {
+            // Without the OS's run delay, time the stacks show running code but the CPU samples did
+            // not see on a CPU was spent runnable, waiting for one.
+            long blocked = Math.min(off, Math.round((double) life * offWall / wallTotal));
+            out.merge(ThreadState.RUNQUEUE, off - blocked, Long::sum);
+            off = blocked;
         }
         if (off > 0 && offWall > 0) {
             for (ThreadState s : ThreadState.values()) {
