@@ -74,14 +74,14 @@ public final class Analyzer {
                     : idle ? ThreadState.WAIT : b.dominantActive();
             List<FrameCount> top = a.sites.top(main, 1);
             ThreadRow row = new ThreadRow(a.info.osTid(), a.info.name(), ThreadPools.poolOf(a.info.name()), a.kind, b,
-                    cpu, main, top.isEmpty() ? "" : top.get(0).frame(), idle);
+                    cpu, main, top.isEmpty() ? "" : top.get(0).frame(), idle, sampleCounts.getOrDefault(a.info.osTid(), 0));
             rows.add(row);
             if (a.kind != ThreadKind.APP) continue;
             pools.computeIfAbsent(row.pool(), k -> new ArrayList<>()).add(row);
             if (!idle) {
                 process = process.plus(b);
                 sites.addAll(a.sites);
-                samples += sampleCounts.getOrDefault(a.info.osTid(), 0);
+                samples += row.samples();
             }
         }
         // The GC's own threads work for the application: their CPU is time the workload spends on GC.

@@ -22,13 +22,15 @@ final class PoolRows {
         pools.forEach((key, threads) -> {
             Breakdown b = Breakdown.EMPTY;
             int active = 0;
+            int samples = 0;
             for (ThreadRow t : threads) {
                 if (t.idle()) continue;
                 b = b.plus(t.breakdown());
                 active++;
+                samples += t.samples();
             }
             String name = threads.size() == 1 ? threads.get(0).name() : key;
-            Verdict v = WorkloadClassifier.classify(b, window, cores.effectiveCpus(), -1, active == 0 ? 0 : Integer.MAX_VALUE);
+            Verdict v = WorkloadClassifier.classify(b, window, cores.effectiveCpus(), -1, samples);
             double busy = window == 0 ? 0 : (double) b.activeNanos() / window;
             Strategy s = StrategyAdvisor.advise(v, new StrategyAdvisor.Facts(b, cores.effectiveCpus(), cores.throttled(),
                     busy, active, List.of(), List.of(), List.of(), jdk));

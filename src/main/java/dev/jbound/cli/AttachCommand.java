@@ -7,6 +7,7 @@ import dev.jbound.target.TargetFinder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -25,6 +26,9 @@ public final class AttachCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    JboundCommand parent;
+
     @Parameters(index = "0", paramLabel = "PID", description = "Process id of the JVM to profile (see: jcmd -l).")
     String pid;
 
@@ -39,7 +43,7 @@ public final class AttachCommand implements Callable<Integer> {
         long id = parsePid();
         RecordingSettings settings = recording.settings(RecordingSettings.DEFAULT_DURATION);
         output.validate();
-        Console console = JboundCli.console(spec);
+        Console console = parent.console();
         return ProfileRunner.run(TargetFinder.byPid(id), settings, output, console);
     }
 

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -39,6 +40,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    JboundCommand parent;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "WORKLOAD", completionCandidates = WorkloadNames.class,
             description = "The workload to run: ${COMPLETION-CANDIDATES}. Default: mixed.")
     String workload = "mixed";
@@ -62,7 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         RecordingSettings settings = recording.settings(DEFAULT_DURATION);
         output.validate();
-        Console console = JboundCli.console(spec);
+        Console console = parent.console();
         console.err().println("jbound: starting the '" + w.id() + "' workload: " + w.description());
         console.err().flush();
         try (RunningWorkload running = WorkloadLauncher.start(w, java, List.of())) {

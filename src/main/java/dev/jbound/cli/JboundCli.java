@@ -3,7 +3,6 @@ package dev.jbound.cli;
 import dev.jbound.record.RecordingException;
 import dev.jbound.target.TargetException;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -38,7 +37,7 @@ public final class JboundCli {
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setColorScheme(CommandLine.Help.defaultColorScheme(tty ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
-        TTY.set(tty);
+        top.tty = tty;
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine, top.verbose));
         cmd.setParameterExceptionHandler((ex, args) -> {
             PrintWriter e = ex.getCommandLine().getErr();
@@ -49,13 +48,6 @@ public final class JboundCli {
             return ExitCodes.USAGE;
         });
         return cmd;
-    }
-
-    private static final ThreadLocal<Boolean> TTY = ThreadLocal.withInitial(() -> false);
-
-    static Console console(CommandSpec spec) {
-        CommandLine c = spec.commandLine();
-        return Console.of(c.getOut(), c.getErr(), TTY.get());
     }
 
     private static int handle(Exception ex, CommandLine cmd, boolean verbose) {

@@ -26,9 +26,16 @@ public final class JboundCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** Whether stdout is a terminal: set by {@link JboundCli}, read by the subcommands. */
+    boolean tty;
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print stack traces and diagnostics on errors.")
     boolean verbose;
+
+    Console console() {
+        return Console.of(spec.commandLine().getOut(), spec.commandLine().getErr(), tty);
+    }
 
     @Override
     public void run() {

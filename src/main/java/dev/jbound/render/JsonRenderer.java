@@ -107,6 +107,7 @@ public final class JsonRenderer implements Renderer {
             o.put("state", t.mainState().label());
             o.put("cpuMs", ms(t.cpuNanos()));
             o.put("topFrame", t.topFrame());
+            o.put("samples", t.samples());
             ObjectNode ms = o.putObject("ms");
             for (ThreadState st : ThreadState.values()) ms.put(st.label(), ms(t.breakdown().nanos(st)));
         }
