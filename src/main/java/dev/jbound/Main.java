@@ -6,6 +6,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(dev.jbound.cli.JboundCli.run(args, System.out, System.err));
+        Timing.mark("main");
+        int code = dev.jbound.cli.JboundCli.run(args, System.out, System.err);
+        Timing.mark("exit");
+        System.exit(code);
     }
 }

@@ -38,6 +38,7 @@ public final class LiveProfile {
             Recording recording;
             try {
                 recording = JfrLoader.load(jfr);
+                dev.jbound.Timing.mark("loaded");
             } catch (IOException | RuntimeException e) {
                 throw new RecordingException("cannot read the recording " + jfr + ": " + e.getMessage(), e);
             }
@@ -45,6 +46,7 @@ public final class LiveProfile {
             Report report = Analyzer.analyze(new Analyzer.Input(recording, window.os(), window.threadDump(),
                     new Report.Target(target.pid(), target.mainClass(), target.jvmVersion()),
                     "async-profiler", notes));
+            dev.jbound.Timing.mark("analyzed");
             if (keepJfr != null) keep(jfr, keepJfr);
             return new Result(report, window.interrupted());
         } finally {

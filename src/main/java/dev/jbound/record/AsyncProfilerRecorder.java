@@ -52,7 +52,9 @@ public final class AsyncProfilerRecorder {
         List<String> notes = new ArrayList<>();
         OsSensor os = OsSensor.start(pid, OS_POLL_INTERVAL);
         long start = epochNanos();
+        dev.jbound.Timing.mark("attach-start");
         start(pid, jfr, settings);
+        dev.jbound.Timing.mark("window-start");
         Thread stopOnExit = new Thread(() -> stopQuietly(pid, jfr), "jbound-stop-profiler");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         String threadDump = null;
@@ -84,12 +86,14 @@ public final class AsyncProfilerRecorder {
                 }
             }
         } finally {
+            dev.jbound.Timing.mark("window-end");
             if (!exited) stop(pid, jfr);
             removeHook(stopOnExit);
             sessions.clear(pid);
         }
         long end = epochNanos();
         OsActivity activity = os.stop();
+        dev.jbound.Timing.mark("stopped");
         if (exited && !Files.isRegularFile(jfr)) {
             throw new RecordingException("the target exited before the recording could be written");
         }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# jbound benchmarks: bench/run.sh [overhead|verdict|loader|all]
+# Builds target/jbound.jar if missing, compiles bench/src into bench/target/classes and runs the
+# chosen benchmark(s). Figures go to stdout as Markdown tables, progress to stderr.
+# Tuning (optional): BENCH_JAVA_OPTS, e.g. "-Dbench.rounds=8 -Dbench.window.ms=5000 -Dbench.parked=0,2000"
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+what="${1:-all}"
+case "$what" in overhead|verdict|loader|all) ;; *) echo "usage: bench/run.sh [overhead|verdict|loader|all]" >&2; exit 2 ;; esac
+
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+JAVAC="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
+JAR=target/jbound.jar
+if [ ! -f "$JAR" ]; then
+  echo "bench: building $JAR" >&2
+  # offline first (the usual case once ~/.m2 is filled); a fresh machine needs the network once
+  mvn -q -o package -DskipTests || mvn -q package -DskipTests
+fi
+
+CLASSES=bench/target/classes
+rm -rf "$CLASSES"
+mkdir -p "$CLASSES"
+"$JAVAC" -d "$CLASSES" -cp "$JAR" bench/src/bench/*.java
+
+run() {
+  # shellcheck disable=SC2086
+  "$JAVA" ${BENCH_JAVA_OPTS:-} -Dbench.classes="$CLASSES" -Dbench.jar="$JAR" -cp "$CLASSES:$JAR" "$@"
+}
+
+echo "# jbound bench, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1)"
+[ "$what" = overhead ] || [ "$what" = all ] && run bench.OverheadBench
+[ "$what" = verdict ] || [ "$what" = all ] && run bench.VerdictBench
+[ "$what" = loader ] || [ "$what" = all ] && run bench.LoaderBench
+exit 0
