@@ -45,13 +45,15 @@ public final class OverheadBench {
     record Cond(String name, Kind kind, Duration cpu, Duration wall) {
         /** {@code jbound/CPU_MS/WALL_MS} or {@code raw/CPU_MS/WALL_MS} (raw with WALL_MS 0: cpu only). */
         static Cond parse(String spec) {
+            if (spec.trim().equals("jbound/default")) {
+                // RecordingSettings.defaults: cpu 20 ms, wall interval chosen from the thread count
+                return new Cond("jbound defaults", Kind.JBOUND, null, null);
+            }
             String[] f = spec.trim().split("/");
             long cpu = Long.parseLong(f[1]);
             long wall = Long.parseLong(f[2]);
             if (f[0].equals("jbound")) {
-                boolean dflt = cpu == RecordingSettings.DEFAULT_CPU_INTERVAL.toMillis()
-                        && wall == RecordingSettings.DEFAULT_WALL_INTERVAL.toMillis();
-                return new Cond("jbound cpu " + cpu + "ms wall " + wall + "ms" + (dflt ? " (default)" : ""), Kind.JBOUND,
+                return new Cond("jbound cpu " + cpu + "ms wall " + wall + "ms", Kind.JBOUND,
                         Duration.ofMillis(cpu), Duration.ofMillis(wall));
             }
             if (f[0].equals("raw")) {
@@ -71,7 +73,7 @@ public final class OverheadBench {
     }
 
     static final Cond BASE = new Cond("not recording", Kind.BASE, null, null);
-    static final String DEFAULT_CONDITIONS = "jbound/10/20,jbound/10/10,jbound/10/50,raw/10/10";
+    static final String DEFAULT_CONDITIONS = "jbound/default,jbound/10/20,raw/10/0";
 
     /** bench.conditions.PARKED, else bench.conditions, else the four of the first run. */
     static List<Cond> conditions(int parked) {
@@ -214,7 +216,8 @@ public final class OverheadBench {
                 AtomicReference<RecordedWindow> result = new AtomicReference<>();
                 AtomicReference<Throwable> failure = new AtomicReference<>();
                 RecordingSettings d = RecordingSettings.defaults(Duration.ofMillis(windowMillis + TAIL_MILLIS));
-                RecordingSettings s = new RecordingSettings(d.duration(), c.cpu(), c.wall(), d.lockThreshold(), d.threadDump());
+                RecordingSettings s = c.cpu() == null ? d
+                        : new RecordingSettings(d.duration(), c.cpu(), c.wall(), d.lockThreshold(), d.threadDump());
                 Thread rec = new Thread(() -> {
                     try {
                         result.set(recorder.record(jvm, s, (elapsed, total) -> {

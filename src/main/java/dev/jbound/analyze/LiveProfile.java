@@ -43,7 +43,11 @@ public final class LiveProfile {
                 throw new RecordingException("cannot read the recording " + jfr + ": " + e.getMessage(), e);
             }
             List<String> notes = new ArrayList<>(window.notes());
-            Report report = Analyzer.analyze(new Analyzer.Input(recording, window.os(), window.threadDump(),
+            // Owners are worth a thread dump only where threads contended for locks.
+            String threadDump = settings.threadDump() && !recording.lockEvents().isEmpty()
+                    && ProcessHandle.of(target.pid()).map(ProcessHandle::isAlive).orElse(false)
+                    ? recorder.threadDump(target.pid()) : null;
+            Report report = Analyzer.analyze(new Analyzer.Input(recording, window.os(), threadDump,
                     new Report.Target(target.pid(), target.mainClass(), target.jvmVersion()),
                     "async-profiler", notes));
             dev.jbound.Timing.mark("analyzed");

@@ -19,6 +19,7 @@ final class ProfileRunner {
 
     static int run(TargetJvm target, RecordingSettings settings, OutputOptions output, Console console)
             throws TargetException, RecordingException {
+        Warmup.start(output.format).await();
         ProgressLine progress = new ProgressLine(console, target.pid());
         LiveProfile.Result result;
         try (InterruptOnSigint ignored = InterruptOnSigint.install()) {

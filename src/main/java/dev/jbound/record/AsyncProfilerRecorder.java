@@ -57,12 +57,10 @@ public final class AsyncProfilerRecorder {
         dev.jbound.Timing.mark("window-start");
         Thread stopOnExit = new Thread(() -> stopQuietly(pid, jfr), "jbound-stop-profiler");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
-        String threadDump = null;
         boolean interrupted = false;
         boolean exited = false;
         try {
             long total = settings.duration().toNanos();
-            long dumpAt = total * 6 / 10;
             long t0 = System.nanoTime();
             while (true) {
                 long elapsed = System.nanoTime() - t0;
@@ -72,9 +70,6 @@ public final class AsyncProfilerRecorder {
                     notes.add(String.format("the target exited %.1f s into the %.1f s window; the verdict covers what was recorded",
                             elapsed / 1e9, total / 1e9));
                     break;
-                }
-                if (settings.threadDump() && threadDump == null && elapsed >= dumpAt) {
-                    threadDump = threadDump(pid);
                 }
                 progress.update(Duration.ofNanos(elapsed), settings.duration());
                 try {
@@ -98,13 +93,13 @@ public final class AsyncProfilerRecorder {
             throw new RecordingException("the target exited before the recording could be written");
         }
         // The interrupt is reported in the result, not left set: reading the file back would fail on it.
-        return new RecordedWindow(jfr, start, end, activity, threadDump, notes, interrupted);
+        return new RecordedWindow(jfr, start, end, activity, notes, interrupted);
     }
 
     private void start(long pid, Path jfr, RecordingSettings s) throws RecordingException, TargetException {
         long timeout = (long) Math.ceil(s.duration().toMillis() / 1000.0) + SELF_STOP_GRACE_SECONDS;
         List<String> args = List.of("start", "-e", "cpu", "-i", nanos(s.cpuInterval()),
-                "--wall", nanos(s.wallInterval()), "--lock", nanos(s.lockThreshold()),
+                "--wall", nanos(s.wallIntervalFor(threadCount(pid))), "--lock", nanos(s.lockThreshold()),
                 "-o", "jfr", "-f", jfr.toString(), "--timeout", Long.toString(timeout));
         Asprof.Result r = asprof.run(pid, args);
         if (!r.ok() && r.message().contains("already")) {
@@ -143,7 +138,11 @@ public final class AsyncProfilerRecorder {
         }
     }
 
-    private String threadDump(long pid) {
+    /**
+     * One thread dump ({@code Thread.print -l}), for the owners of contended locks; empty when the
+     * target cannot give one. Taken after the window, so it costs the target nothing while measured.
+     */
+    public String threadDump(long pid) {
         try {
             Asprof.Result r = asprof.jattach("jcmd", pid, List.of("Thread.print", "-l"));
             return r.ok() ? r.stdout() : "";
@@ -161,6 +160,14 @@ public final class AsyncProfilerRecorder {
         new SecureRandom().nextBytes(random);
         return Path.of(System.getProperty("java.io.tmpdir"),
                 "jbound-" + pid + "-" + HexFormat.of().formatHex(random) + ".jfr");
+    }
+
+    private static int threadCount(long pid) {
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return (int) tasks.count();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static boolean isAlive(long pid) {

@@ -3,28 +3,39 @@ package dev.jbound.record;
 import java.time.Duration;
 
 /**
- * What to record. The defaults come from bench/ (see BENCHMARKS.md): they keep the overhead on a
- * CPU-bound target within the budget at 2,000 threads.
+ * What to record. The defaults come from bench/ (BENCHMARKS.md): the cost of wall-clock sampling
+ * grows with threads ÷ interval, so the wall interval grows with the thread count.
  *
  * @param cpuInterval   CPU sampling period per thread
- * @param wallInterval  wall-clock sampling period: how often each thread's state is seen
+ * @param wallInterval  wall-clock sampling period (how often each thread's state is seen), or
+ *                      null to choose it from the target's thread count
  * @param lockThreshold lock waits shorter than this are not recorded as events
- * @param threadDump    take one thread dump mid-window to name lock owners
+ * @param threadDump    after the window, take one thread dump to name the owners of contended locks
  */
 public record RecordingSettings(Duration duration, Duration cpuInterval, Duration wallInterval,
                                 Duration lockThreshold, boolean threadDump) {
 
     public static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_CPU_INTERVAL = Duration.ofMillis(10);
-    public static final Duration DEFAULT_WALL_INTERVAL = Duration.ofMillis(20);
+    /** 20 ms: 50 samples per CPU-second, enough for hot methods; 10 ms cost measurably more at 2 threads. */
+    public static final Duration DEFAULT_CPU_INTERVAL = Duration.ofMillis(20);
+    /** The shortest wall interval: 20 samples per thread-second, 200 per thread in a default window. */
+    public static final Duration MIN_WALL_INTERVAL = Duration.ofMillis(50);
+    /** The longest: even 2,000+ threads get 10 samples each in a default window. */
+    public static final Duration MAX_WALL_INTERVAL = Duration.ofSeconds(1);
+    /** Wall interval per target thread: 2,000 threads → 500 ms, where bench/ measured ~4% at 3 s windows. */
+    public static final Duration WALL_INTERVAL_PER_THREAD = Duration.ofNanos(250_000);
     /** Shorter waits are cheap enough to ignore and recording each one costs more than it tells. */
     public static final Duration DEFAULT_LOCK_THRESHOLD = Duration.ofMillis(1);
 
     public static RecordingSettings defaults(Duration duration) {
-        return new RecordingSettings(duration, DEFAULT_CPU_INTERVAL, DEFAULT_WALL_INTERVAL, DEFAULT_LOCK_THRESHOLD, true);
+        return new RecordingSettings(duration, DEFAULT_CPU_INTERVAL, null, DEFAULT_LOCK_THRESHOLD, true);
     }
 
-    public RecordingSettings withWallInterval(Duration wall) {
-        return new RecordingSettings(duration, cpuInterval, wall, lockThreshold, threadDump);
+    /** The wall interval to use for a target with {@code threads} threads. */
+    public Duration wallIntervalFor(int threads) {
+        if (wallInterval != null) return wallInterval;
+        Duration scaled = WALL_INTERVAL_PER_THREAD.multipliedBy(Math.max(0, threads));
+        if (scaled.compareTo(MIN_WALL_INTERVAL) < 0) return MIN_WALL_INTERVAL;
+        return scaled.compareTo(MAX_WALL_INTERVAL) > 0 ? MAX_WALL_INTERVAL : scaled;
     }
 }
