@@ -70,28 +70,30 @@ final class ThreadAccount {
         return cpuSampleNanos == 0 ? 0 : Math.round((double) nanos * sampledNanos / cpuSampleNanos);
     }
 
+    /**
+     * Adds {@code nanos} of CPU-related time: the share that cpu samples caught spinning for a
+     * monitor, at a safepoint or inside an I/O call goes to lock, gc or io, the rest to {@code rest}.
+     */
+    private void attribute(EnumMap<ThreadState, Long> out, ThreadState rest, long nanos) {
+        long spin = shareOfCpu(nanos, cpuSpinLockNanos);
+        long safepoint = shareOfCpu(nanos, cpuSafepointNanos);
+        long inIo = shareOfCpu(nanos, cpuInIoNanos);
+        out.merge(rest, nanos - spin - safepoint - inIo, Long::sum);
+        out.merge(ThreadState.LOCK, spin, Long::sum);
+        out.merge(ThreadState.GC, safepoint, Long::sum);
+        out.merge(ThreadState.IO, inIo, Long::sum);
+    }
+
     Breakdown breakdown(long windowNanos) {
         long cpu = cpuNanos(windowNanos);
         long runq = hasOs() ? Math.max(0, osRunDelayNanos) : 0;
         long life = Math.min(windowNanos, Math.max(wallTotal, cpu + runq));
         runq = Math.min(runq, life - cpu);
         EnumMap<ThreadState, Long> out = new EnumMap<>(ThreadState.class);
-        long spin = shareOfCpu(cpu, cpuSpinLockNanos);
-        long safepoint = shareOfCpu(cpu, cpuSafepointNanos);
-        long inIo = shareOfCpu(cpu, cpuInIoNanos);
-        out.put(ThreadState.CPU, cpu - spin - safepoint - inIo);
-        out.merge(ThreadState.LOCK, spin, Long::sum);
-        out.merge(ThreadState.GC, safepoint, Long::sum);
-        out.merge(ThreadState.IO, inIo, Long::sum);
+        attribute(out, ThreadState.CPU, cpu);
         // Queueing for a CPU serves whatever the thread wanted the CPU for: a lock waiter spinning
         // in a queue is waiting for the lock.
-        long runqSpin = shareOfCpu(runq, cpuSpinLockNanos);
-        long runqSafepoint = shareOfCpu(runq, cpuSafepointNanos);
-        long runqIo = shareOfCpu(runq, cpuInIoNanos);
-        out.put(ThreadState.RUNQUEUE, runq - runqSpin - runqSafepoint - runqIo);
-        out.merge(ThreadState.LOCK, runqSpin, Long::sum);
-        out.merge(ThreadState.GC, runqSafepoint, Long::sum);
-        out.merge(ThreadState.IO, runqIo, Long::sum);
+        attribute(out, ThreadState.RUNQUEUE, runq);
         long offWall = 0;
         for (ThreadState s : ThreadState.values()) {
             if (s != ThreadState.CPU && s != ThreadState.RUNQUEUE) offWall += wallNanos.getOrDefault(s, 0L);

@@ -34,6 +34,12 @@ class TargetSafetyTest {
         return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
+    /** Waits until async-profiler runs in the target (jbound started it). */
+    private static void awaitProfiling(long pid) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!status(pid).contains("running") && System.nanoTime() < deadline) Thread.sleep(100);
+    }
+
     private static Process jboundProcess(String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.jbound.Main"));
@@ -46,8 +52,7 @@ class TargetSafetyTest {
         try (ChildJvm target = ChildJvm.start(TargetMain.class.getName(), List.of())) {
             String pid = Long.toString(target.pid());
             Process jbound = jboundProcess("attach", pid, "--duration", "3s");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (!status(target.pid()).contains("running") && System.nanoTime() < deadline) Thread.sleep(100);
+            awaitProfiling(target.pid());
             assertThat(status(target.pid())).contains("running");
             jbound.destroyForcibly(); // SIGKILL: no shutdown hook runs
             jbound.waitFor(10, TimeUnit.SECONDS);
@@ -65,11 +70,10 @@ class TargetSafetyTest {
     void aKilledJboundsProfilerStopsByItselfAtTheEndOfTheWindow() throws Exception {
         try (ChildJvm target = ChildJvm.start(TargetMain.class.getName(), List.of())) {
             Process jbound = jboundProcess("attach", Long.toString(target.pid()), "--duration", "1s");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (!status(target.pid()).contains("running") && System.nanoTime() < deadline) Thread.sleep(100);
+            awaitProfiling(target.pid());
             jbound.destroyForcibly();
             // the window (1 s) plus the self-stop grace (2 s), with room for a slow machine
-            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
             String s = status(target.pid());
             while (!s.contains("not active") && System.nanoTime() < deadline) {
                 Thread.sleep(200);
@@ -84,8 +88,7 @@ class TargetSafetyTest {
     void ctrlCStopsEarlyPrintsTheVerdictSoFarAndExits130() throws Exception {
         try (ChildJvm target = ChildJvm.start(TargetMain.class.getName(), List.of())) {
             Process jbound = jboundProcess("attach", Long.toString(target.pid()), "--duration", "20s");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (!status(target.pid()).contains("running") && System.nanoTime() < deadline) Thread.sleep(100);
+            awaitProfiling(target.pid());
             Thread.sleep(1000);
             new ProcessBuilder("kill", "-INT", Long.toString(jbound.pid())).start().waitFor();
             String out = new String(jbound.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

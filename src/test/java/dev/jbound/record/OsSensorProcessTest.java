@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jbound.model.OsActivity;
 import dev.jbound.model.OsThreadActivity;
+import dev.jbound.support.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -23,7 +25,7 @@ class OsSensorProcessTest {
     void measuresCpuStatesBirthsAndWrites() throws Exception {
         // Under target/, not /tmp: write_bytes stays 0 on a tmpfs /tmp.
         Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "os-sensor");
-        try (ChildJvm child = ChildJvm.start(OsWorkloadMain.class, dir.toString())) {
+        try (ChildJvm child = ChildJvm.start(OsWorkloadMain.class.getName(), List.of("-Xmx64m", "-XX:TieredStopAtLevel=1"), dir.toString())) {
             OsSensor sensor = OsSensor.start(child.pid(), POLL);
             Thread.sleep(WINDOW_MS);
             OsActivity activity = sensor.stop();
@@ -73,11 +75,11 @@ class OsSensorProcessTest {
     @Test
     void survivesTheTargetBeingKilledMidWindow() throws Exception {
         Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "os-sensor");
-        try (ChildJvm child = ChildJvm.start(OsWorkloadMain.class, dir.toString())) {
+        try (ChildJvm child = ChildJvm.start(OsWorkloadMain.class.getName(), List.of("-Xmx64m", "-XX:TieredStopAtLevel=1"), dir.toString())) {
             long started = System.nanoTime();
             OsSensor sensor = OsSensor.start(child.pid(), POLL);
             Thread.sleep(400);
-            child.kill();
+            child.close();
             Thread.sleep(200);
             OsActivity activity = sensor.stop();
             long elapsed = System.nanoTime() - started;
