@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Time to verdict: runs {@code java -Djbound.timing=true -jar jbound.jar attach PID --duration 2s --format json}
+ * Time to verdict: runs {@code java -Djbound.timing=true <bin/jbound's options> -jar jbound.jar attach PID --duration 2s --format json}
  * N times against a running demo workload and splits each run's wall time into phases with the
  * timing marks jbound prints (see dev.jbound.Timing).
  *
@@ -79,7 +79,9 @@ public final class VerdictBench {
 
     /** Runs one attach; returns the phase marks in epoch microseconds, plus spawn and reaped. */
     static Map<String, Long> attach(String java, String jar, long pid) throws Exception {
-        List<String> cmd = List.of(java, "-Djbound.timing=true", "-jar", jar, "attach", Long.toString(pid),
+        // the JVM options of bin/jbound, which is how users run it
+        List<String> cmd = List.of(java, "-Djbound.timing=true", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
+                "-jar", jar, "attach", Long.toString(pid),
                 "--duration", "2s", "--format", "json");
         Map<String, Long> marks = new HashMap<>();
         long spawn = nowMicros();

@@ -31,7 +31,9 @@ public final class LiveProfile {
      */
     public static Result run(TargetJvm target, RecordingSettings settings, AsyncProfilerRecorder.Progress progress,
                              Path keepJfr) throws TargetException, RecordingException {
+        dev.jbound.Timing.mark("profile-called");
         AsyncProfilerRecorder recorder = new AsyncProfilerRecorder();
+        dev.jbound.Timing.mark("unpacked");
         RecordedWindow window = recorder.record(target, settings, progress);
         Path jfr = locate(window.jfr(), target.pid());
         try {

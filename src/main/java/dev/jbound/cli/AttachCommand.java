@@ -43,8 +43,9 @@ public final class AttachCommand implements Callable<Integer> {
         long id = parsePid();
         RecordingSettings settings = recording.settings(RecordingSettings.DEFAULT_DURATION);
         output.validate();
+        Warmup warmup = Warmup.start(output.format);
         Console console = parent.console();
-        return ProfileRunner.run(TargetFinder.byPid(id), settings, output, console);
+        return ProfileRunner.run(TargetFinder.byPid(id), settings, output, console, warmup);
     }
 
     private long parsePid() {

@@ -69,9 +69,10 @@ public final class DemoCommand implements Callable<Integer> {
         Console console = parent.console();
         console.err().println("jbound: starting the '" + w.id() + "' workload: " + w.description());
         console.err().flush();
+        Warmup warmup = Warmup.start(output.format);
         try (RunningWorkload running = WorkloadLauncher.start(w, java, List.of())) {
             Thread.sleep(WARM_UP.toMillis());
-            return ProfileRunner.run(TargetFinder.byPid(running.pid()), settings, output, console);
+            return ProfileRunner.run(TargetFinder.byPid(running.pid()), settings, output, console, warmup);
         } catch (IOException e) {
             throw new RecordingException("cannot start the demo workload: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -17,9 +17,12 @@ final class ProfileRunner {
     private ProfileRunner() {
     }
 
-    static int run(TargetJvm target, RecordingSettings settings, OutputOptions output, Console console)
+    /** @param warmup started by the command as early as it could, so it overlaps the target lookup */
+    static int run(TargetJvm target, RecordingSettings settings, OutputOptions output, Console console, Warmup warmup)
             throws TargetException, RecordingException {
-        Warmup.start(output.format).await();
+        dev.jbound.Timing.mark("target-found");
+        warmup.await();
+        dev.jbound.Timing.mark("warm");
         ProgressLine progress = new ProgressLine(console, target.pid());
         LiveProfile.Result result;
         try (InterruptOnSigint ignored = InterruptOnSigint.install()) {

@@ -54,7 +54,9 @@ public final class AsyncProfilerRecorder {
         long pid = target.pid();
         Path jfr = scratchFile(pid);
         List<String> notes = new ArrayList<>();
+        dev.jbound.Timing.mark("record-called");
         OsSensor os = OsSensor.start(pid, OS_POLL_INTERVAL);
+        dev.jbound.Timing.mark("os-sensor-started");
         long start = epochNanos();
         dev.jbound.Timing.mark("attach-start");
         start(pid, jfr, settings);
