@@ -96,7 +96,8 @@ public final class WorkloadClassifier {
             evidence = String.format("the process uses %s of %.1f cores", pct(coreUse), cores);
         } else {
             primary = WorkloadClass.MIXED;
-            decisive = 1 - topShare;
+            // as sure as the largest state is clearly short of dominating: 60% → 0.5, 40% → 1
+            decisive = Math.min(1, Math.max(0, 0.5 + (DOMINANT_SHARE - topShare) * 2.5));
             evidence = "no state dominates: " + summary(breakdown);
         }
         if (othersQueue) evidence += " (leaving out run-queue delay caused by other processes)";

@@ -24,7 +24,7 @@ public final class RecordingOptions {
 
     @Option(names = {"-i", "--interval"}, converter = DurationConverter.class, paramLabel = "TIME",
             description = "Sampling interval per thread for CPU and wall-clock samples (1ms to 1s)."
-                    + " Default: cpu 20ms; wall 50ms, longer for JVMs with over 200 threads (0.25ms per thread, at most 1s).")
+                    + " Default: cpu 20ms; wall 20ms, longer for JVMs with over 80 threads (0.25ms per thread, at most 1s).")
     Duration interval;
 
     RecordingSettings settings(Duration defaultDuration) {

@@ -16,17 +16,19 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code request-pool-thread-N} ({@value #REQUEST_THREADS}): each request is a blocking socket
  * round trip to the local slow server ({@value IoWorkload#DELAY_MILLIS} ms) on the thread's own
  * connection. Requests arrive from {@code request-generator} every {@value #ARRIVAL_MILLIS} ms,
- * i.e. about 80/s x ~22 ms (20 ms server delay plus scheduling on 2 busy cores) = 2 thread-seconds
- * of I/O per second, comparable to the CPU pool.</li>
- * <li>{@code compute-pool-thread-N} ({@value #COMPUTE_THREADS}): endless hashing tasks, about
- * 2 thread-seconds of CPU per second on a 2-core machine.</li>
+ * i.e. 25/s x ~20 ms (the server delay plus the round trip) ≈ 0.5 thread-seconds of I/O per
+ * second.</li>
+ * <li>{@code compute-pool-thread-N} ({@value #COMPUTE_THREADS}): hashing a quarter of the time,
+ * about 0.5 thread-seconds of CPU per second between them.</li>
  * </ul>
  * The request pool is io-bound (and oversized), the compute pool cpu-bound, the process mixed.
  */
 final class MixedWorkload implements DemoWorkload {
     static final int REQUEST_THREADS = 8;
     static final int COMPUTE_THREADS = 2;
-    static final long ARRIVAL_MILLIS = 12;
+    static final long ARRIVAL_MILLIS = 40;
+    static final long HASH_MILLIS = 5;
+    static final long REST_MILLIS = 15;
 
     private final ThreadLocal<Socket> connection = new ThreadLocal<>();
 
@@ -46,13 +48,32 @@ final class MixedWorkload implements DemoWorkload {
         ExecutorService compute = Executors.newFixedThreadPool(
                 COMPUTE_THREADS, new NamedThreads("compute-pool-thread-"));
         for (int i = 0; i < COMPUTE_THREADS; i++) {
-            compute.execute(() -> Hashing.spinForever(ready::countDown));
+            compute.execute(() -> computeHalfTime(ready));
         }
         ready.await();
         ScheduledExecutorService generator =
                 Executors.newSingleThreadScheduledExecutor(new NamedThreads("request-generator-"));
         generator.scheduleAtFixedRate(() -> requests.execute(() -> request(server)),
                 0, ARRIVAL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Hash {@value #HASH_MILLIS} ms, rest {@value #REST_MILLIS} ms: the two compute threads use half
+     * a core between them and leave the machine room, so neither side of the CPU/I/O split swings
+     * with how much CPU the other processes (the slow server, jbound) happen to take.
+     */
+    private static void computeHalfTime(CountDownLatch ready) {
+        byte[] data = Hashing.randomBytes(16 * 1024);
+        Hashing.consume(Hashing.mix(data, 0));
+        ready.countDown();
+        try {
+            while (true) {
+                Hashing.consume(Hashing.mixFor(data, 0, TimeUnit.MILLISECONDS.toNanos(HASH_MILLIS)));
+                Thread.sleep(REST_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void request(SlowServer server) {

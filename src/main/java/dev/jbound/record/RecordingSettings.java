@@ -18,8 +18,12 @@ public record RecordingSettings(Duration duration, Duration cpuInterval, Duratio
     public static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
     /** 20 ms: 50 samples per CPU-second, enough for hot methods; 10 ms cost measurably more at 2 threads. */
     public static final Duration DEFAULT_CPU_INTERVAL = Duration.ofMillis(20);
-    /** The shortest wall interval: 20 samples per thread-second, 200 per thread in a default window. */
-    public static final Duration MIN_WALL_INTERVAL = Duration.ofMillis(50);
+    /**
+     * The shortest wall interval: 50 samples per thread-second. Short I/O waits spread over a pool
+     * need that many (at 50 ms a 4 s window gave each thread ~30 samples and its I/O share swung
+     * by half); bench/ measured 20 ms at 2 threads within 1% (+0.7% CPU per unit).
+     */
+    public static final Duration MIN_WALL_INTERVAL = Duration.ofMillis(20);
     /** The longest: even 2,000+ threads get 10 samples each in a default window. */
     public static final Duration MAX_WALL_INTERVAL = Duration.ofSeconds(1);
     /** Wall interval per target thread: 2,000 threads → 500 ms, where bench/ measured ~4% at 3 s windows. */
