@@ -75,8 +75,9 @@ public final class TextRenderer implements Renderer {
                 + " waiting for work (idle capacity, not counted above)"));
         var s = r.sampling();
         out.println(style.dim(String.format(Locale.ROOT,
-                "  %d active threads (%.1f busy on average), %d idle · %d cpu + %d wall samples, %d lock events%s",
-                r.appThreads() - r.idleThreads(), r.busyThreads(), r.idleThreads(), s.cpuSamples(), s.wallSamples(),
+                "  %d active %s (%.1f busy on average), %d idle · %d cpu + %d wall samples, %d lock events%s",
+                r.appThreads() - r.idleThreads(), r.appThreads() - r.idleThreads() == 1 ? "thread" : "threads",
+                r.busyThreads(), r.idleThreads(), s.cpuSamples(), s.wallSamples(),
                 s.lockEvents(), s.osSensor() ? " · OS sensor" : "")));
         out.println();
     }
@@ -117,8 +118,8 @@ public final class TextRenderer implements Renderer {
         out.println(style.bold("POOLS"));
         for (PoolRow p : shown) {
             String size = p.strategy().poolSize() == null ? "" : " · advice: " + p.strategy().poolSize() + " threads";
-            out.printf(Locale.ROOT, "  %-28s %3d threads (%d active)  %-13s %s%s%n", escape(trim(p.name(), 28)),
-                    p.threads(), p.activeThreads(), p.verdict().workloadClass().label(), shares(p.breakdown()), size);
+            out.printf(Locale.ROOT, "  %-28s %3d %-7s (%d active)  %-13s %s%s%n", escape(trim(p.name(), 28)),
+                    p.threads(), p.threads() == 1 ? "thread" : "threads", p.activeThreads(), p.verdict().workloadClass().label(), shares(p.breakdown()), size);
         }
         out.println();
     }
