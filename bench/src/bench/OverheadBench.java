@@ -35,11 +35,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * jbound, so its own CPU during the window (OS sensor, asprof, jcmd) competes with the target.
  *
  * <p>System properties: bench.window.ms (3000), bench.rounds (6), bench.parked ("0,2000"),
- * bench.conditions[.PARKED] (comma list of jbound/CPU_MS/WALL_MS and raw/CPU_MS/WALL_MS; raw/10/0 = cpu only).
+ * bench.conditions[.PARKED] (comma list of jbound/default, jbound/CPU_MS/WALL_MS, raw/CPU_MS/WALL_MS (raw/10/0 = cpu
+ * only) and rawnolock/CPU_MS/WALL_MS (wall without lock profiling)).
  */
 public final class OverheadBench {
 
-    enum Kind { BASE, JBOUND, RAW }
+    enum Kind { BASE, JBOUND, RAW, RAW_NO_LOCK }
 
     /** cpu and wall sampling intervals; wall null = cpu only (raw: no wall, no lock). */
     record Cond(String name, Kind kind, Duration cpu, Duration wall) {
@@ -54,6 +55,10 @@ public final class OverheadBench {
             long wall = Long.parseLong(f[2]);
             if (f[0].equals("jbound")) {
                 return new Cond("jbound cpu " + cpu + "ms wall " + wall + "ms", Kind.JBOUND,
+                        Duration.ofMillis(cpu), Duration.ofMillis(wall));
+            }
+            if (f[0].equals("rawnolock")) {
+                return new Cond("asprof cpu " + cpu + "ms+wall " + wall + "ms, no lock (raw)", Kind.RAW_NO_LOCK,
                         Duration.ofMillis(cpu), Duration.ofMillis(wall));
             }
             if (f[0].equals("raw")) {
@@ -248,10 +253,11 @@ public final class OverheadBench {
                 if (failure.get() != null) throw new IllegalStateException("recording failed", failure.get());
                 jfr = result.get().jfr();
             }
-            case RAW -> {
+            case RAW, RAW_NO_LOCK -> {
                 jfr = Files.createTempFile("bench-raw-", ".jfr");
                 List<String> a = new ArrayList<>(List.of("start", "-e", "cpu", "-i", Long.toString(c.cpu().toNanos())));
-                if (c.wall() != null) a.addAll(List.of("--wall", Long.toString(c.wall().toNanos()), "--lock", "10000"));
+                if (c.wall() != null) a.addAll(List.of("--wall", Long.toString(c.wall().toNanos())));
+                if (c.wall() != null && c.kind() == Kind.RAW) a.addAll(List.of("--lock", "10000"));
                 a.addAll(List.of("-o", "jfr", "-f", jfr.toString(), "--timeout", "30", Long.toString(t.pid)));
                 asprof(a.toArray(String[]::new));
                 m0 = t.mark();
