@@ -100,7 +100,9 @@ public final class WorkloadClassifier {
             decisive = Math.min(1, Math.max(0, 0.5 + (DOMINANT_SHARE - topShare) * 2.5));
             evidence = "no state dominates: " + summary(breakdown);
         }
-        if (othersQueue) evidence += " (leaving out run-queue delay caused by other processes)";
+        if (othersQueue && measured.shareOfActive(RUNQUEUE) >= SECONDARY_SHARE / 4) {
+            evidence += " (leaving out run-queue delay caused by other processes)";
+        }
         WorkloadClass secondary = secondary(breakdown, primary);
         double confidence = decisive * Math.min(1.0, samples / (double) CONFIDENT_SAMPLES);
         return new Verdict(primary, Math.min(1.0, confidence), evidence, secondary);
