@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class OverheadBench {
 
-    enum Kind { BASE, JBOUND, RAW, RAW_NO_LOCK }
+    enum Kind { BASE, JBOUND, RAW, RAW_NO_LOCK, RAW_FILTERED }
 
     /** cpu and wall sampling intervals; wall null = cpu only (raw: no wall, no lock). */
     record Cond(String name, Kind kind, Duration cpu, Duration wall) {
@@ -56,6 +56,10 @@ public final class OverheadBench {
             if (f[0].equals("jbound")) {
                 return new Cond("jbound cpu " + cpu + "ms wall " + wall + "ms", Kind.JBOUND,
                         Duration.ofMillis(cpu), Duration.ofMillis(wall));
+            }
+            if (f[0].equals("rawfilter")) {
+                return new Cond("asprof cpu " + cpu + "ms+wall " + wall + "ms+lock, wall filtered to the workers (raw)",
+                        Kind.RAW_FILTERED, Duration.ofMillis(cpu), Duration.ofMillis(wall));
             }
             if (f[0].equals("rawnolock")) {
                 return new Cond("asprof cpu " + cpu + "ms+wall " + wall + "ms, no lock (raw)", Kind.RAW_NO_LOCK,
@@ -253,11 +257,12 @@ public final class OverheadBench {
                 if (failure.get() != null) throw new IllegalStateException("recording failed", failure.get());
                 jfr = result.get().jfr();
             }
-            case RAW, RAW_NO_LOCK -> {
+            case RAW, RAW_NO_LOCK, RAW_FILTERED -> {
                 jfr = Files.createTempFile("bench-raw-", ".jfr");
                 List<String> a = new ArrayList<>(List.of("start", "-e", "cpu", "-i", Long.toString(c.cpu().toNanos())));
                 if (c.wall() != null) a.addAll(List.of("--wall", Long.toString(c.wall().toNanos())));
-                if (c.wall() != null && c.kind() == Kind.RAW) a.addAll(List.of("--lock", "10000"));
+                if (c.wall() != null && c.kind() != Kind.RAW_NO_LOCK) a.addAll(List.of("--lock", "10000"));
+                if (c.kind() == Kind.RAW_FILTERED) a.addAll(List.of("--filter", workerTids(t.pid)));
                 a.addAll(List.of("-o", "jfr", "-f", jfr.toString(), "--timeout", "30", Long.toString(t.pid)));
                 asprof(a.toArray(String[]::new));
                 m0 = t.mark();
@@ -322,6 +327,17 @@ public final class OverheadBench {
     }
 
     /** The target child JVM and its mark protocol. */
+    /** The native tids of the target's hashing workers, as async-profiler's thread filter takes them. */
+    static String workerTids(long pid) throws java.io.IOException {
+        List<String> tids = new ArrayList<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                if (Files.readString(task.resolve("comm")).startsWith("bench-worker")) tids.add(task.getFileName().toString());
+            }
+        }
+        return String.join(",", tids);
+    }
+
     static final class Target implements AutoCloseable {
         final Process process;
         final long pid;
