@@ -59,7 +59,12 @@ public final class AsyncProfilerRecorder {
         dev.jbound.Timing.mark("os-sensor-started");
         long start = epochNanos();
         dev.jbound.Timing.mark("attach-start");
-        start(pid, jfr, settings);
+        try {
+            start(pid, jfr, settings);
+        } catch (RecordingException | TargetException | RuntimeException e) {
+            os.stop();
+            throw e;
+        }
         dev.jbound.Timing.mark("window-start");
         Thread stopOnExit = new Thread(() -> stopQuietly(pid, jfr), "jbound-stop-profiler");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
