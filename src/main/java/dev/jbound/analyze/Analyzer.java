@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The analysis pipeline: recording (+ OS sensor, thread dump) → per-thread time → verdict → report. */
@@ -110,7 +111,7 @@ public final class Analyzer {
         if (in.os() != null && in.os().note() != null && !in.os().note().isBlank()) notes.add(in.os().note());
         if (process.shareOfActive(ThreadState.RUNQUEUE) >= NOTABLE_RUNQUEUE_SHARE
                 && WorkloadClassifier.othersQueueUs(process, window, cores.effectiveCpus(), processCpu)) {
-            notes.add(String.format("threads waited %.0f%% of their active time for a CPU although the process wanted"
+            notes.add(String.format(Locale.ROOT, "threads waited %.0f%% of their active time for a CPU although the process wanted"
                     + " no more CPUs than it may use: other processes compete for the cores (left out of the verdict)",
                     process.shareOfActive(ThreadState.RUNQUEUE) * 100));
         }

@@ -1,6 +1,7 @@
 package dev.jbound.analyze;
 
 import dev.jbound.model.Breakdown;
+import dev.jbound.model.CpuBudget;
 import dev.jbound.model.FrameCount;
 import dev.jbound.model.LockSite;
 import dev.jbound.model.Strategy;
@@ -9,6 +10,7 @@ import dev.jbound.model.Verdict;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static dev.jbound.analyze.WorkloadClassifier.pct;
 
@@ -45,8 +47,8 @@ public final class StrategyAdvisor {
         int n = Math.max(1, (int) Math.round(f.cores));
         List<String> advice = new ArrayList<>();
         if (f.busyThreads < 1.5 && f.cores >= 2) {
-            advice.add(String.format("only %.1f of %s cores are busy: parallelise the hot loop"
-                    + " (ForkJoinPool, parallel streams) to use the rest", f.busyThreads, cores(f.cores)));
+            advice.add(String.format(Locale.ROOT, "only %.1f of %s cores are busy: parallelise the hot loop"
+                    + " (ForkJoinPool, parallel streams) to use the rest", f.busyThreads, CpuBudget.format(f.cores)));
         } else {
             advice.add("more threads will not help: size CPU pools to the cores");
         }
@@ -54,31 +56,31 @@ public final class StrategyAdvisor {
         hot(advice, "optimise the hottest methods", f.hotCpu);
         if (f.throttled) advice.add("the container's CPU quota throttled this JVM: the quota, not the code, is the ceiling");
         String headline = f.busyThreads < 1.5 && f.cores >= 2 ? "parallelise: pool = cores = " + n : "pool = cores = " + n;
-        return new Strategy(headline, advice, n, "N = cores = " + cores(f.cores));
+        return new Strategy(headline, advice, n, "N = cores = " + CpuBudget.format(f.cores));
     }
 
     private static Strategy saturated(Facts f) {
         int n = Math.max(1, (int) Math.round(f.cores));
         List<String> advice = new ArrayList<>();
-        advice.add(String.format("%.1f threads want a CPU but only %s cores exist: shrink CPU pools to %d",
-                f.busyThreads, cores(f.cores), n));
+        advice.add(String.format(Locale.ROOT, "%.1f threads want a CPU but only %s cores exist: shrink CPU pools to %d",
+                f.busyThreads, CpuBudget.format(f.cores), n));
         advice.add("separate CPU work from I/O work into their own pools so I/O threads do not queue behind compute");
         hot(advice, "the CPU goes to", f.hotCpu);
         if (f.throttled) advice.add("the container's CPU quota throttled this JVM: raise the quota or lower the thread count");
-        return new Strategy("shrink the pool to " + n, advice, n, "N = cores = " + cores(f.cores));
+        return new Strategy("shrink the pool to " + n, advice, n, "N = cores = " + CpuBudget.format(f.cores));
     }
 
     private static Strategy ioBound(Facts f) {
         long cpu = Math.max(1, f.breakdown.nanos(ThreadState.CPU));
         double waitOverCompute = (double) f.breakdown.nanos(ThreadState.IO) / cpu;
         int n = (int) Math.ceil(f.cores * TARGET_UTILISATION * (1 + waitOverCompute));
-        String formula = String.format("N = cores × U × (1 + W/C) = %s × %.1f × (1 + %.1f) ≈ %d",
-                cores(f.cores), TARGET_UTILISATION, waitOverCompute, n);
+        String formula = String.format(Locale.ROOT, "N = cores × U × (1 + W/C) = %s × %.1f × (1 + %.1f) ≈ %d",
+                CpuBudget.format(f.cores), TARGET_UTILISATION, waitOverCompute, n);
         List<String> advice = new ArrayList<>();
         boolean virtual = f.jdkFeature >= 21 || f.jdkFeature <= 0;
         String threads = virtual ? "use virtual threads (JDK 21+) or a pool of " + n : "use a pool of " + n
                 + " (or move to JDK 21+ for virtual threads)";
-        advice.add(String.format("threads wait %.1f× as long for I/O as they compute: more concurrency helps;"
+        advice.add(String.format(Locale.ROOT, "threads wait %.1f× as long for I/O as they compute: more concurrency helps;"
                 + " %d threads are active now", waitOverCompute, f.activeThreads));
         if (n > VIRTUAL_THREADS_ABOVE) advice.add("at this fan-out prefer virtual threads or async I/O over a platform-thread pool");
         hot(advice, "waits on", f.ioSites);
@@ -90,12 +92,12 @@ public final class StrategyAdvisor {
         double lock = f.breakdown.shareOfActive(ThreadState.LOCK);
         for (LockSite l : f.locks.subList(0, Math.min(3, f.locks.size()))) {
             String owner = l.owner() == null ? "" : "; held by " + l.owner() + " in " + l.ownerFrame();
-            advice.add(String.format("%s at %s: %d waits, %d waiters%s", l.lockClass(), l.site(), l.events(),
+            advice.add(String.format(Locale.ROOT, "%s at %s: %d waits, %d waiters%s", l.lockClass(), l.site(), l.events(),
                     l.waiters().size(), owner));
         }
         advice.add("shorten the critical sections (move work out of the lock), stripe the lock,"
                 + " or use concurrent collections, LongAdder, read/write or stamped locks");
-        advice.add(String.format("Amdahl: threads spend %s of their active time waiting to enter; adding threads"
+        advice.add(String.format(Locale.ROOT, "Amdahl: threads spend %s of their active time waiting to enter; adding threads"
                 + " adds waiters, so the speed-up from more threads is at most about %.1f×",
                 pct(lock), 1 / Math.max(0.05, lock)));
         String first = f.locks.isEmpty() ? "a lock" : "`" + shortName(f.locks.get(0).lockClass()) + "`";
@@ -132,9 +134,5 @@ public final class StrategyAdvisor {
     private static String shortName(String cls) {
         int dot = cls.lastIndexOf('.');
         return dot >= 0 ? cls.substring(dot + 1) : cls;
-    }
-
-    private static String cores(double cores) {
-        return cores == Math.rint(cores) ? Long.toString((long) cores) : String.format("%.1f", cores);
     }
 }

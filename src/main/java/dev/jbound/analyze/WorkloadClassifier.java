@@ -5,6 +5,8 @@ import dev.jbound.model.ThreadState;
 import dev.jbound.model.Verdict;
 import dev.jbound.model.WorkloadClass;
 
+import java.util.Locale;
+
 import static dev.jbound.model.ThreadState.CPU;
 import static dev.jbound.model.ThreadState.GC;
 import static dev.jbound.model.ThreadState.IO;
@@ -62,7 +64,7 @@ public final class WorkloadClassifier {
         double busyThreads = windowNanos <= 0 ? 0 : (double) breakdown.activeNanos() / windowNanos;
         if (breakdown.activeNanos() == 0 || busyThreads < IDLE_BELOW_BUSY_THREADS) {
             return new Verdict(WorkloadClass.IDLE, 0.9,
-                    String.format("%.2f threads busy on average: no thread did meaningful work", busyThreads), null);
+                    String.format(Locale.ROOT, "%.2f threads busy on average: no thread did meaningful work", busyThreads), null);
         }
         double gc = breakdown.shareOfActive(GC);
         double runq = breakdown.shareOfActive(RUNQUEUE);
@@ -93,7 +95,7 @@ public final class WorkloadClassifier {
         } else if (top == CPU && coreUse >= ALL_CORES_BUSY && runnerUpShare(breakdown, top) < SUBSTANTIAL_SHARE) {
             primary = WorkloadClass.CPU_BOUND;
             decisive = Math.max(topShare, coreUse);
-            evidence = String.format("the process uses %s of %.1f cores", pct(coreUse), cores);
+            evidence = String.format(Locale.ROOT, "the process uses %s of %.1f cores", pct(coreUse), cores);
         } else {
             primary = WorkloadClass.MIXED;
             // as sure as the largest state is clearly short of dominating: 60% → 0.5, 40% → 1

@@ -22,6 +22,11 @@ public record CpuBudget(int machineCpus, int affinityCpus, double quotaCpus, dou
         return new CpuBudget(machineCpus, affinityCpus, quotaCpus, effective, throttledPeriods, throttledNanos);
     }
 
+    /** "2" for whole CPUs, "0.5" for a fraction; locale-independent. */
+    public static String format(double cpus) {
+        return cpus == Math.rint(cpus) ? Long.toString((long) cpus) : String.format(java.util.Locale.ROOT, "%.1f", cpus);
+    }
+
     public boolean hasQuota() {
         return !Double.isNaN(quotaCpus);
     }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Records one window of a running JVM with async-profiler (cpu + wall clock + lock, one JFR file)
@@ -78,7 +79,7 @@ public final class AsyncProfilerRecorder {
                 if (elapsed >= total) break;
                 if (!isAlive(pid)) {
                     exited = true;
-                    notes.add(String.format("the target exited %.1f s into the %.1f s window; the verdict covers what was recorded",
+                    notes.add(String.format(Locale.ROOT, "the target exited %.1f s into the %.1f s window; the verdict covers what was recorded",
                             elapsed / 1e9, total / 1e9));
                     break;
                 }
@@ -87,7 +88,7 @@ public final class AsyncProfilerRecorder {
                     Thread.sleep(Math.min(TICK_MILLIS, Math.max(1, (total - elapsed) / 1_000_000)));
                 } catch (InterruptedException e) {
                     interrupted = true;
-                    notes.add(String.format("interrupted %.1f s into the window", elapsed / 1e9));
+                    notes.add(String.format(Locale.ROOT, "interrupted %.1f s into the window", elapsed / 1e9));
                     break;
                 }
             }

@@ -51,7 +51,7 @@ public final class TextRenderer implements Renderer {
         if (!r.target().mainClass().isBlank()) sb.append(" · ").append(escape(r.target().mainClass()));
         if (!r.target().jvmVersion().isBlank()) sb.append(" · JDK ").append(escape(r.target().jvmVersion()));
         sb.append(" · ").append(Units.seconds(r.window().durationNanos())).append(" window · ")
-                .append(Units.cores(r.cores().effectiveCpus())).append(r.cores().effectiveCpus() == 1 ? " core" : " cores");
+                .append(dev.jbound.model.CpuBudget.format(r.cores().effectiveCpus())).append(r.cores().effectiveCpus() == 1 ? " core" : " cores");
         if (r.cores().hasQuota()) sb.append(" (cgroup quota)");
         out.println(style.dim(sb.toString()));
     }

@@ -25,8 +25,4 @@ final class Units {
         if (n < 1024L * 1024 * 1024) return String.format(Locale.ROOT, "%.1f MiB", n / 1048576.0);
         return String.format(Locale.ROOT, "%.1f GiB", n / 1073741824.0);
     }
-
-    static String cores(double c) {
-        return c == Math.rint(c) ? Long.toString((long) c) : String.format(Locale.ROOT, "%.1f", c);
-    }
 }
