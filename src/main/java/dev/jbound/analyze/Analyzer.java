@@ -52,7 +52,8 @@ public final class Analyzer {
     private Report run(Input in) {
         Recording rec = in.recording();
         long window = rec.durationNanos();
-        Map<Long, ThreadAccount> accounts = accounts(in);
+        OsActivity os = in.os() != null && in.os().available() ? in.os() : null;
+        Map<Long, ThreadAccount> accounts = accounts(rec, os);
 
         long gcCpu = 0, jitCpu = 0, otherCpu = 0, appCpu = 0;
         int samples = 0;
@@ -60,7 +61,6 @@ public final class Analyzer {
         SiteTally sites = new SiteTally();
         Map<String, List<ThreadRow>> pools = new LinkedHashMap<>();
         List<ThreadRow> rows = new ArrayList<>();
-        Map<Long, Integer> sampleCounts = sampleCounts(rec);
         for (ThreadAccount a : accounts.values()) {
             Breakdown b = a.breakdown(window);
             long cpu = a.cpuNanos(window);
@@ -71,11 +71,10 @@ public final class Analyzer {
                 case APP -> appCpu += cpu;
             }
             boolean idle = b.activeNanos() < IDLE_THREAD_ACTIVE_SHARE * window;
-            ThreadState main = b.totalNanos() == 0 ? ThreadState.WAIT
-                    : idle ? ThreadState.WAIT : b.dominantActive();
+            ThreadState main = idle || b.activeNanos() == 0 ? ThreadState.WAIT : b.dominantActive();
             List<FrameCount> top = a.sites.top(main, 1);
             ThreadRow row = new ThreadRow(a.info.osTid(), a.info.name(), ThreadPools.poolOf(a.info.name()), a.kind, b,
-                    cpu, main, top.isEmpty() ? "" : top.get(0).frame(), idle, sampleCounts.getOrDefault(a.info.osTid(), 0));
+                    cpu, main, top.isEmpty() ? "" : top.get(0).frame(), idle, a.samples());
             rows.add(row);
             if (a.kind != ThreadKind.APP) continue;
             pools.computeIfAbsent(row.pool(), k -> new ArrayList<>()).add(row);
@@ -91,11 +90,13 @@ public final class Analyzer {
                 .thenComparing(r -> -r.breakdown().activeNanos()).thenComparing(ThreadRow::name));
 
         CpuBudget cores = cores(in.os());
-        long processCpu = in.os() != null && in.os().available() ? in.os().processCpuNanos() : gcCpu + jitCpu + otherCpu + appCpu;
+        long processCpu = os != null ? os.processCpuNanos() : gcCpu + jitCpu + otherCpu + appCpu;
         Verdict verdict = WorkloadClassifier.classify(process, window, cores.effectiveCpus(), processCpu, samples);
         ThreadDump dump = in.threadDump() == null ? null : ThreadDump.parse(in.threadDump());
-        List<LockSite> locks = LockSites.of(rec, e -> classify(e.stack()).site() == null ? "?"
-                : classify(e.stack()).site().qualifiedName(), dump, TOP_LOCKS);
+        List<LockSite> locks = LockSites.of(rec, e -> {
+            String site = siteName(classify(e.stack()));
+            return site == null ? "?" : site;
+        }, dump, TOP_LOCKS);
         double busy = window == 0 ? 0 : (double) process.activeNanos() / window;
         int active = (int) rows.stream().filter(r -> r.kind() == ThreadKind.APP && !r.idle()).count();
         int jdk = jdkFeature(in.target().jvmVersion());
@@ -118,24 +119,21 @@ public final class Analyzer {
         return new Report(in.target(),
                 new Report.Window(rec.startNanos() / 1_000_000, window),
                 new Report.Sampling(in.recorder(), rec.cpuIntervalNanos(), rec.wallIntervalNanos(),
-                        rec.cpuSamples().size(), rec.wallSamples().size(), rec.lockEvents().size(),
-                        in.os() != null && in.os().available()),
+                        rec.cpuSamples().size(), rec.wallSamples().size(), rec.lockEvents().size(), os != null),
                 cores, process, busy, verdict, StrategyAdvisor.advise(verdict, facts), topFrames, locks,
                 PoolRows.of(pools, window, cores, jdk), rows,
                 new JvmOverhead(gcCpu, jitCpu, otherCpu, appCpu),
-                in.os() != null && in.os().available() ? new Report.Io(in.os().readBytes(), in.os().writeBytes())
-                        : new Report.Io(-1, -1),
+                os != null ? new Report.Io(os.readBytes(), os.writeBytes()) : new Report.Io(-1, -1),
                 notes);
     }
 
-    private Map<Long, ThreadAccount> accounts(Input in) {
-        Recording rec = in.recording();
+    /** @param os the OS sensor's view, or null when there is none */
+    private Map<Long, ThreadAccount> accounts(Recording rec, OsActivity os) {
         Map<Long, ThreadAccount> accounts = new LinkedHashMap<>();
         rec.threads().values().stream().sorted(Comparator.comparingLong(ThreadInfo::osTid))
                 .forEach(t -> accounts.put(t.osTid(), new ThreadAccount(t)));
-        boolean os = in.os() != null && in.os().available();
-        if (os) {
-            for (OsThreadActivity t : in.os().threads()) {
+        if (os != null) {
+            for (OsThreadActivity t : os.threads()) {
                 ThreadInfo known = rec.threads().get(t.tid());
                 // A JVM that exits mid-window takes its native threads' names with it; the OS still knows them.
                 if (known == null || known.name().startsWith("[tid=")) {
@@ -151,8 +149,8 @@ public final class Analyzer {
             Classification c = classify(s.stack());
             account(accounts, rec, s.osTid()).addCpu(c.state(), siteName(c), s.weightNanos());
         }
-        if (os) {
-            for (OsThreadActivity t : in.os().threads()) {
+        if (os != null) {
+            for (OsThreadActivity t : os.threads()) {
                 accounts.get(t.tid()).setOs(t.cpuNanos(), Math.max(0, t.runDelayNanos()));
             }
         }
@@ -169,13 +167,6 @@ public final class Analyzer {
 
     private static String siteName(Classification c) {
         return c.site() == null ? null : c.site().qualifiedName();
-    }
-
-    private static Map<Long, Integer> sampleCounts(Recording rec) {
-        Map<Long, Integer> counts = new java.util.HashMap<>();
-        rec.wallSamples().forEach(s -> counts.merge(s.osTid(), 1, Integer::sum));
-        rec.cpuSamples().forEach(s -> counts.merge(s.osTid(), 1, Integer::sum));
-        return counts;
     }
 
     private static CpuBudget cores(OsActivity os) {

@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
 
 /** attach → record → load → analyze: the whole data path for a running JVM. */
 public final class LiveProfile {
@@ -44,14 +42,13 @@ public final class LiveProfile {
             } catch (IOException | RuntimeException e) {
                 throw new RecordingException("cannot read the recording " + jfr + ": " + e.getMessage(), e);
             }
-            List<String> notes = new ArrayList<>(window.notes());
             // Owners are worth a thread dump only where threads contended for locks.
             String threadDump = settings.threadDump() && !recording.lockEvents().isEmpty()
                     && ProcessHandle.of(target.pid()).map(ProcessHandle::isAlive).orElse(false)
                     ? recorder.threadDump(target.pid()) : null;
             Report report = Analyzer.analyze(new Analyzer.Input(recording, window.os(), threadDump,
                     new Report.Target(target.pid(), target.mainClass(), target.jvmVersion()),
-                    "async-profiler", notes));
+                    "async-profiler", window.notes()));
             dev.jbound.Timing.mark("analyzed");
             if (keepJfr != null) keep(jfr, keepJfr);
             return new Result(report, window.interrupted());

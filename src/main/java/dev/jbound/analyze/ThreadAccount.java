@@ -25,6 +25,7 @@ final class ThreadAccount {
     final SiteTally sites = new SiteTally();
     private final EnumMap<ThreadState, Long> wallNanos = new EnumMap<>(ThreadState.class);
     private long wallTotal;
+    private int samples;
     private long cpuSampleNanos;
     private long cpuSpinLockNanos;
     private long cpuSafepointNanos;
@@ -38,12 +39,14 @@ final class ThreadAccount {
     }
 
     void addWall(ThreadState state, String site, long nanos) {
+        samples++;
         wallNanos.merge(state, nanos, Long::sum);
         wallTotal += nanos;
         if (state != ThreadState.CPU) sites.add(state, site, nanos);
     }
 
     void addCpu(ThreadState state, String site, long nanos) {
+        samples++;
         cpuSampleNanos += nanos;
         if (state == ThreadState.LOCK) cpuSpinLockNanos += nanos;
         else if (state == ThreadState.GC) cpuSafepointNanos += nanos;
@@ -54,6 +57,11 @@ final class ThreadAccount {
     void setOs(long cpuNanos, long runDelayNanos) {
         this.osCpuNanos = cpuNanos;
         this.osRunDelayNanos = runDelayNanos;
+    }
+
+    /** Wall and cpu samples seen for this thread. */
+    int samples() {
+        return samples;
     }
 
     boolean hasOs() {
