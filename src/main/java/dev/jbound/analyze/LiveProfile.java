@@ -44,7 +44,6 @@ public final class LiveProfile {
             }
             // Owners are worth a thread dump only where threads contended for locks.
             String threadDump = settings.threadDump() && !recording.lockEvents().isEmpty()
-                    && ProcessHandle.of(target.pid()).map(ProcessHandle::isAlive).orElse(false)
                     ? recorder.threadDump(target.pid()) : null;
             Report report = Analyzer.analyze(new Analyzer.Input(recording, window.os(), threadDump,
                     new Report.Target(target.pid(), target.mainClass(), target.jvmVersion()),

@@ -151,15 +151,16 @@ public final class AsyncProfilerRecorder {
     }
 
     /**
-     * One thread dump ({@code Thread.print -l}), for the owners of contended locks; empty when the
-     * target cannot give one. Taken after the window, so it costs the target nothing while measured.
+     * One thread dump ({@code Thread.print -l}), for the owners of contended locks; null when the
+     * target is gone or cannot give one. Taken after the window, so it costs the target nothing while measured.
      */
     public String threadDump(long pid) {
+        if (!isAlive(pid)) return null;
         try {
             Asprof.Result r = asprof.jattach("jcmd", pid, List.of("Thread.print", "-l"));
-            return r.ok() ? r.stdout() : "";
+            return r.ok() ? r.stdout() : null;
         } catch (RecordingException e) {
-            return "";
+            return null;
         }
     }
 
