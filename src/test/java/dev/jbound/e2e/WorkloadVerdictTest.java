@@ -89,6 +89,9 @@ class WorkloadVerdictTest {
         assertThat(lock.get("lockClass").asString()).isEqualTo("java.lang.Object");
         assertThat(lock.get("site").asString()).contains("LockWorkload");
         assertThat(lock.get("waiters").size()).isGreaterThanOrEqualTo(2);
+        // the thread dump taken right after the window names who held it and what it ran
+        assertThat(lock.get("owner").asString()).startsWith("sync-worker-");
+        assertThat(lock.get("ownerFrame").asString()).startsWith("dev.jbound.demo.");
     }
 
     @Test
