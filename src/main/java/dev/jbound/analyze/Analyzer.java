@@ -5,6 +5,7 @@ import dev.jbound.model.CpuBudget;
 import dev.jbound.model.CpuSample;
 import dev.jbound.model.FrameCount;
 import dev.jbound.model.JvmOverhead;
+import dev.jbound.model.LockEvent;
 import dev.jbound.model.LockSite;
 import dev.jbound.model.OsActivity;
 import dev.jbound.model.OsThreadActivity;
@@ -89,12 +90,15 @@ public final class Analyzer {
         rows.sort(Comparator.comparing((ThreadRow r) -> r.kind() != ThreadKind.APP)
                 .thenComparing(r -> -r.breakdown().activeNanos()).thenComparing(ThreadRow::name));
 
-        CpuBudget cores = cores(in.os());
+        CpuBudget cores = cores(in.os(), rec);
         long processCpu = os != null ? os.processCpuNanos() : gcCpu + jitCpu + otherCpu + appCpu;
         Verdict verdict = WorkloadClassifier.classify(process, window, cores.effectiveCpus(), processCpu, samples);
         ThreadDump dump = in.threadDump() == null ? null : ThreadDump.parse(in.threadDump());
         List<LockSite> locks = LockSites.of(rec, e -> {
-            String site = siteName(classify(e.stack()));
+            Classification c = classify(e.stack());
+            // The JDK records every park; only those waiting to acquire a lock are contention.
+            if (e.kind() == LockEvent.Kind.PARK && c.state() != ThreadState.LOCK) return null;
+            String site = siteName(c);
             return site == null ? "?" : site;
         }, dump, TOP_LOCKS);
         double busy = window == 0 ? 0 : (double) process.activeNanos() / window;
@@ -109,6 +113,7 @@ public final class Analyzer {
             if (!t.isEmpty()) topFrames.put(s, t);
         }
         List<String> notes = new ArrayList<>(in.notes());
+        notes.addAll(rec.notes());
         if (in.os() != null && in.os().note() != null && !in.os().note().isBlank()) notes.add(in.os().note());
         if (process.shareOfActive(ThreadState.RUNQUEUE) >= NOTABLE_RUNQUEUE_SHARE
                 && WorkloadClassifier.othersQueueUs(process, window, cores.effectiveCpus(), processCpu)) {
@@ -143,7 +148,8 @@ public final class Analyzer {
         }
         for (WallSample s : rec.wallSamples()) {
             Classification c = classify(s.stack());
-            account(accounts, rec, s.osTid()).addWall(c.state(), siteName(c), s.weightNanos());
+            ThreadState state = s.known() != null ? s.known() : c.state();
+            account(accounts, rec, s.osTid()).addWall(state, siteName(c), s.weightNanos());
         }
         for (CpuSample s : rec.cpuSamples()) {
             Classification c = classify(s.stack());
@@ -153,6 +159,21 @@ public final class Analyzer {
             for (OsThreadActivity t : os.threads()) {
                 accounts.get(t.tid()).setOs(t.cpuNanos(), Math.max(0, t.runDelayNanos()));
             }
+        } else {
+            // The JDK's recorder measured each thread's CPU time (thread dumps, jdk.ThreadCPULoad); no run delay.
+            Recording.Measured m = rec.measured();
+            m.cpuNanos().forEach((tid, cpu) -> account(accounts, rec, tid)
+                    .setMeasured(cpu, m.lifeNanos().getOrDefault(tid, -1L), rec.cpuIntervalNanos()));
+            // Its pauses stopped every application thread; no sample shows that, so the accounts are told.
+            if (rec.gcPauseNanos() > 0) {
+                accounts.values().forEach(a -> {
+                    if (a.kind == ThreadKind.APP && m.cpuNanos().containsKey(a.info.osTid())) a.stoppedByGc(rec.gcPauseNanos(), rec.cpuIntervalNanos());
+                });
+            }
+            m.stateHints().forEach((tid, stacks) -> {
+                ThreadAccount a = account(accounts, rec, tid);
+                for (Stack st : stacks) a.addHint(classify(st).state());
+            });
         }
         return accounts;
     }
@@ -169,9 +190,10 @@ public final class Analyzer {
         return c.site() == null ? null : c.site().qualifiedName();
     }
 
-    private static CpuBudget cores(OsActivity os) {
+    private static CpuBudget cores(OsActivity os, Recording rec) {
         if (os != null && os.cores() != null) return os.cores();
-        int n = Runtime.getRuntime().availableProcessors();
+        // A recording from elsewhere says how many CPUs its JVM had; failing that, assume this machine's.
+        int n = rec.cpus() > 0 ? rec.cpus() : Runtime.getRuntime().availableProcessors();
         return CpuBudget.of(n, n, Double.NaN, -1, -1);
     }
 

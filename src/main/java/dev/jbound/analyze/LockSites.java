@@ -31,10 +31,12 @@ final class LockSites {
     private LockSites() {
     }
 
+    /** @param siteOf the site of a contention event, or null for an event that is not contention */
     static List<LockSite> of(Recording rec, Function<LockEvent, String> siteOf, ThreadDump dump, int limit) {
         Map<String, Acc> byKey = new LinkedHashMap<>();
         for (LockEvent e : rec.lockEvents()) {
             String site = siteOf.apply(e);
+            if (site == null) continue;
             Acc acc = byKey.computeIfAbsent(e.lockClass() + "\u0000" + site, k -> new Acc(e.lockClass(), site));
             acc.waitNanos += e.durationNanos();
             acc.events++;

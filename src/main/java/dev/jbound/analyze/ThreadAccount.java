@@ -32,6 +32,10 @@ final class ThreadAccount {
     private long cpuInIoNanos;
     private long osCpuNanos = -1;
     private long osRunDelayNanos = -1;
+    private long lifeNanos = -1;
+    private long stoppedByGcNanos;
+    /** States seen at instants (thread dumps), for the time that neither CPU nor wait events explain. */
+    private final EnumMap<ThreadState, Integer> hints = new EnumMap<>(ThreadState.class);
 
     ThreadAccount(ThreadInfo info) {
         this.info = info;
@@ -57,6 +61,27 @@ final class ThreadAccount {
     void setOs(long cpuNanos, long runDelayNanos) {
         this.osCpuNanos = cpuNanos;
         this.osRunDelayNanos = runDelayNanos;
+    }
+
+    /**
+     * CPU time the recording measured (the JDK's thread dumps or thread load) and, where known, how
+     * long the thread lived in the window. A measurement is worth the samples it replaces.
+     */
+    void setMeasured(long cpuNanos, long lifeNanos, long sampleIntervalNanos) {
+        setOs(cpuNanos, 0);
+        this.lifeNanos = lifeNanos;
+        if (sampleIntervalNanos > 0) samples += (int) Math.min(Integer.MAX_VALUE, cpuNanos / sampleIntervalNanos);
+    }
+
+    /** Stop-the-world GC pauses while this thread worked: a recording without safepoint samples (the JDK's) knows them only so. */
+    void stoppedByGc(long pauseNanos, long sampleIntervalNanos) {
+        stoppedByGcNanos = pauseNanos;
+        if (sampleIntervalNanos > 0) samples += (int) Math.min(Integer.MAX_VALUE, pauseNanos / sampleIntervalNanos);
+    }
+
+    void addHint(ThreadState state) {
+        samples++;
+        hints.merge(state, 1, Integer::sum);
     }
 
     /** Wall and cpu samples seen for this thread. */
@@ -95,7 +120,8 @@ final class ThreadAccount {
     Breakdown breakdown(long windowNanos) {
         long cpu = cpuNanos(windowNanos);
         long runq = hasOs() ? Math.max(0, osRunDelayNanos) : 0;
-        long life = Math.min(windowNanos, Math.max(wallTotal, cpu + runq));
+        long life = Math.min(windowNanos, Math.max(lifeNanos, Math.max(wallTotal, cpu + runq)));
+        if (stoppedByGcNanos > 0 && lifeNanos < 0) life = Math.min(windowNanos, life + stoppedByGcNanos);
         runq = Math.min(runq, life - cpu);
         EnumMap<ThreadState, Long> out = new EnumMap<>(ThreadState.class);
         attribute(out, ThreadState.CPU, cpu);
@@ -114,7 +140,20 @@ final class ThreadAccount {
             out.merge(ThreadState.RUNQUEUE, off - blocked, Long::sum);
             off = blocked;
         }
-        if (off > 0 && offWall > 0) {
+        if (stoppedByGcNanos > 0 && off > offWall) {
+            long paused = Math.min(stoppedByGcNanos, off - offWall);
+            out.merge(ThreadState.GC, paused, Long::sum);
+            off -= paused;
+        }
+        if (off > offWall && !hints.isEmpty()) {
+            // Timed events explain part of the time exactly; what they leave (waits shorter than the
+            // recorder's thresholds) goes to the states the thread dumps caught the thread in.
+            for (ThreadState s : ThreadState.values()) {
+                long w = wallNanos.getOrDefault(s, 0L);
+                if (s != ThreadState.CPU && s != ThreadState.RUNQUEUE && w > 0) out.merge(s, w, Long::sum);
+            }
+            splitByHints(out, off - offWall);
+        } else if (off > 0 && offWall > 0) {
             for (ThreadState s : ThreadState.values()) {
                 long w = wallNanos.getOrDefault(s, 0L);
                 if (s != ThreadState.CPU && s != ThreadState.RUNQUEUE && w > 0) {
@@ -126,5 +165,20 @@ final class ThreadAccount {
             out.merge(ThreadState.WAIT, off, Long::sum);
         }
         return Breakdown.of(out);
+    }
+
+    /** A dump that caught the thread running code while its CPU time says it mostly did not: it queued for a CPU. */
+    private void splitByHints(EnumMap<ThreadState, Long> out, long nanos) {
+        int total = hints.values().stream().mapToInt(Integer::intValue).sum();
+        long given = 0;
+        ThreadState last = null;
+        for (var h : hints.entrySet()) {
+            ThreadState s = h.getKey() == ThreadState.CPU ? ThreadState.RUNQUEUE : h.getKey();
+            long part = nanos * h.getValue() / total;
+            out.merge(s, part, Long::sum);
+            given += part;
+            last = s;
+        }
+        out.merge(last, nanos - given, Long::sum);
     }
 }

@@ -38,14 +38,18 @@ public final class AttachCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    KeepJfrOption keep;
+
     @Override
     public Integer call() throws TargetException, RecordingException {
         long id = parsePid();
         RecordingSettings settings = recording.settings(RecordingSettings.DEFAULT_DURATION);
         output.validate();
+        keep.validate();
         Warmup warmup = Warmup.start(output.format);
         Console console = parent.console();
-        return ProfileRunner.run(TargetFinder.byPid(id), settings, output, console, warmup);
+        return ProfileRunner.run(TargetFinder.byPid(id), settings, output, keep, console, warmup);
     }
 
     private long parsePid() {

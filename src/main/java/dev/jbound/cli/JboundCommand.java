@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         description = {"What is this JVM waiting on, and what concurrency strategy fits it?",
                 "Attaches to a running JVM, samples what every thread does, and prints a verdict"
                         + " (cpu-bound, cpu-saturated, io-bound, lock-bound, gc-bound, idle, mixed) with a strategy."},
-        subcommands = {AttachCommand.class, DemoCommand.class},
+        subcommands = {AttachCommand.class, DemoCommand.class, ReportCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  jbound demo                 profile a built-in workload",
                 "  jbound attach 12345         profile pid 12345 for 10 s",

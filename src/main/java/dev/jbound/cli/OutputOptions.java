@@ -21,16 +21,12 @@ public final class OutputOptions {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     Path output;
 
-    @Option(names = "--jfr", paramLabel = "FILE", description = "Keep the raw JFR recording in FILE.")
-    Path jfr;
-
     /** Fail before recording, not after ten seconds of it, when a file cannot be written. */
     void validate() {
-        checkWritable(output, "--output");
-        checkWritable(jfr, "--jfr");
+        checkWritable(spec, output, "--output");
     }
 
-    private void checkWritable(Path p, String option) {
+    static void checkWritable(CommandSpec spec, Path p, String option) {
         if (p == null) return;
         Path abs = p.toAbsolutePath();
         Path dir = abs.getParent();

@@ -1,6 +1,7 @@
 package dev.jbound.cli;
 
 import dev.jbound.analyze.LiveProfile;
+import dev.jbound.model.Report;
 import dev.jbound.record.AsyncProfilerRecorder;
 import dev.jbound.record.RecordingException;
 import dev.jbound.record.RecordingSettings;
@@ -18,7 +19,8 @@ final class ProfileRunner {
     }
 
     /** @param warmup started by the command as early as it could, so it overlaps the target lookup */
-    static int run(TargetJvm target, RecordingSettings settings, OutputOptions output, Console console, Warmup warmup)
+    static int run(TargetJvm target, RecordingSettings settings, OutputOptions output, KeepJfrOption keep,
+                   Console console, Warmup warmup)
             throws TargetException, RecordingException {
         dev.jbound.Timing.mark("target-found");
         warmup.await();
@@ -27,24 +29,25 @@ final class ProfileRunner {
         LiveProfile.Result result;
         try (InterruptOnSigint ignored = InterruptOnSigint.install()) {
             result = LiveProfile.run(target, settings, console.tty() ? progress : AsyncProfilerRecorder.Progress.NONE,
-                    output.jfr);
+                    keep.jfr);
         } finally {
             progress.clear();
         }
-        write(result, output, console);
+        write(result.report(), output, console);
         return result.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 
-    private static void write(LiveProfile.Result result, OutputOptions output, Console console) throws RecordingException {
+    /** The report to stdout, or to --output with a line on stderr saying so. */
+    static void write(Report report, OutputOptions output, Console console) throws RecordingException {
         if (output.output == null) {
-            output.format.renderer(console).render(result.report(), console.out());
+            output.format.renderer(console).render(report, console.out());
             console.out().flush();
             return;
         }
         // A file gets no colour, whatever the terminal.
         Console plain = new Console(console.out(), console.err(), false, false, true);
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(output.output, StandardCharsets.UTF_8))) {
-            output.format.renderer(plain).render(result.report(), w);
+            output.format.renderer(plain).render(report, w);
         } catch (IOException e) {
             throw new RecordingException("cannot write " + output.output + ": " + e.getMessage(), e);
         }

@@ -6,6 +6,14 @@ import java.util.Map;
 /**
  * Everything read from one JFR recording, independent of which recorder produced it.
  * Times are nanoseconds since the epoch; sample intervals are what the recorder was asked for.
+ *
+ * @param producer       "async-profiler" or "JDK Flight Recorder"
+ * @param measured       what the recording measured per thread besides samples (the JDK's thread
+ *                       dumps and jdk.ThreadCPULoad); {@link Measured#NONE} for async-profiler's
+ * @param cpus           the target's CPUs as the recording states them, 0 when it does not
+ * @param gcPauseNanos   stop-the-world GC pauses in the window, -1 when the recording has no GC events
+ * @param notes          what the reader saw that the report should mention (a cut-short file, pinned virtual threads)
+ * @param jvm            the recorded JVM as the recording describes it
  */
 public record Recording(
         long startNanos,
@@ -16,13 +24,53 @@ public record Recording(
         List<CpuSample> cpuSamples,
         List<WallSample> wallSamples,
         List<LockEvent> lockEvents,
-        boolean truncated) {
+        boolean truncated,
+        String producer,
+        Measured measured,
+        int cpus,
+        long gcPauseNanos,
+        List<String> notes,
+        Jvm jvm) {
+
+    /** What a recording says of its JVM: pid 0 and empty strings where it says nothing. */
+    public record Jvm(long pid, String mainClass, String version) {
+        public static final Jvm UNKNOWN = new Jvm(0, "", "");
+    }
+
+    /**
+     * Per-thread facts a recording measured rather than sampled.
+     *
+     * @param cpuNanos   CPU time in the window
+     * @param lifeNanos  how much of the window the thread existed, where known
+     * @param stateHints stacks seen at instants (thread dumps), for the time no event or sample explains
+     */
+    public record Measured(Map<Long, Long> cpuNanos, Map<Long, Long> lifeNanos, Map<Long, List<Stack>> stateHints) {
+        public static final Measured NONE = new Measured(Map.of(), Map.of(), Map.of());
+
+        public Measured {
+            cpuNanos = Map.copyOf(cpuNanos);
+            lifeNanos = Map.copyOf(lifeNanos);
+            stateHints = Map.copyOf(stateHints);
+        }
+    }
+
+    public static final String ASYNC_PROFILER = "async-profiler";
+    public static final String JDK_FLIGHT_RECORDER = "JDK Flight Recorder";
 
     public Recording {
         threads = Map.copyOf(threads);
         cpuSamples = List.copyOf(cpuSamples);
         wallSamples = List.copyOf(wallSamples);
         lockEvents = List.copyOf(lockEvents);
+        notes = List.copyOf(notes);
+    }
+
+    /** An async-profiler recording: samples only. */
+    public Recording(long startNanos, long endNanos, long cpuIntervalNanos, long wallIntervalNanos,
+                     Map<Long, ThreadInfo> threads, List<CpuSample> cpuSamples, List<WallSample> wallSamples,
+                     List<LockEvent> lockEvents, boolean truncated) {
+        this(startNanos, endNanos, cpuIntervalNanos, wallIntervalNanos, threads, cpuSamples, wallSamples, lockEvents,
+                truncated, ASYNC_PROFILER, Measured.NONE, 0, -1, List.of(), Jvm.UNKNOWN);
     }
 
     public long durationNanos() {
@@ -32,5 +80,9 @@ public record Recording(
     public ThreadInfo thread(long osTid) {
         ThreadInfo t = threads.get(osTid);
         return t != null ? t : new ThreadInfo(osTid, "[tid=" + osTid + "]", 0);
+    }
+
+    public boolean isEmpty() {
+        return cpuSamples.isEmpty() && wallSamples.isEmpty() && lockEvents.isEmpty() && measured.cpuNanos().isEmpty();
     }
 }

@@ -1,0 +1,112 @@
+package dev.jbound.analyze;
+
+import dev.jbound.analyze.jfr.JfrChunk;
+import dev.jbound.analyze.jfr.JfrFormatException;
+import dev.jbound.analyze.jfr.JfrType;
+import dev.jbound.model.LockEvent;
+import dev.jbound.model.Stack;
+import dev.jbound.model.ThreadInfo;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * async-profiler's events: cpu samples (jdk.ExecutionSample in the default thread state), wall
+ * samples (profiler.WallClockSample, batched: one event may stand for several intervals), and
+ * monitor and park contention (jdk.JavaMonitorEnter, jdk.ThreadPark).
+ */
+final class AsyncProfilerEvents {
+
+    /** async-profiler writes cpu samples with thread state 0 and wall samples with RUNNABLE/SLEEPING. */
+    private static final long STATE_DEFAULT = 0;
+    /** async-profiler's default cpu and wall intervals, used when the recording does not say. */
+    private static final long DEFAULT_INTERVAL_NANOS = 10_000_000L;
+    private static final long DEFAULT_WALL_INTERVAL_NANOS = 50_000_000L;
+
+    private final RecordingBuilder out;
+    /** Settings by name: async-profiler writes its options ("interval", "wall") as jdk.ActiveSetting events. */
+    private final Map<String, String> settings = new HashMap<>();
+
+    AsyncProfilerEvents(RecordingBuilder out) {
+        this.out = out;
+    }
+
+    static boolean wrote(JfrChunk chunk) {
+        return chunk.type("profiler.WallClockSample") != null || chunk.type("profiler.Log") != null
+                || chunk.type("profiler.Window") != null;
+    }
+
+    void read(JfrChunk chunk, ChunkDecoder decoder) throws JfrFormatException {
+        // Settings first: the sample weights depend on them wherever they sit in the chunk.
+        JfrType setting = chunk.type("jdk.ActiveSetting");
+        if (setting != null) {
+            int name = setting.indexOf("name");
+            int value = setting.indexOf("value");
+            chunk.events(Map.of("jdk.ActiveSetting", e -> settings.put((String) e.get(name), (String) e.get(value))));
+        }
+        out.cpuIntervalNanos = settingNanos("interval", DEFAULT_INTERVAL_NANOS);
+        out.wallIntervalNanos = settingNanos("wall", DEFAULT_WALL_INTERVAL_NANOS);
+        Map<String, JfrChunk.EventConsumer> consumers = new HashMap<>();
+        for (String sample : new String[]{"jdk.ExecutionSample", "profiler.WallClockSample"}) {
+            JfrType t = chunk.type(sample);
+            if (t != null) consumers.put(sample, sample(t, decoder));
+        }
+        for (String lock : new String[]{"jdk.JavaMonitorEnter", "jdk.ThreadPark"}) {
+            JfrType t = chunk.type(lock);
+            if (t != null) consumers.put(lock, lock(t, decoder));
+        }
+        JfrType cpu = chunk.type("jdk.CPUInformation");
+        if (cpu != null) {
+            int hw = cpu.indexOf("hwThreads");
+            consumers.put("jdk.CPUInformation", e -> out.cpus = (int) e.getLong(hw));
+        }
+        chunk.events(consumers);
+    }
+
+    private JfrChunk.EventConsumer sample(JfrType t, ChunkDecoder decoder) {
+        int time = t.indexOf("startTime");
+        int thread = t.indexOf("sampledThread");
+        int stack = t.indexOf("stackTrace");
+        int state = t.indexOf("state");
+        int samples = t.indexOf("samples");
+        return e -> {
+            ThreadInfo th = decoder.thread(e.getLong(thread));
+            if (th == null) return;
+            Stack s = decoder.stack(e.getLong(stack));
+            long at = e.epochNanos(time);
+            if (e.getLong(state) == STATE_DEFAULT) {
+                out.cpu(at, th, s, out.cpuIntervalNanos);
+            } else {
+                out.wall(at, th, s, out.wallIntervalNanos * Math.max(1, e.getLong(samples)), null);
+            }
+        };
+    }
+
+    private JfrChunk.EventConsumer lock(JfrType t, ChunkDecoder decoder) {
+        int time = t.indexOf("startTime");
+        int duration = t.indexOf("duration");
+        int thread = t.indexOf("eventThread");
+        int stack = t.indexOf("stackTrace");
+        int cls = t.name().equals("jdk.ThreadPark") ? t.indexOf("parkedClass") : t.indexOf("monitorClass");
+        return e -> {
+            ThreadInfo th = decoder.thread(e.getLong(thread));
+            if (th == null) return;
+            Stack s = decoder.stack(e.getLong(stack));
+            LockEvent.Kind kind = s.frames().stream().limit(3)
+                    .anyMatch(f -> f.method().equals("park")) ? LockEvent.Kind.PARK : LockEvent.Kind.MONITOR;
+            out.lock(new LockEvent(e.epochNanos(time), out.thread(th), s, decoder.className(e.getLong(cls)),
+                    e.nanos(duration), kind));
+        };
+    }
+
+    private long settingNanos(String key, long fallback) {
+        String value = settings.get(key);
+        if (value == null) return fallback;
+        try {
+            long nanos = Long.parseLong(value.trim());
+            return nanos > 0 ? nanos : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.jbound.analyze;
+
+import dev.jbound.analyze.jfr.JfrChunk;
+import dev.jbound.model.Frame;
+import dev.jbound.model.Stack;
+import dev.jbound.model.ThreadInfo;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns one chunk's constant pools into model values: stack traces into {@link Stack}s, thread
+ * keys into {@link ThreadInfo}s, class keys into names, each decoded once per chunk. Stacks are
+ * interned across chunks, so a long recording holds one copy of each distinct stack.
+ */
+final class ChunkDecoder {
+
+    static final Set<String> POOLS = Set.of("jdk.types.StackTrace", "jdk.types.Method", "java.lang.Class",
+            "jdk.types.Symbol", "java.lang.Thread", "jdk.types.FrameType", "jdk.types.ThreadState");
+
+    /**
+     * Virtual threads have no OS thread; they get ids above any Linux tid (at most 2^22) so that
+     * they never collide with a platform thread's.
+     */
+    static final long VIRTUAL_THREAD_ID_BASE = 1L << 32;
+
+    private final JfrChunk chunk;
+    /** async-profiler's recordings carry native and kernel frames; the JDK's "Native" frames are Java native methods. */
+    private final boolean nativeFrames;
+    private final Map<Stack, Stack> interned;
+    private final Map<Long, Stack> stacks = new HashMap<>();
+    private final Map<Long, Frame> frames = new HashMap<>();
+    private final Map<Long, String> classNames = new HashMap<>();
+    private final Map<Long, ThreadInfo> threads = new HashMap<>();
+
+    ChunkDecoder(JfrChunk chunk, boolean nativeFrames, Map<Stack, Stack> interned) {
+        this.chunk = chunk;
+        this.nativeFrames = nativeFrames;
+        this.interned = interned;
+    }
+
+    Stack stack(long key) {
+        Stack s = stacks.get(key);
+        if (s == null) {
+            s = interned.computeIfAbsent(build(key), k -> k);
+            stacks.put(key, s);
+        }
+        return s;
+    }
+
+    /** The thread behind a thread key; null for key 0 (no thread). */
+    ThreadInfo thread(long key) {
+        if (key == 0) return null;
+        return threads.computeIfAbsent(key, this::buildThread);
+    }
+
+    String className(long key) {
+        return classNames.computeIfAbsent(key, k -> {
+            Object[] cls = struct(chunk.constant("java.lang.Class", k));
+            return cls == null ? "" : symbol(field(cls, "java.lang.Class", "name")).replace('/', '.');
+        });
+    }
+
+    /** A simple-type constant's text (a thread state, a frame type), or "". */
+    String text(String type, long key) {
+        Object v = chunk.constant(type, key);
+        if (v instanceof Object[] a && a.length == 1) v = a[0];
+        return v instanceof String s ? s : "";
+    }
+
+    private ThreadInfo buildThread(long key) {
+        Object[] t = struct(chunk.constant("java.lang.Thread", key));
+        if (t == null) return new ThreadInfo(key, "[tid=" + key + "]", 0);
+        String osName = (String) field(t, "java.lang.Thread", "osName");
+        String javaName = (String) field(t, "java.lang.Thread", "javaName");
+        long osTid = asLong(field(t, "java.lang.Thread", "osThreadId"));
+        long javaId = asLong(field(t, "java.lang.Thread", "javaThreadId"));
+        boolean virtual = asLong(field(t, "java.lang.Thread", "virtual")) != 0;
+        String name = javaName != null && !javaName.isEmpty() ? javaName : osName;
+        if (virtual) {
+            return new ThreadInfo(VIRTUAL_THREAD_ID_BASE + javaId, name == null || name.isEmpty() ? "virtual-" + javaId : name, javaId);
+        }
+        long id = osTid > 0 ? osTid : key;
+        return new ThreadInfo(id, name == null ? "[tid=" + id + "]" : name, javaId);
+    }
+
+    private Stack build(long key) {
+        Object[] trace = struct(chunk.constant("jdk.types.StackTrace", key));
+        if (trace == null) return Stack.EMPTY;
+        Object frameList = field(trace, "jdk.types.StackTrace", "frames");
+        if (!(frameList instanceof List<?> raw)) return Stack.EMPTY;
+        List<Frame> list = new ArrayList<>(raw.size());
+        boolean top = true;
+        for (Object o : raw) {
+            Object[] f = (Object[]) o;
+            long method = asLong(field(f, "jdk.types.StackFrame", "method"));
+            String type = text("jdk.types.FrameType", asLong(field(f, "jdk.types.StackFrame", "type")));
+            Frame frame = frames.computeIfAbsent(method * 8 + kindKey(type), k -> frame(method, type));
+            // The profiler's own signal handler tops some samples: its cost, not the thread's work.
+            if (top && frame.kind() == Frame.Kind.NATIVE && frame.className().startsWith("libasyncProfiler")) continue;
+            top = false;
+            list.add(frame);
+        }
+        return new Stack(list);
+    }
+
+    private int kindKey(String frameType) {
+        if (!nativeFrames) return 0;
+        return switch (frameType) {
+            case "Kernel" -> 2;
+            case "Native", "C++" -> 1;
+            default -> 0;
+        };
+    }
+
+    private Frame frame(long methodKey, String frameType) {
+        Object[] m = struct(chunk.constant("jdk.types.Method", methodKey));
+        if (m == null) return Frame.nativeFrame("", "unknown");
+        String name = symbol(field(m, "jdk.types.Method", "name"));
+        String owner = className(asLong(field(m, "jdk.types.Method", "type")));
+        return switch (kindKey(frameType)) {
+            case 2 -> Frame.kernel(name);
+            case 1 -> Frame.nativeFrame(owner, name);
+            default -> Frame.java(owner, name);
+        };
+    }
+
+    private String symbol(Object key) {
+        Object v = chunk.constant("jdk.types.Symbol", asLong(key));
+        if (v instanceof Object[] a && a.length == 1) v = a[0];
+        return v instanceof String s ? s : "";
+    }
+
+    private final Map<String, Integer> fieldIndex = new HashMap<>();
+
+    private Object field(Object[] struct, String type, String field) {
+        int i = fieldIndex.computeIfAbsent(type + '#' + field,
+                k -> chunk.type(type) == null ? -1 : chunk.type(type).indexOf(field));
+        return i < 0 || i >= struct.length ? null : struct[i];
+    }
+
+    private static Object[] struct(Object v) {
+        return v instanceof Object[] a ? a : null;
+    }
+
+    static long asLong(Object v) {
+        return v instanceof Long l ? l : 0;
+    }
+}

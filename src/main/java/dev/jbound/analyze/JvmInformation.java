@@ -1,0 +1,48 @@
+package dev.jbound.analyze;
+
+import dev.jbound.analyze.jfr.JfrChunk;
+import dev.jbound.analyze.jfr.JfrType;
+import dev.jbound.model.Recording;
+import dev.jbound.target.MainClass;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads jdk.JVMInformation: which JVM a recording from elsewhere came from (pid, main class, JDK). */
+final class JvmInformation {
+
+    /** "OpenJDK 64-Bit Server VM (17.0.15+6-Debian-1deb12u1) for linux-amd64 ..." → 17.0.15 */
+    private static final Pattern VERSION = Pattern.compile("\\((\\d+(?:\\.\\d+)*)");
+
+    private JvmInformation() {
+    }
+
+    /** The consumer for the chunk's jdk.JVMInformation event, or none when the chunk declares no such type. */
+    static Map<String, JfrChunk.EventConsumer> reader(JfrChunk chunk, RecordingBuilder out) {
+        JfrType t = chunk.type("jdk.JVMInformation");
+        if (t == null) return Map.of();
+        int pid = t.indexOf("pid");
+        int version = t.indexOf("jvmVersion");
+        int arguments = t.indexOf("javaArguments");
+        return Map.of("jdk.JVMInformation", e -> out.jvm = new Recording.Jvm(e.getLong(pid),
+                mainClass((String) e.get(arguments)), version((String) e.get(version))));
+    }
+
+    static String version(String jvmVersion) {
+        if (jvmVersion == null) return "";
+        Matcher m = VERSION.matcher(jvmVersion);
+        return m.find() ? m.group(1) : "";
+    }
+
+    /** javaArguments is the command line after the launcher's options: the main class or -jar's jar first. */
+    static String mainClass(String javaArguments) {
+        if (javaArguments == null || javaArguments.isBlank()) return "";
+        List<String> cmd = new ArrayList<>();
+        cmd.add("java");
+        cmd.addAll(List.of(javaArguments.trim().split("\\s+")));
+        return MainClass.of(cmd);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.jbound.analyze;
+
+import dev.jbound.model.Recording;
+import dev.jbound.model.Report;
+import dev.jbound.record.RecordingException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** load → analyze for a recording made elsewhere: the same analysis as a live attach, without the OS sensor. */
+public final class RecordedProfile {
+
+    private RecordedProfile() {
+    }
+
+    /** @throws RecordingException when the file is not JFR, is broken before its first whole chunk, or holds no samples */
+    public static Report analyze(Path jfr) throws RecordingException {
+        Recording rec;
+        try {
+            rec = JfrLoader.load(jfr);
+        } catch (IOException e) {
+            throw new RecordingException(jfr + ": " + e.getMessage(), e);
+        }
+        if (rec.isEmpty()) {
+            throw new RecordingException(jfr + ": the recording holds no samples or thread events to analyse;"
+                    + " record with execution samples enabled (jbound attach, or -XX:StartFlightRecording with settings=profile)");
+        }
+        Recording.Jvm jvm = rec.jvm();
+        return Analyzer.analyze(new Analyzer.Input(rec, null, null, new Report.Target(jvm.pid(), jvm.mainClass(), jvm.version()),
+                rec.producer(), List.of()));
+    }
+}

@@ -1,0 +1,184 @@
+package dev.jbound.analyze;
+
+import dev.jbound.model.CpuSample;
+import dev.jbound.model.LockEvent;
+import dev.jbound.model.Recording;
+import dev.jbound.model.Stack;
+import dev.jbound.model.ThreadInfo;
+import dev.jbound.model.ThreadKind;
+import dev.jbound.model.ThreadState;
+import dev.jbound.model.WallSample;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Collects what the chunk readers find into one {@link Recording}; the producers' mappings feed it. */
+final class RecordingBuilder {
+
+    /** The JDK samples one thread in native code per period; this is the bucket over which it rotates. */
+    private static final long NATIVE_ROTATION_NANOS = 1_000_000_000L;
+
+    /** Stands for CPU time the process used where the JDK's sampler saw no application thread. */
+    static final ThreadInfo UNSAMPLED = new ThreadInfo(ChunkDecoder.VIRTUAL_THREAD_ID_BASE - 1, "(unsampled threads)", 0);
+
+    /**
+     * Process CPU that no sampled application thread explains is the application's only above a
+     * quarter of a core on average; below that it is the JVM's housekeeping (JIT, the recorder itself).
+     */
+    private static final double UNSAMPLED_APPLICATION_CORES = 0.25;
+
+    private record NativeSample(long time, long tid, Stack stack) {
+    }
+
+    long startNanos = Long.MAX_VALUE;
+    long endNanos = Long.MIN_VALUE;
+    long cpuIntervalNanos;
+    long wallIntervalNanos;
+    String producer = Recording.ASYNC_PROFILER;
+    int cpus;
+    long gcPauseNanos = -1;
+    Recording.Jvm jvm = Recording.Jvm.UNKNOWN;
+    final Map<Stack, Stack> interned = new HashMap<>();
+    private final Map<Long, ThreadInfo> threads = new HashMap<>();
+    private final List<CpuSample> cpu = new ArrayList<>();
+    private final List<WallSample> wall = new ArrayList<>();
+    private final List<LockEvent> locks = new ArrayList<>();
+    private final List<NativeSample> natives = new ArrayList<>();
+    private long nativePeriodNanos;
+    /** CPU load × seconds per thread, to multiply by the CPU count once it is known. */
+    private final Map<Long, Double> cpuLoadSeconds = new HashMap<>();
+    /** Per-thread facts from thread dumps at both ends of the window; they win over load averages. */
+    private final Map<Long, Long> dumpCpu = new HashMap<>();
+    private final Map<Long, Long> dumpLife = new HashMap<>();
+    private final Map<Long, List<Stack>> dumpHints = new HashMap<>();
+    /** The JVM's CPU load × seconds (jdk.CPULoad), the last resort for how much CPU the samples stand for. */
+    private double processLoadSeconds;
+    private final Map<Long, Integer> allocations = new HashMap<>();
+    private final List<String> notes = new ArrayList<>();
+
+    void chunk(long start, long end) {
+        startNanos = Math.min(startNanos, start);
+        endNanos = Math.max(endNanos, end);
+    }
+
+    /** Registers a thread; a real name wins over a placeholder seen earlier. */
+    long thread(ThreadInfo t) {
+        ThreadInfo old = threads.get(t.osTid());
+        if (old == null || old.name().startsWith("[tid=")) threads.put(t.osTid(), t);
+        return t.osTid();
+    }
+
+    void cpu(long time, ThreadInfo t, Stack stack, long weight) {
+        cpu.add(new CpuSample(time, thread(t), stack, weight));
+    }
+
+    void wall(long time, ThreadInfo t, Stack stack, long weight, ThreadState known) {
+        if (weight > 0) wall.add(new WallSample(time, thread(t), stack, weight, known));
+    }
+
+    void lock(LockEvent e) {
+        locks.add(e);
+    }
+
+    void nativeSample(long time, ThreadInfo t, Stack stack, long periodNanos) {
+        natives.add(new NativeSample(time, thread(t), stack));
+        nativePeriodNanos = periodNanos;
+    }
+
+    void cpuLoad(ThreadInfo t, double load, long overNanos) {
+        cpuLoadSeconds.merge(thread(t), load * overNanos / 1e9, Double::sum);
+    }
+
+    /**
+     * Two thread dumps {@code apart} nanoseconds apart: each thread's CPU time in between, how long it
+     * lived in that stretch, and its stacks at both ends.
+     */
+    void dumps(Map<Long, RecordedThreadDump.Thread> first, Map<Long, RecordedThreadDump.Thread> last, long apart) {
+        last.forEach((tid, end) -> {
+            RecordedThreadDump.Thread start = first.get(tid);
+            boolean same = start != null && start.name().equals(end.name());
+            long id = thread(new ThreadInfo(tid, end.name(), 0));
+            dumpCpu.put(id, Math.max(0, end.cpuNanos() - (same ? start.cpuNanos() : 0)));
+            dumpLife.put(id, same ? apart : Math.min(apart, end.ageNanos()));
+            List<Stack> hints = new ArrayList<>(2);
+            if (same) hints.add(start.stack());
+            hints.add(end.stack());
+            dumpHints.put(id, hints);
+        });
+    }
+
+    /** An allocation sample: the thread was running Java code then, as good as a CPU sample for where CPU went. */
+    void allocation(ThreadInfo t) {
+        allocations.merge(thread(t), 1, Integer::sum);
+    }
+
+    void processLoad(double load, long overNanos) {
+        processLoadSeconds += load * overNanos / 1e9;
+    }
+
+    void note(String note) {
+        notes.add(note);
+    }
+
+    Recording build(boolean truncated) {
+        addNativeSamples();
+        Recording.Measured measured = measured();
+        long start = startNanos == Long.MAX_VALUE ? 0 : startNanos;
+        long end = endNanos == Long.MIN_VALUE ? start : endNanos;
+        return new Recording(start, end, cpuIntervalNanos, wallIntervalNanos, threads, cpu, wall, locks, truncated,
+                producer, measured, cpus, gcPauseNanos, notes, jvm);
+    }
+
+    /** Per-thread CPU time from the best source the recording has: thread dumps, thread load, or process load. */
+    private Recording.Measured measured() {
+        if (!dumpCpu.isEmpty()) return new Recording.Measured(dumpCpu, dumpLife, dumpHints);
+        Map<Long, Long> threadCpu = new HashMap<>();
+        if (cpus <= 0) return Recording.Measured.NONE;
+        if (!cpuLoadSeconds.isEmpty()) {
+            cpuLoadSeconds.forEach((tid, s) -> threadCpu.put(tid, Math.round(s * cpus * 1e9)));
+        } else if (processLoadSeconds > 0) {
+            // The samples say where the CPU went, the process load how much there was; while the GC
+            // stopped the world, the CPU was the collector's.
+            long processCpu = Math.round(processLoadSeconds * cpus * 1e9);
+            long appCpu = Math.max(0, processCpu - Math.max(0, gcPauseNanos) * cpus);
+            Map<Long, Integer> perThread = new HashMap<>();
+            int appSamples = 0;
+            for (CpuSample s : cpu) perThread.merge(s.osTid(), 1, Integer::sum);
+            allocations.forEach((tid, n) -> perThread.merge(tid, n, Integer::sum));
+            perThread.keySet().removeIf(tid -> ThreadKinds.of(threads.get(tid)) != ThreadKind.APP);
+            for (int n : perThread.values()) appSamples += n;
+            for (var e : perThread.entrySet()) threadCpu.put(e.getKey(), Math.round((double) appCpu * e.getValue() / appSamples));
+            long window = endNanos - startNanos;
+            if (perThread.isEmpty() && appCpu > UNSAMPLED_APPLICATION_CORES * window) {
+                // JDK 17's sampler cannot walk some compiled code (tight loops): the CPU is real, its threads unseen.
+                threadCpu.put(thread(UNSAMPLED), appCpu);
+                notes.add(String.format(Locale.ROOT, "the JVM used %.1f s of CPU that the recording's sampler attributed to no"
+                        + " application thread (the JDK's sampler misses some compiled code); record with jbound to see where", appCpu / 1e9));
+            }
+        }
+        return threadCpu.isEmpty() ? Recording.Measured.NONE : new Recording.Measured(threadCpu, Map.of(), Map.of());
+    }
+
+    /**
+     * The JDK's sampler takes one thread in native code per period, rotating over them, so a
+     * sample stands for the period times the number of threads that were in native code in that
+     * stretch of time: the threads it sampled there are the best count available.
+     */
+    private void addNativeSamples() {
+        if (natives.isEmpty()) return;
+        Map<Long, Set<Long>> threadsPerBucket = new HashMap<>();
+        for (NativeSample s : natives) {
+            threadsPerBucket.computeIfAbsent(s.time / NATIVE_ROTATION_NANOS, k -> new HashSet<>()).add(s.tid);
+        }
+        long period = nativePeriodNanos > 0 ? nativePeriodNanos : JdkRecorderEvents.DEFAULT_SAMPLE_PERIOD_NANOS;
+        for (NativeSample s : natives) {
+            int inNative = threadsPerBucket.get(s.time / NATIVE_ROTATION_NANOS).size();
+            wall.add(new WallSample(s.time, s.tid, s.stack, period * inNative, null));
+        }
+    }
+}

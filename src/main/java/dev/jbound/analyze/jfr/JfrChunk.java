@@ -1,0 +1,157 @@
+package dev.jbound.analyze.jfr;
+
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One self-contained chunk of a recording: its header, type system, constant pools and events.
+ * Header layout (big-endian): magic "FLR\0", major and minor version (u2 each), then chunk size,
+ * constant-pool offset, metadata offset, start (epoch ns), duration (ns), start ticks and ticks per
+ * second (i8 each), and a feature word whose bit 0 says integers are compressed.
+ */
+public final class JfrChunk {
+
+    static final int HEADER_SIZE = 68;
+    static final int MAGIC = 0x464c5200;
+    private static final int FEATURE_COMPRESSED_INTS = 1;
+    private static final long METADATA_EVENT = 0;
+    private static final long CHECKPOINT_EVENT = 1;
+
+    public interface EventConsumer {
+        void accept(EventValues event);
+    }
+
+    private final ByteCursor in;
+    private final long fileOffset;
+    private final long startNanos;
+    private final long durationNanos;
+    private final long startTicks;
+    private final double nanosPerTick;
+    private final Metadata metadata;
+    private final Values values;
+    private final ConstantPools pools;
+
+    private JfrChunk(ByteBuffer bytes, long fileOffset, Set<String> keptPools) {
+        this.in = new ByteCursor(bytes);
+        this.fileOffset = fileOffset;
+        if ((in.intAt(64) & FEATURE_COMPRESSED_INTS) == 0) {
+            throw new IllegalStateException("uncompressed integers are not supported");
+        }
+        long cpOffset = in.longAt(16);
+        long metaOffset = in.longAt(24);
+        this.startNanos = in.longAt(32);
+        this.durationNanos = in.longAt(40);
+        this.startTicks = in.longAt(48);
+        long ticksPerSecond = in.longAt(56);
+        if (ticksPerSecond <= 0) throw new IllegalStateException("invalid tick frequency " + ticksPerSecond);
+        this.nanosPerTick = 1e9 / ticksPerSecond;
+        in.position(Math.toIntExact(metaOffset));
+        in.varint();
+        if (in.varlong() != METADATA_EVENT) throw new IllegalStateException("no metadata at " + metaOffset);
+        this.metadata = Metadata.read(in);
+        this.values = new Values(metadata);
+        Set<Long> keep = new java.util.HashSet<>();
+        for (String name : keptPools) {
+            JfrType t = metadata.type(name);
+            if (t != null) keep.add(t.id());
+        }
+        keep.add(typeId("java.lang.String"));
+        this.pools = ConstantPools.read(in, cpOffset, metadata, values, keep);
+        Map<Long, Object> strings = pools.pool(typeId("java.lang.String"));
+        in.stringPool(key -> (String) strings.get(key));
+    }
+
+    /**
+     * Parses the chunk whose bytes are {@code bytes} (position 0 = its header).
+     *
+     * @param keptPools constant-pool types whose values the caller will look up
+     */
+    static JfrChunk parse(ByteBuffer bytes, long fileOffset, Set<String> keptPools) throws JfrFormatException {
+        try {
+            return new JfrChunk(bytes, fileOffset, keptPools);
+        } catch (RuntimeException e) {
+            throw corrupt(fileOffset, e);
+        }
+    }
+
+    static JfrFormatException corrupt(long offset, RuntimeException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new JfrFormatException("corrupt JFR chunk at byte " + offset + " (" + why + ")", e);
+    }
+
+    private long typeId(String name) {
+        JfrType t = metadata.type(name);
+        return t == null ? -1 : t.id();
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    public long endNanos() {
+        return startNanos + durationNanos;
+    }
+
+    long startTicks() {
+        return startTicks;
+    }
+
+    double nanosPerTick() {
+        return nanosPerTick;
+    }
+
+    /** The type named so in this chunk, or null: what a recording declares varies by producer and JDK. */
+    public JfrType type(String name) {
+        return metadata.type(name);
+    }
+
+    /** A constant-pool value: Object[] for a struct, or the plain value of a simple type; null if absent. */
+    public Object constant(String typeName, long key) {
+        JfrType t = metadata.type(typeName);
+        return t == null ? null : pools.get(t.id(), key);
+    }
+
+    /** Every entry of a kept pool, for lookups the caller indexes itself. */
+    public Map<Long, Object> constants(String typeName) {
+        JfrType t = metadata.type(typeName);
+        return t == null ? Map.of() : pools.pool(t.id());
+    }
+
+    /** Calls {@code consumer} for each event whose type is named in {@code consumers}, in file order. */
+    public void events(Map<String, EventConsumer> consumers) throws JfrFormatException {
+        Map<Long, EventConsumer> byId = new HashMap<>();
+        Map<Long, EventValues> decoders = new HashMap<>();
+        consumers.forEach((name, c) -> {
+            JfrType t = metadata.type(name);
+            if (t != null) {
+                byId.put(t.id(), c);
+                decoders.put(t.id(), new EventValues(t, values, this));
+            }
+        });
+        int pos = HEADER_SIZE;
+        int end = in.limit();
+        while (pos < end) {
+            EventConsumer consumer;
+            EventValues event = null;
+            int size;
+            try {
+                in.position(pos);
+                size = in.varint();
+                if (size <= 0 || pos + size > end) throw new IllegalStateException("invalid event size " + size);
+                long type = in.varlong();
+                consumer = type > CHECKPOINT_EVENT ? byId.get(type) : null;
+                if (consumer != null) {
+                    event = decoders.get(type);
+                    event.read(in);
+                }
+            } catch (RuntimeException e) {
+                throw corrupt(fileOffset + pos, e);
+            }
+            // outside the try: a consumer's own failure is a bug to report, not a corrupt file
+            if (event != null) consumer.accept(event);
+            pos += size;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.jbound.analyze.jfr;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The type system of one chunk, read from its metadata event: a string table, then a tree of
+ * elements (root → metadata → class → field) whose attributes index into the table.
+ */
+final class Metadata {
+
+    private final Map<Long, JfrType> byId = new HashMap<>();
+    private final Map<String, JfrType> byName = new HashMap<>();
+
+    JfrType type(long id) {
+        return byId.get(id);
+    }
+
+    JfrType type(String name) {
+        return byName.get(name);
+    }
+
+    java.util.Collection<JfrType> types() {
+        return byId.values();
+    }
+
+    /** Reads the metadata event at the cursor (just past its size and type id). */
+    static Metadata read(ByteCursor in) {
+        in.varlong(); // start time
+        in.varlong(); // duration
+        in.varlong(); // metadata id
+        int count = in.varint();
+        if (count < 0 || count > in.limit()) throw new IllegalStateException("invalid metadata string count " + count);
+        String[] strings = new String[count];
+        for (int i = 0; i < count; i++) strings[i] = in.string();
+        Metadata m = new Metadata();
+        m.element(in, strings, null);
+        return m;
+    }
+
+    /** One element and its children; classes and their fields are kept, the rest (annotations, regions) skipped. */
+    private void element(ByteCursor in, String[] strings, ClassBuilder enclosing) {
+        String name = strings[in.varint()];
+        int attributeCount = in.varint();
+        Map<String, String> attributes = new HashMap<>(attributeCount * 2);
+        for (int i = 0; i < attributeCount; i++) {
+            attributes.put(strings[in.varint()], strings[in.varint()]);
+        }
+        ClassBuilder cls = null;
+        if (name.equals("class")) {
+            cls = new ClassBuilder(attributes);
+        } else if (name.equals("field") && enclosing != null) {
+            enclosing.fields.add(new JfrType.Field(attributes.get("name"), Long.parseLong(attributes.get("class")),
+                    "true".equals(attributes.get("constantPool")), attributes.containsKey("dimension")));
+        }
+        int children = in.varint();
+        for (int i = 0; i < children; i++) element(in, strings, cls);
+        if (cls != null) {
+            JfrType t = cls.build();
+            byId.put(t.id(), t);
+            byName.put(t.name(), t);
+        }
+    }
+
+    private static final class ClassBuilder {
+        final Map<String, String> attributes;
+        final List<JfrType.Field> fields = new ArrayList<>();
+
+        ClassBuilder(Map<String, String> attributes) {
+            this.attributes = attributes;
+        }
+
+        JfrType build() {
+            return new JfrType(Long.parseLong(attributes.get("id")), attributes.get("name"), attributes.get("superType"),
+                    "true".equals(attributes.get("simpleType")), fields);
+        }
+    }
+}

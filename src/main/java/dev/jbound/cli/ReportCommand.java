@@ -1,0 +1,52 @@
+package dev.jbound.cli;
+
+import dev.jbound.analyze.RecordedProfile;
+import dev.jbound.record.RecordingException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** jbound report FILE.jfr: the verdict for a recording made elsewhere. */
+@Command(name = "report",
+        description = {"Analyse a JFR recording made elsewhere and print the verdict: one from jbound (--jfr),"
+                + " async-profiler, the JDK's -XX:StartFlightRecording or jcmd JFR.start, or JDK Mission Control.",
+                "Without the OS sensor, CPU time comes from the recording (jdk.ThreadCPULoad, or samples)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  jbound report app.jfr",
+                "  java -XX:StartFlightRecording=filename=app.jfr,settings=profile -jar app.jar; jbound report app.jfr",
+                "  jbound report app.jfr --format json --output verdict.json"})
+public final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    JboundCommand parent;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The JFR recording to analyse.")
+    Path file;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws RecordingException {
+        if (!Files.isRegularFile(file)) {
+            throw new ParameterException(spec.commandLine(), Files.isDirectory(file)
+                    ? file + " is a directory; name a .jfr file" : "no such file: " + file);
+        }
+        if (!Files.isReadable(file)) throw new ParameterException(spec.commandLine(), file + " is not readable");
+        output.validate();
+        Console console = parent.console();
+        ProfileRunner.write(RecordedProfile.analyze(file), output, console);
+        return ExitCodes.OK;
+    }
+}
