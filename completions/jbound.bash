@@ -197,7 +197,8 @@ function _picocli_jbound_attach() {
 
   local commands=""
   local flag_opts="'--verbose'"
-  local arg_opts="'-d' '--duration' '-i' '--interval' '-f' '--format' '-o' '--output' '--jfr'"
+  local arg_opts="'-d' '--duration' '-i' '--interval' '--recorder' '-f' '--format' '-o' '--output' '--jfr'"
+  local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
   local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -208,6 +209,11 @@ function _picocli_jbound_attach() {
       ;;
     '-i'|'--interval')
       return
+      ;;
+    '--recorder')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${RECORDER_option_args[@]}" ) )
+      return $?
       ;;
     '-f'|'--format')
       local IFS=$'\n'
@@ -245,7 +251,8 @@ function _picocli_jbound_demo() {
 
   local commands=""
   local flag_opts="'--verbose'"
-  local arg_opts="'--java' '-d' '--duration' '-i' '--interval' '-f' '--format' '-o' '--output' '--jfr'"
+  local arg_opts="'--java' '-d' '--duration' '-i' '--interval' '--recorder' '-f' '--format' '-o' '--output' '--jfr'"
+  local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
   local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -262,6 +269,11 @@ function _picocli_jbound_demo() {
       ;;
     '-i'|'--interval')
       return
+      ;;
+    '--recorder')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${RECORDER_option_args[@]}" ) )
+      return $?
       ;;
     '-f'|'--format')
       local IFS=$'\n'

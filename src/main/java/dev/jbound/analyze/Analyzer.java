@@ -155,27 +155,37 @@ public final class Analyzer {
             Classification c = classify(s.stack());
             account(accounts, rec, s.osTid()).addCpu(c.state(), siteName(c), s.weightNanos());
         }
+        Recording.Measured m = rec.measured();
         if (os != null) {
             for (OsThreadActivity t : os.threads()) {
                 accounts.get(t.tid()).setOs(t.cpuNanos(), Math.max(0, t.runDelayNanos()));
             }
         } else {
             // The JDK's recorder measured each thread's CPU time (thread dumps, jdk.ThreadCPULoad); no run delay.
-            Recording.Measured m = rec.measured();
-            m.cpuNanos().forEach((tid, cpu) -> account(accounts, rec, tid)
-                    .setMeasured(cpu, m.lifeNanos().getOrDefault(tid, -1L), rec.cpuIntervalNanos()));
-            // Its pauses stopped every application thread; no sample shows that, so the accounts are told.
-            if (rec.gcPauseNanos() > 0) {
-                accounts.values().forEach(a -> {
-                    if (a.kind == ThreadKind.APP && m.cpuNanos().containsKey(a.info.osTid())) a.stoppedByGc(rec.gcPauseNanos(), rec.cpuIntervalNanos());
-                });
-            }
-            m.stateHints().forEach((tid, stacks) -> {
-                ThreadAccount a = account(accounts, rec, tid);
-                for (Stack st : stacks) a.addHint(classify(st).state());
-            });
+            m.cpuNanos().forEach((tid, cpu) -> account(accounts, rec, tid).setMeasured(cpu, -1));
         }
+        if (Recording.JDK_FLIGHT_RECORDER.equals(rec.producer())) jdkFacts(accounts, rec, m);
         return accounts;
+    }
+
+    /**
+     * What the JDK's recorder adds to its samples: exact waits, each thread's life in the window and
+     * the dumps' stacks for time nothing else explains, and the GC pauses that stopped every
+     * application thread (no sample shows those).
+     */
+    private void jdkFacts(Map<Long, ThreadAccount> accounts, Recording rec, Recording.Measured m) {
+        long window = rec.durationNanos();
+        m.lifeNanos().forEach((tid, life) -> account(accounts, rec, tid).setLife(life));
+        m.stateHints().forEach((tid, stacks) -> {
+            ThreadAccount a = account(accounts, rec, tid);
+            for (Stack st : stacks) a.addHint(classify(st).state());
+        });
+        for (ThreadAccount a : accounts.values()) {
+            a.exactWaits(rec.cpuIntervalNanos());
+            // A pause stops every thread, but costs only those that had work to do.
+            boolean worked = a.hasOs() && a.cpuNanos(window) >= IDLE_THREAD_ACTIVE_SHARE * window;
+            if (rec.gcPauseNanos() > 0 && a.kind == ThreadKind.APP && worked) a.stoppedByGc(rec.gcPauseNanos(), rec.cpuIntervalNanos());
+        }
     }
 
     private static ThreadAccount account(Map<Long, ThreadAccount> accounts, Recording rec, long tid) {

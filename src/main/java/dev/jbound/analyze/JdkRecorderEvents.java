@@ -167,7 +167,7 @@ final class JdkRecorderEvents {
             long from = Math.max(start, chunk.startNanos());
             long to = Math.min(start + dur, chunk.endNanos());
             Stack s = decoder.stack(e.getLong(stack));
-            out.wall(from, th, s, to - from, known);
+            out.timed(from, th, s, to - from, known);
             if (cls >= 0) {
                 LockEvent.Kind kind = known == ThreadState.LOCK ? LockEvent.Kind.MONITOR : LockEvent.Kind.PARK;
                 out.lock(new LockEvent(start, out.thread(th), s, decoder.className(e.getLong(cls)), dur, kind));

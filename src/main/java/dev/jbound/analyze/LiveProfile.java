@@ -3,6 +3,10 @@ package dev.jbound.analyze;
 import dev.jbound.model.Recording;
 import dev.jbound.model.Report;
 import dev.jbound.record.AsyncProfilerRecorder;
+import dev.jbound.record.JfrRecorder;
+import dev.jbound.record.Recorder;
+import dev.jbound.record.RecorderChoice;
+import dev.jbound.record.RecorderUnavailableException;
 import dev.jbound.record.RecordedWindow;
 import dev.jbound.record.RecordingException;
 import dev.jbound.record.RecordingSettings;
@@ -13,6 +17,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /** attach → record → load → analyze: the whole data path for a running JVM. */
 public final class LiveProfile {
@@ -27,12 +33,28 @@ public final class LiveProfile {
     /**
      * @param keepJfr where to keep the raw recording, or null to delete it
      */
-    public static Result run(TargetJvm target, RecordingSettings settings, AsyncProfilerRecorder.Progress progress,
-                             Path keepJfr) throws TargetException, RecordingException {
+    public static Result run(TargetJvm target, RecordingSettings settings, Recorder.Progress progress,
+                             Path keepJfr, RecorderChoice choice) throws TargetException, RecordingException {
         dev.jbound.Timing.mark("profile-called");
-        AsyncProfilerRecorder recorder = new AsyncProfilerRecorder();
-        dev.jbound.Timing.mark("unpacked");
-        RecordedWindow window = recorder.record(target, settings, progress);
+        List<String> notes = new ArrayList<>();
+        Recorder recorder;
+        RecordedWindow window;
+        if (choice == RecorderChoice.JFR) {
+            recorder = new JfrRecorder();
+            window = recorder.record(target, settings, progress);
+        } else {
+            try {
+                recorder = new AsyncProfilerRecorder();
+                dev.jbound.Timing.mark("unpacked");
+                window = recorder.record(target, settings, progress);
+            } catch (RecorderUnavailableException e) {
+                if (choice == RecorderChoice.ASYNC) throw e;
+                notes.add(e.getMessage() + "; recorded with the JDK Flight Recorder instead");
+                recorder = new JfrRecorder();
+                window = recorder.record(target, settings, progress);
+            }
+        }
+        notes.addAll(window.notes());
         Path jfr = locate(window.jfr(), target.pid());
         try {
             Recording recording;
@@ -47,7 +69,7 @@ public final class LiveProfile {
                     ? recorder.threadDump(target.pid()) : null;
             Report report = Analyzer.analyze(new Analyzer.Input(recording, window.os(), threadDump,
                     new Report.Target(target.pid(), target.mainClass(), target.jvmVersion()),
-                    "async-profiler", window.notes()));
+                    recorder.name(), notes));
             dev.jbound.Timing.mark("analyzed");
             if (keepJfr != null) keep(jfr, keepJfr);
             return new Result(report, window.interrupted());

@@ -59,6 +59,7 @@ final class RecordingBuilder {
     /** The JVM's CPU load × seconds (jdk.CPULoad), the last resort for how much CPU the samples stand for. */
     private double processLoadSeconds;
     private final Map<Long, Integer> allocations = new HashMap<>();
+    private final Map<Long, List<long[]>> timedSpans = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
 
     void chunk(long start, long end) {
@@ -79,6 +80,12 @@ final class RecordingBuilder {
 
     void wall(long time, ThreadInfo t, Stack stack, long weight, ThreadState known) {
         if (weight > 0) wall.add(new WallSample(time, thread(t), stack, weight, known));
+    }
+
+    /** A timed event (a socket read, a park): the thread's time from {@code time} on for {@code weight} is explained. */
+    void timed(long time, ThreadInfo t, Stack stack, long weight, ThreadState known) {
+        wall(time, t, stack, weight, known);
+        if (weight > 0) timedSpans.computeIfAbsent(t.osTid(), k -> new ArrayList<>()).add(new long[]{time, time + weight});
     }
 
     void lock(LockEvent e) {
@@ -126,7 +133,17 @@ final class RecordingBuilder {
     }
 
     Recording build(boolean truncated) {
-        addNativeSamples();
+        if (dumpCpu.isEmpty()) {
+            addNativeSamples();
+        } else {
+            // With each thread's life and CPU time known, the native samples only say what a thread did
+            // in the time no timed event explains; as timed weights they would count socket reads twice.
+            // A sample inside a timed event is already explained by it.
+            timedSpans.values().forEach(spans -> spans.sort((a, b) -> Long.compare(a[0], b[0])));
+            for (NativeSample s : natives) {
+                if (!withinTimed(s)) dumpHints.computeIfAbsent(s.tid, k -> new ArrayList<>()).add(s.stack);
+            }
+        }
         Recording.Measured measured = measured();
         long start = startNanos == Long.MAX_VALUE ? 0 : startNanos;
         long end = endNanos == Long.MIN_VALUE ? start : endNanos;
@@ -162,6 +179,23 @@ final class RecordingBuilder {
             }
         }
         return threadCpu.isEmpty() ? Recording.Measured.NONE : new Recording.Measured(threadCpu, Map.of(), Map.of());
+    }
+
+    private boolean withinTimed(NativeSample s) {
+        List<long[]> spans = timedSpans.get(s.tid);
+        if (spans == null) return false;
+        int lo = 0, hi = spans.size() - 1, last = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (spans.get(mid)[0] <= s.time) {
+                last = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        // spans of one thread do not overlap, so the last one starting before the sample is the only candidate
+        return last >= 0 && s.time <= spans.get(last)[1];
     }
 
     /**

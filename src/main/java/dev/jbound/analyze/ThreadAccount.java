@@ -33,6 +33,8 @@ final class ThreadAccount {
     private long osCpuNanos = -1;
     private long osRunDelayNanos = -1;
     private long lifeNanos = -1;
+    /** The wall time comes from timed wait events (the JDK's recorder), not from samples. */
+    private boolean exactWaits;
     private long stoppedByGcNanos;
     /** States seen at instants (thread dumps), for the time that neither CPU nor wait events explain. */
     private final EnumMap<ThreadState, Integer> hints = new EnumMap<>(ThreadState.class);
@@ -67,16 +69,25 @@ final class ThreadAccount {
      * CPU time the recording measured (the JDK's thread dumps or thread load) and, where known, how
      * long the thread lived in the window. A measurement is worth the samples it replaces.
      */
-    void setMeasured(long cpuNanos, long lifeNanos, long sampleIntervalNanos) {
+    void setMeasured(long cpuNanos, long lifeNanos) {
         setOs(cpuNanos, 0);
         this.lifeNanos = lifeNanos;
-        if (sampleIntervalNanos > 0) samples += (int) Math.min(Integer.MAX_VALUE, cpuNanos / sampleIntervalNanos);
+    }
+
+    void setLife(long lifeNanos) {
+        this.lifeNanos = lifeNanos;
     }
 
     /** Stop-the-world GC pauses while this thread worked: a recording without safepoint samples (the JDK's) knows them only so. */
     void stoppedByGc(long pauseNanos, long sampleIntervalNanos) {
         stoppedByGcNanos = pauseNanos;
         if (sampleIntervalNanos > 0) samples += (int) Math.min(Integer.MAX_VALUE, pauseNanos / sampleIntervalNanos);
+    }
+
+    /** The waits are timed events with exact durations, and the measured CPU time is worth the samples it replaces. */
+    void exactWaits(long sampleIntervalNanos) {
+        exactWaits = true;
+        if (sampleIntervalNanos > 0 && hasOs()) samples += (int) Math.min(Integer.MAX_VALUE, osCpuNanos / sampleIntervalNanos);
     }
 
     void addHint(ThreadState state) {
@@ -123,15 +134,20 @@ final class ThreadAccount {
         long life = Math.min(windowNanos, Math.max(lifeNanos, Math.max(wallTotal, cpu + runq)));
         if (stoppedByGcNanos > 0 && lifeNanos < 0) life = Math.min(windowNanos, life + stoppedByGcNanos);
         runq = Math.min(runq, life - cpu);
+        long offWall = 0;
+        for (ThreadState s : ThreadState.values()) {
+            if (s != ThreadState.CPU && s != ThreadState.RUNQUEUE) offWall += wallNanos.getOrDefault(s, 0L);
+        }
+        if (exactWaits && cpu + runq + offWall > life) {
+            // A timed wait lasts until the thread runs again, so it holds the run-queue delay after the
+            // wake-up too: the events are exact, the OS's delay counts only where they leave room.
+            runq = Math.max(0, life - cpu - offWall);
+        }
         EnumMap<ThreadState, Long> out = new EnumMap<>(ThreadState.class);
         attribute(out, ThreadState.CPU, cpu);
         // Queueing for a CPU serves whatever the thread wanted the CPU for: a lock waiter spinning
         // in a queue is waiting for the lock.
         attribute(out, ThreadState.RUNQUEUE, runq);
-        long offWall = 0;
-        for (ThreadState s : ThreadState.values()) {
-            if (s != ThreadState.CPU && s != ThreadState.RUNQUEUE) offWall += wallNanos.getOrDefault(s, 0L);
-        }
         long off = life - cpu - runq;
         if (!hasOs() && wallTotal > 0) {
             // Without the OS's run delay, time the stacks show running code but the CPU samples did

@@ -49,7 +49,7 @@ public final class AttachCommand implements Callable<Integer> {
         keep.validate();
         Warmup warmup = Warmup.start(output.format);
         Console console = parent.console();
-        return ProfileRunner.run(TargetFinder.byPid(id), settings, output, keep, console, warmup);
+        return ProfileRunner.run(TargetFinder.byPid(id), settings, recording.recorder, output, keep, console, warmup);
     }
 
     private long parsePid() {

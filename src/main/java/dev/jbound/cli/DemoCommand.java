@@ -76,7 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
         Warmup warmup = Warmup.start(output.format);
         try (RunningWorkload running = WorkloadLauncher.start(w, java, List.of())) {
             Thread.sleep(WARM_UP.toMillis());
-            return ProfileRunner.run(TargetFinder.byPid(running.pid()), settings, output, keep, console, warmup);
+            return ProfileRunner.run(TargetFinder.byPid(running.pid()), settings, recording.recorder, output, keep, console, warmup);
         } catch (IOException e) {
             throw new RecordingException("cannot start the demo workload: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -2,7 +2,7 @@ package dev.jbound.cli;
 
 import dev.jbound.analyze.LiveProfile;
 import dev.jbound.model.Report;
-import dev.jbound.record.AsyncProfilerRecorder;
+import dev.jbound.record.Recorder;
 import dev.jbound.record.RecordingException;
 import dev.jbound.record.RecordingSettings;
 import dev.jbound.target.TargetException;
@@ -19,8 +19,8 @@ final class ProfileRunner {
     }
 
     /** @param warmup started by the command as early as it could, so it overlaps the target lookup */
-    static int run(TargetJvm target, RecordingSettings settings, OutputOptions output, KeepJfrOption keep,
-                   Console console, Warmup warmup)
+    static int run(TargetJvm target, RecordingSettings settings, RecorderOption recorder, OutputOptions output,
+                   KeepJfrOption keep, Console console, Warmup warmup)
             throws TargetException, RecordingException {
         dev.jbound.Timing.mark("target-found");
         warmup.await();
@@ -28,8 +28,8 @@ final class ProfileRunner {
         ProgressLine progress = new ProgressLine(console, target.pid());
         LiveProfile.Result result;
         try (InterruptOnSigint ignored = InterruptOnSigint.install()) {
-            result = LiveProfile.run(target, settings, console.tty() ? progress : AsyncProfilerRecorder.Progress.NONE,
-                    keep.jfr);
+            result = LiveProfile.run(target, settings, console.tty() ? progress : Recorder.Progress.NONE,
+                    keep.jfr, recorder.choice());
         } finally {
             progress.clear();
         }

@@ -1,12 +1,12 @@
 package dev.jbound.cli;
 
-import dev.jbound.record.AsyncProfilerRecorder;
+import dev.jbound.record.Recorder;
 
 import java.time.Duration;
 import java.util.Locale;
 
 /** A one-line progress indicator on stderr, redrawn in place; used on a terminal only. */
-final class ProgressLine implements AsyncProfilerRecorder.Progress {
+final class ProgressLine implements Recorder.Progress {
     private static final int WIDTH = 20;
     private final Console console;
     private final long pid;

@@ -27,6 +27,12 @@ public final class RecordingOptions {
                     + " Default: cpu 20ms; wall 20ms, longer for JVMs with over 80 threads (0.25ms per thread, at most 1s).")
     Duration interval;
 
+    @Option(names = "--recorder", paramLabel = "RECORDER",
+            description = "Which recorder: ${COMPLETION-CANDIDATES}. auto uses async-profiler and falls back to the JDK Flight"
+                    + " Recorder (started through the attach mechanism) where async-profiler cannot load, and says so."
+                    + " Default: ${DEFAULT-VALUE}.")
+    RecorderOption recorder = RecorderOption.auto;
+
     RecordingSettings settings(Duration defaultDuration) {
         Duration d = duration == null ? defaultDuration : duration;
         if (d.isZero() || d.isNegative() || d.compareTo(MAX_DURATION) > 0) {

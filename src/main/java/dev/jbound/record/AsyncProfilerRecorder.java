@@ -21,40 +21,37 @@ import java.util.Locale;
  * <p>The target must never be left profiled: the profiler is started with its own timeout, so it
  * stops by itself even when jbound is killed with SIGKILL; SIGTERM and Ctrl-C stop it at once.
  */
-public final class AsyncProfilerRecorder {
+public final class AsyncProfilerRecorder implements Recorder {
 
     /** How long past the window the target's own timer may run if jbound dies before stopping it. */
     private static final long SELF_STOP_GRACE_SECONDS = 2;
-    /** How often the window loop checks that the target lives and reports progress. */
-    private static final long TICK_MILLIS = 100;
     /**
      * Between its start and end snapshots the OS sensor polls thread states only to follow threads
      * born and ended in the window; once a second is enough for that, and the sensor stretches it
      * further for big JVMs to stay under 0.5% of a core (bench/: 12-19 ms a poll at 2,000 threads).
      */
-    private static final Duration OS_POLL_INTERVAL = Duration.ofSeconds(1);
-
-    public interface Progress {
-        void update(Duration elapsed, Duration total);
-
-        Progress NONE = (elapsed, total) -> { };
-    }
+    static final Duration OS_POLL_INTERVAL = Duration.ofSeconds(1);
 
     private final NativeProfiler profiler;
     private final Asprof asprof;
     private final ProfilerSessions sessions;
 
+    /** @throws RecorderUnavailableException when the profiler cannot be unpacked on this machine */
     public AsyncProfilerRecorder() throws RecordingException {
-        this.profiler = NativeProfiler.unpack();
+        try {
+            this.profiler = NativeProfiler.unpack();
+        } catch (RecordingException e) {
+            throw new RecorderUnavailableException(e.getMessage(), e);
+        }
         this.asprof = new Asprof(profiler);
         this.sessions = new ProfilerSessions(profiler.stateDir());
     }
 
+    @Override
     public RecordedWindow record(TargetJvm target, RecordingSettings settings, Progress progress)
             throws RecordingException, TargetException {
         long pid = target.pid();
         Path jfr = scratchFile(pid);
-        List<String> notes = new ArrayList<>();
         dev.jbound.Timing.mark("record-called");
         OsSensor os = OsSensor.start(pid, OS_POLL_INTERVAL);
         dev.jbound.Timing.mark("os-sensor-started");
@@ -67,35 +64,16 @@ public final class AsyncProfilerRecorder {
             throw e;
         }
         dev.jbound.Timing.mark("window-start");
-        Thread stopOnExit = new Thread(() -> stopQuietly(pid, jfr), "jbound-stop-profiler");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
-        boolean interrupted = false;
-        boolean exited = false;
+        WindowLoop.Outcome outcome;
         try {
-            long total = settings.duration().toNanos();
-            long t0 = System.nanoTime();
-            while (true) {
-                long elapsed = System.nanoTime() - t0;
-                if (elapsed >= total) break;
-                if (!isAlive(pid)) {
-                    exited = true;
-                    notes.add(String.format(Locale.ROOT, "the target exited %.1f s into the %.1f s window; the verdict covers what was recorded",
-                            elapsed / 1e9, total / 1e9));
-                    break;
-                }
-                progress.update(Duration.ofNanos(elapsed), settings.duration());
-                try {
-                    Thread.sleep(Math.min(TICK_MILLIS, Math.max(1, (total - elapsed) / 1_000_000)));
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    notes.add(String.format(Locale.ROOT, "interrupted %.1f s into the window", elapsed / 1e9));
-                    break;
-                }
-            }
+            outcome = WindowLoop.run(pid, settings.duration(), progress, () -> stopQuietly(pid, jfr));
         } finally {
             dev.jbound.Timing.mark("window-end");
+        }
+        boolean exited = outcome.exited();
+        try {
             if (!exited) stop(pid, jfr);
-            removeHook(stopOnExit);
+        } finally {
             sessions.clear(pid);
         }
         long end = epochNanos();
@@ -105,7 +83,7 @@ public final class AsyncProfilerRecorder {
             throw new RecordingException("the target exited before the recording could be written");
         }
         // The interrupt is reported in the result, not left set: reading the file back would fail on it.
-        return new RecordedWindow(jfr, start, end, activity, notes, interrupted);
+        return new RecordedWindow(jfr, start, end, activity, outcome.notes(), outcome.interrupted());
     }
 
     private void start(long pid, Path jfr, RecordingSettings s) throws RecordingException, TargetException {
@@ -129,7 +107,7 @@ public final class AsyncProfilerRecorder {
             if (msg.contains("attach mechanism") || msg.contains("not found")) {
                 throw new TargetException("cannot attach to pid " + pid + ": " + msg);
             }
-            throw new RecordingException("async-profiler did not start in pid " + pid + ": " + msg);
+            throw new RecorderUnavailableException("async-profiler did not start in pid " + pid + ": " + msg);
         }
         sessions.mark(pid, jfr);
     }
@@ -154,6 +132,12 @@ public final class AsyncProfilerRecorder {
      * One thread dump ({@code Thread.print -l}), for the owners of contended locks; null when the
      * target is gone or cannot give one. Taken after the window, so it costs the target nothing while measured.
      */
+    @Override
+    public String name() {
+        return "async-profiler";
+    }
+
+    @Override
     public String threadDump(long pid) {
         if (!isAlive(pid)) return null;
         try {
@@ -184,15 +168,7 @@ public final class AsyncProfilerRecorder {
     }
 
     private static boolean isAlive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is already running
-        }
+        return WindowLoop.isAlive(pid);
     }
 
     private static void deleteQuietly(Path p) {
@@ -208,7 +184,6 @@ public final class AsyncProfilerRecorder {
     }
 
     private static long epochNanos() {
-        java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        return WindowLoop.epochNanos();
     }
 }

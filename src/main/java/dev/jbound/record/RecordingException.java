@@ -1,7 +1,7 @@
 package dev.jbound.record;
 
 /** Recording could not be started or finished. The message is one line a user can act on. */
-public final class RecordingException extends Exception {
+public class RecordingException extends Exception {
     public RecordingException(String message) {
         super(message);
     }

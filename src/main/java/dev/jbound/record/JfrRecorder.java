@@ -1,0 +1,154 @@
+package dev.jbound.record;
+
+import dev.jbound.model.OsActivity;
+import dev.jbound.target.TargetException;
+import dev.jbound.target.TargetJvm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Records one window with the JDK's own Flight Recorder, started in the target through the attach
+ * mechanism ({@code jcmd JFR.start}), for targets where async-profiler's library cannot load
+ * (e.g. -XX:-EnableDynamicAgentLoading). The recording is given a duration of its own, so the
+ * target stops it even if jbound is killed; the OS sensor runs alongside as for async-profiler.
+ *
+ * <p>Mind: JFR merges the settings of concurrent recordings, so a recording the target already
+ * runs sees jbound's lower thresholds while jbound's window lasts.
+ */
+public final class JfrRecorder implements Recorder {
+
+    private static final long SELF_STOP_GRACE_SECONDS = 2;
+
+    private final Asprof jattach;
+
+    public JfrRecorder() throws RecordingException {
+        this.jattach = new Asprof(NativeProfiler.unpack());
+    }
+
+    @Override
+    public String name() {
+        return "JDK Flight Recorder";
+    }
+
+    @Override
+    public RecordedWindow record(TargetJvm target, RecordingSettings settings, Progress progress)
+            throws RecordingException, TargetException {
+        long pid = target.pid();
+        String id = random();
+        String name = "jbound-" + id;
+        Path jfr = Path.of(System.getProperty("java.io.tmpdir"), "jbound-" + pid + "-" + id + ".jfr");
+        Path jfc = writeSettings(settings, id);
+        OsSensor os = OsSensor.start(pid, AsyncProfilerRecorder.OS_POLL_INTERVAL);
+        long start = WindowLoop.epochNanos();
+        try {
+            start(pid, name, jfc, jfr, settings);
+        } catch (RecordingException | TargetException | RuntimeException e) {
+            os.stop();
+            throw e;
+        } finally {
+            deleteQuietly(jfc);
+        }
+        WindowLoop.Outcome outcome = WindowLoop.run(pid, settings.duration(), progress, () -> stopQuietly(pid, name));
+        if (!outcome.exited()) stop(pid, name);
+        long end = WindowLoop.epochNanos();
+        OsActivity activity = os.stop();
+        if (outcome.exited() && !Files.isRegularFile(jfr)) {
+            throw new RecordingException("the target exited before the JDK Flight Recorder wrote its recording");
+        }
+        return new RecordedWindow(jfr, start, end, activity, outcome.notes(), outcome.interrupted());
+    }
+
+    private void start(long pid, String name, Path jfc, Path jfr, RecordingSettings s) throws RecordingException, TargetException {
+        long duration = (long) Math.ceil(s.duration().toMillis() / 1000.0) + SELF_STOP_GRACE_SECONDS;
+        Asprof.Result r = jattach.jattach("jcmd", pid, List.of("JFR.start", "name=" + name, "settings=" + jfc,
+                "filename=" + jfr, "duration=" + duration + "s"));
+        String out = (r.stdout() + r.stderr()).strip();
+        if (!r.ok() || !out.contains("Started recording")) {
+            if (out.contains("Connection refused") || out.contains("No such process") || out.contains("not found")) {
+                throw new TargetException("cannot attach to pid " + pid + ": " + r.message());
+            }
+            throw new RecorderUnavailableException("the JDK Flight Recorder did not start in pid " + pid + ": " + lastLine(out));
+        }
+    }
+
+    private void stop(long pid, String name) throws RecordingException {
+        Asprof.Result r = jattach.jattach("jcmd", pid, List.of("JFR.stop", "name=" + name));
+        String out = (r.stdout() + r.stderr()).strip();
+        // "No recording" means the target's own duration ended it first: the file is written.
+        if ((!r.ok() || out.contains("Exception")) && !out.contains("No recording") && WindowLoop.isAlive(pid)) {
+            throw new RecordingException("the JDK Flight Recorder did not stop cleanly in pid " + pid + ": " + lastLine(out));
+        }
+    }
+
+    private void stopQuietly(long pid, String name) {
+        try {
+            if (WindowLoop.isAlive(pid)) jattach.jattach("jcmd", pid, List.of("JFR.stop", "name=" + name));
+        } catch (RecordingException ignored) {
+            // best effort while exiting; the recording's own duration remains the guarantee
+        }
+    }
+
+    @Override
+    public String threadDump(long pid) {
+        if (!WindowLoop.isAlive(pid)) return null;
+        try {
+            Asprof.Result r = jattach.jattach("jcmd", pid, List.of("Thread.print", "-l"));
+            return r.ok() ? r.stdout() : null;
+        } catch (RecordingException e) {
+            return null;
+        }
+    }
+
+    /** The target reads the settings, possibly as another user: world-readable, randomly named in /tmp. */
+    private static Path writeSettings(RecordingSettings s, String id) throws RecordingException {
+        String template;
+        try (InputStream in = JfrRecorder.class.getResourceAsStream("jbound.jfc")) {
+            if (in == null) throw new IOException("jbound.jfc missing from the jar");
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RecordingException("cannot read jbound's JFR settings: " + e.getMessage(), e);
+        }
+        String jfc = template.replace("@SAMPLE@", millis(s.cpuInterval())).replace("@THRESHOLD@", millis(s.lockThreshold()));
+        Path file = Path.of(System.getProperty("java.io.tmpdir"), "jbound-" + id + ".jfc");
+        try {
+            Files.writeString(file, jfc, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new RecordingException("cannot write JFR settings to " + file + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+
+    private static String millis(Duration d) {
+        return String.format(Locale.ROOT, "%d ms", Math.max(1, d.toMillis()));
+    }
+
+    private static String random() {
+        byte[] random = new byte[8];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    private static String lastLine(String text) {
+        int nl = text.lastIndexOf('\n');
+        return nl >= 0 ? text.substring(nl + 1).strip() : text;
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover settings file in /tmp is harmless
+        }
+    }
+}
