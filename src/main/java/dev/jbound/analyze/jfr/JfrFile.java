@@ -36,6 +36,7 @@ public final class JfrFile {
     public static Outcome read(Path file, Set<String> keptPools, ChunkConsumer consumer) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
+            if (size == 0) throw new JfrFormatException("not a JFR file: it is empty");
             long pos = 0;
             int chunks = 0;
             while (pos < size) {

@@ -1,0 +1,127 @@
+package dev.jbound.cli;
+
+import dev.jbound.support.Jbound;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** jbound report on recordings from both recorders, and on files that are not whole recordings. */
+class ReportCommandTest {
+
+    private static final Path RECORDINGS = Path.of("src/test/resources/recordings");
+
+    @TempDir
+    Path dir;
+
+    private static void assertOneLineError(Jbound.Run run, int code, String text) {
+        assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isEqualTo(code);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines().findFirst().orElse("")).startsWith("jbound: ").contains(text);
+        assertThat(run.err().lines().count()).as("stderr: %s", run.err()).isLessThanOrEqualTo(2);
+        assertThat(run.err()).doesNotContain("\tat ", "Exception");
+    }
+
+    @Test
+    void anAsyncProfilerRecordingGetsTheSameVerdictAsWhenItWasMade() {
+        Jbound.Run run = Jbound.run("report", RECORDINGS.resolve("lock.jfr").toString(), "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode r = run.json();
+        assertThat(r.get("verdict").get("class").asString()).isEqualTo("lock-bound");
+        assertThat(r.get("sampling").get("recorder").asString()).isEqualTo("async-profiler");
+        assertThat(r.get("sampling").get("osSensor").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aJdkRecordingReportsInTextWithWhereItCameFrom() {
+        Jbound.Run run = Jbound.run("report", RECORDINGS.resolve("jdk/io-default.jfr").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("VERDICT io-bound", "dev.jbound.demo.WorkloadMain", "JDK 17.");
+    }
+
+    @Test
+    void concatenatedRecordingsAreReadChunkByChunk() throws IOException {
+        Path both = concat("both.jfr", RECORDINGS.resolve("jdk/lock-default.jfr"), RECORDINGS.resolve("jdk/rlock-profile.jfr"));
+        Jbound.Run run = Jbound.run("report", both.toString(), "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode r = run.json();
+        assertThat(r.get("verdict").get("class").asString()).isEqualTo("lock-bound");
+        // both JVMs' workers are there
+        assertThat(r.get("threads").toString()).contains("sync-worker-1", "rlock-worker-1");
+        assertThat(r.get("notes").toString()).doesNotContain("incomplete");
+    }
+
+    @Test
+    void aTruncatedRecordingGivesTheVerdictOverItsWholeChunks() throws IOException {
+        Path whole = concat("whole.jfr", RECORDINGS.resolve("jdk/io-default.jfr"), RECORDINGS.resolve("jdk/disk-profile.jfr"));
+        Path cut = dir.resolve("cut.jfr");
+        byte[] bytes = Files.readAllBytes(whole);
+        long first = Files.size(RECORDINGS.resolve("jdk/io-default.jfr"));
+        Files.write(cut, Arrays.copyOf(bytes, (int) (first + (bytes.length - first) / 2)));
+        Jbound.Run run = Jbound.run("report", cut.toString(), "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode r = run.json();
+        assertThat(r.get("verdict").get("class").asString()).isEqualTo("io-bound");
+        assertThat(r.get("notes").toString()).contains("incomplete", "first 1 chunk");
+        assertThat(r.get("threads").toString()).contains("io-client-").doesNotContain("fsync-writer-");
+    }
+
+    @Test
+    void aRecordingCutInsideItsFirstChunkCannotBeRead() throws IOException {
+        Path cut = dir.resolve("cut.jfr");
+        byte[] bytes = Files.readAllBytes(RECORDINGS.resolve("jdk/io-default.jfr"));
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
+        assertOneLineError(Jbound.run("report", cut.toString()), ExitCodes.RECORDING, "cut short");
+    }
+
+    @Test
+    void aFileThatIsNotJfrSaysSo() throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.jfr"), "these are not the bytes you are looking for\n");
+        assertOneLineError(Jbound.run("report", text.toString()), ExitCodes.RECORDING, "not a JFR file");
+        Path empty = Files.createFile(dir.resolve("empty.jfr"));
+        assertOneLineError(Jbound.run("report", empty.toString()), ExitCodes.RECORDING, "not a JFR file");
+    }
+
+    @Test
+    void corruptBytesInsideAChunkAreReportedWithTheirPlace() throws IOException {
+        Path bad = dir.resolve("bad.jfr");
+        byte[] bytes = Files.readAllBytes(RECORDINGS.resolve("jdk/io-default.jfr"));
+        Arrays.fill(bytes, 68, 68 + 64, (byte) 0xff); // the first events, right after the chunk header
+        Files.write(bad, bytes);
+        assertOneLineError(Jbound.run("report", bad.toString()), ExitCodes.RECORDING, "corrupt JFR chunk at byte");
+    }
+
+    @Test
+    void aRecordingWithNoSamplesSaysWhatToRecord() throws IOException {
+        Path none = dir.resolve("none.jfr");
+        try (Recording r = new Recording()) { // the JDK's own recorder, with no event enabled
+            r.start();
+            r.stop();
+            r.dump(none);
+        }
+        assertOneLineError(Jbound.run("report", none.toString()), ExitCodes.RECORDING, "no samples");
+    }
+
+    @Test
+    void aMissingFileOrADirectoryIsAUsageError() {
+        assertOneLineError(Jbound.run("report", dir.resolve("nope.jfr").toString()), ExitCodes.USAGE, "no such file");
+        assertOneLineError(Jbound.run("report", dir.toString()), ExitCodes.USAGE, "is a directory");
+    }
+
+    private Path concat(String name, Path... parts) throws IOException {
+        Path out = dir.resolve(name);
+        try (OutputStream o = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW)) {
+            for (Path p : parts) Files.copy(p, o);
+        }
+        return out;
+    }
+}
