@@ -3,6 +3,7 @@ package dev.jbound.analyze;
 import dev.jbound.model.Breakdown;
 import dev.jbound.model.CpuBudget;
 import dev.jbound.model.CpuSample;
+import dev.jbound.model.Frame;
 import dev.jbound.model.FrameCount;
 import dev.jbound.model.JvmOverhead;
 import dev.jbound.model.LockEvent;
@@ -149,7 +150,8 @@ public final class Analyzer {
         for (WallSample s : rec.wallSamples()) {
             Classification c = classify(s.stack());
             ThreadState state = s.known() != null ? s.known() : c.state();
-            account(accounts, rec, s.osTid()).addWall(state, siteName(c), s.weightNanos());
+            String site = state == c.state() ? siteName(c) : waitSite(s.stack());
+            account(accounts, rec, s.osTid()).addWall(state, site, s.weightNanos());
         }
         for (CpuSample s : rec.cpuSamples()) {
             Classification c = classify(s.stack());
@@ -194,6 +196,11 @@ public final class Analyzer {
 
     private Classification classify(Stack stack) {
         return cache.computeIfAbsent(stack, classifier::classify);
+    }
+
+    private String waitSite(Stack stack) {
+        Frame f = classifier.waitSite(stack);
+        return f == null ? null : f.qualifiedName();
     }
 
     private static String siteName(Classification c) {

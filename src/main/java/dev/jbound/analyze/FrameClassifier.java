@@ -61,15 +61,29 @@ public final class FrameClassifier {
         return new Classification(ThreadState.CPU, top != null ? top : frames.get(0), Classification.RUNNING);
     }
 
+    /**
+     * Where a stack waits when the recorder, not the stack, says what it waits for (the JDK's socket
+     * read event starts in the JDK's stream class): the first application frame, else the first library frame.
+     */
+    public Frame waitSite(Stack stack) {
+        if (stack.isEmpty()) return null;
+        return explained(null, stack.frames(), -1).site();
+    }
+
     /** The site: the first application frame below the match, else the first library frame, else the match. */
     private Classification explained(FrameRule rule, List<Frame> frames, int matchedAt) {
         Frame library = null;
         for (int i = matchedAt + 1; i < frames.size(); i++) {
             CodeOrigin origin = factsOf(frames.get(i)).origin();
-            if (origin == CodeOrigin.APPLICATION) return new Classification(rule.state(), frames.get(i), rule.id());
+            if (origin == CodeOrigin.APPLICATION) {
+                return rule == null ? new Classification(ThreadState.CPU, frames.get(i), Classification.RUNNING)
+                        : new Classification(rule.state(), frames.get(i), rule.id());
+            }
             if (origin == CodeOrigin.LIBRARY && library == null) library = frames.get(i);
         }
-        return new Classification(rule.state(), library != null ? library : frames.get(matchedAt), rule.id());
+        Frame site = library != null ? library : frames.get(Math.max(0, matchedAt));
+        return rule == null ? new Classification(ThreadState.CPU, site, Classification.RUNNING)
+                : new Classification(rule.state(), site, rule.id());
     }
 
     private FrameFacts factsOf(Frame frame) {

@@ -2,21 +2,33 @@ package dev.jbound.e2e;
 
 import dev.jbound.support.Jbound;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The product's accuracy: real workload JVMs, real attach, real async-profiler, real JFR. Each
- * asserts the class and the share that decides it. Windows are short (3 s) to keep CI quick;
- * the shares asserted leave room for a noisy 2-core machine.
+ * The product's accuracy: real workload JVMs, real attach, real JFR, through both recorders
+ * (async-profiler, and the JDK Flight Recorder started through the attach mechanism), which must
+ * give the same class. Each asserts the class and the share that decides it. Windows are short
+ * (3 s) to keep CI quick; the shares asserted leave room for a noisy 2-core machine.
  */
+@ParameterizedClass(name = "--recorder {0}")
+@ValueSource(strings = {"async", "jfr"})
 class WorkloadVerdictTest {
 
-    private static JsonNode demo(String workload) {
-        Jbound.Run run = Jbound.run("demo", workload, "--duration", "3s", "--format", "json");
+    @Parameter
+    String recorder;
+
+    private JsonNode demo(String workload) {
+        Jbound.Run run = Jbound.run("demo", workload, "--duration", "3s", "--format", "json", "--recorder", recorder);
         assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isZero();
-        return run.json();
+        JsonNode r = run.json();
+        assertThat(r.get("sampling").get("recorder").asString())
+                .isEqualTo(recorder.equals("jfr") ? "JDK Flight Recorder" : "async-profiler");
+        return r;
     }
 
     /**
