@@ -97,16 +97,21 @@ public final class Analyzer {
         ThreadDump dump = in.threadDump() == null ? null : ThreadDump.parse(in.threadDump());
         List<LockSite> locks = LockSites.of(rec, e -> {
             Classification c = classify(e.stack());
-            // The JDK records every park; only those waiting to acquire a lock are contention.
+            // The JDK records every park; only those waiting to acquire a lock are contention,
+            // and only the application's: the recorder's own threads contend with each other too.
             if (e.kind() == LockEvent.Kind.PARK && c.state() != ThreadState.LOCK) return null;
+            if (ThreadKinds.of(rec.thread(e.osTid())) != ThreadKind.APP) return null;
             String site = siteName(c);
             return site == null ? "?" : site;
         }, dump, TOP_LOCKS);
         double busy = window == 0 ? 0 : (double) process.activeNanos() / window;
         int active = (int) rows.stream().filter(r -> r.kind() == ThreadKind.APP && !r.idle()).count();
         int jdk = jdkFeature(in.target().jvmVersion());
+        long virtualActive = rows.stream().filter(r -> r.kind() == ThreadKind.APP && !r.idle() && ThreadInfo.isVirtual(r.osTid()))
+                .mapToLong(r -> r.breakdown().activeNanos()).sum();
         var facts = new StrategyAdvisor.Facts(process, cores.effectiveCpus(), cores.throttled(), busy, active,
-                sites.top(ThreadState.CPU, TOP_FRAMES), sites.top(ThreadState.IO, TOP_FRAMES), locks, jdk);
+                sites.top(ThreadState.CPU, TOP_FRAMES), sites.top(ThreadState.IO, TOP_FRAMES), locks, jdk,
+                virtualActive * 2 > process.activeNanos());
 
         Map<ThreadState, List<FrameCount>> topFrames = new EnumMap<>(ThreadState.class);
         for (ThreadState s : ThreadState.values()) {
@@ -165,6 +170,12 @@ public final class Analyzer {
         } else {
             // The JDK's recorder measured each thread's CPU time (thread dumps, jdk.ThreadCPULoad); no run delay.
             m.cpuNanos().forEach((tid, cpu) -> account(accounts, rec, tid).setMeasured(cpu, -1));
+        }
+        if (os != null || !m.cpuNanos().isEmpty()) {
+            // A virtual thread's CPU time is its carrier's, which the OS (or the dumps) measured already.
+            accounts.values().forEach(a -> {
+                if (ThreadInfo.isVirtual(a.info.osTid())) a.setMeasured(0, -1);
+            });
         }
         if (Recording.JDK_FLIGHT_RECORDER.equals(rec.producer())) jdkFacts(accounts, rec, m);
         return accounts;

@@ -21,11 +21,7 @@ final class ChunkDecoder {
     static final Set<String> POOLS = Set.of("jdk.types.StackTrace", "jdk.types.Method", "java.lang.Class",
             "jdk.types.Symbol", "java.lang.Thread", "jdk.types.FrameType", "jdk.types.ThreadState");
 
-    /**
-     * Virtual threads have no OS thread; they get ids above any Linux tid (at most 2^22) so that
-     * they never collide with a platform thread's.
-     */
-    static final long VIRTUAL_THREAD_ID_BASE = 1L << 32;
+    static final long VIRTUAL_THREAD_ID_BASE = ThreadInfo.VIRTUAL_ID_BASE;
 
     private final JfrChunk chunk;
     /** async-profiler's recordings carry native and kernel frames; the JDK's "Native" frames are Java native methods. */

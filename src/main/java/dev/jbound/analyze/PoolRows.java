@@ -1,5 +1,6 @@
 package dev.jbound.analyze;
 
+import dev.jbound.model.ThreadInfo;
 import dev.jbound.model.Breakdown;
 import dev.jbound.model.CpuBudget;
 import dev.jbound.model.PoolRow;
@@ -33,7 +34,8 @@ final class PoolRows {
             Verdict v = WorkloadClassifier.classify(b, window, cores.effectiveCpus(), -1, samples);
             double busy = window == 0 ? 0 : (double) b.activeNanos() / window;
             Strategy s = StrategyAdvisor.advise(v, new StrategyAdvisor.Facts(b, cores.effectiveCpus(), cores.throttled(),
-                    busy, active, List.of(), List.of(), List.of(), jdk));
+                    busy, active, List.of(), List.of(), List.of(), jdk,
+                    !threads.isEmpty() && ThreadInfo.isVirtual(threads.get(0).osTid())));
             out.add(new PoolRow(name, threads.size(), active, b, v, s));
         });
         out.sort(Comparator.comparingLong((PoolRow p) -> -p.breakdown().activeNanos()).thenComparing(PoolRow::name));

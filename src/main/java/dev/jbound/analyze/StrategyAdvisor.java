@@ -21,10 +21,16 @@ public final class StrategyAdvisor {
     static final double TARGET_UTILISATION = 0.8;
     /** Above this many threads a platform-thread pool costs more in memory and scheduling than it buys. */
     static final int VIRTUAL_THREADS_ABOVE = 200;
+    /**
+     * Threads that compute next to nothing make W/C meaningless: beyond this the formula only says
+     * "as many as there are requests in flight", which is what virtual threads give.
+     */
+    static final int MAX_ADVISED_POOL = 10_000;
 
     /** The facts strategy needs besides the verdict. */
     public record Facts(Breakdown breakdown, double cores, boolean throttled, double busyThreads, int activeThreads,
-                        List<FrameCount> hotCpu, List<FrameCount> ioSites, List<LockSite> locks, int jdkFeature) {
+                        List<FrameCount> hotCpu, List<FrameCount> ioSites, List<LockSite> locks, int jdkFeature,
+                        boolean onVirtualThreads) {
     }
 
     private StrategyAdvisor() {
@@ -73,13 +79,22 @@ public final class StrategyAdvisor {
     private static Strategy ioBound(Facts f) {
         long cpu = Math.max(1, f.breakdown.nanos(ThreadState.CPU));
         double waitOverCompute = (double) f.breakdown.nanos(ThreadState.IO) / cpu;
-        int n = (int) Math.ceil(f.cores * TARGET_UTILISATION * (1 + waitOverCompute));
-        String formula = String.format(Locale.ROOT, "N = cores × U × (1 + W/C) = %s × %.1f × (1 + %.1f) ≈ %d",
-                CpuBudget.format(f.cores), TARGET_UTILISATION, waitOverCompute, n);
+        double exact = Math.ceil(f.cores * TARGET_UTILISATION * (1 + waitOverCompute));
+        int n = (int) Math.min(MAX_ADVISED_POOL, exact);
+        String formula = String.format(Locale.ROOT, "N = cores × U × (1 + W/C) = %s × %.1f × (1 + %.1f) ≈ %d%s",
+                CpuBudget.format(f.cores), TARGET_UTILISATION, waitOverCompute, n, exact > n ? " (capped)" : "");
         List<String> advice = new ArrayList<>();
         boolean virtual = f.jdkFeature >= 21 || f.jdkFeature <= 0;
-        String threads = virtual ? "use virtual threads (JDK 21+) or a pool of " + n : "use a pool of " + n
+        String threads = f.onVirtualThreads
+                ? "already on virtual threads: concurrency is not the limit, the waits are; make them shorter or fewer"
+                : virtual ? "use virtual threads (JDK 21+) or a pool of " + n : "use a pool of " + n
                 + " (or move to JDK 21+ for virtual threads)";
+        if (f.onVirtualThreads) {
+            advice.add(String.format(Locale.ROOT, "threads wait %.1f× as long for I/O as they compute, and virtual threads"
+                    + " already let every request wait without holding a platform thread", waitOverCompute));
+            hot(advice, "waits on", f.ioSites);
+            return new Strategy(threads, advice, null, null);
+        }
         advice.add(String.format(Locale.ROOT, "threads wait %.1f× as long for I/O as they compute: more concurrency helps;"
                 + " %d threads are active now", waitOverCompute, f.activeThreads));
         if (n > VIRTUAL_THREADS_ABOVE) advice.add("at this fan-out prefer virtual threads or async I/O over a platform-thread pool");

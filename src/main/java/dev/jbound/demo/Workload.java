@@ -24,6 +24,8 @@ public enum Workload {
             List.of(), () -> new IdleWorkload(200, 2)),
     GC("gc", "allocation churn (alloc-churn-N) over a live set of ~62% of a 64 MiB Parallel GC heap",
             GcWorkload.JVM_OPTIONS, GcWorkload::new),
+    VIRTUAL_IO("virtual-io", "JDK 21+: 200 virtual threads in blocking socket reads (virtual-client-N), one pinned"
+            + " to its carrier by a sleeping class initialiser (virtual-pinner)", List.of(), VirtualIoWorkload::new),
     MIXED("mixed", "service: io-bound request-pool-thread-N (8) and cpu-bound compute-pool-thread-N (2)",
             List.of(), MixedWorkload::new);
 

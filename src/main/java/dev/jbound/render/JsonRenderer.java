@@ -1,5 +1,6 @@
 package dev.jbound.render;
 
+import dev.jbound.model.ThreadInfo;
 import dev.jbound.model.Breakdown;
 import dev.jbound.model.FrameCount;
 import dev.jbound.model.LockSite;
@@ -99,7 +100,10 @@ public final class JsonRenderer implements Renderer {
         ArrayNode threads = root.putArray("threads");
         for (ThreadRow t : r.threads()) {
             ObjectNode o = threads.addObject();
-            o.put("tid", t.osTid());
+            // a virtual thread has no OS thread id
+            if (ThreadInfo.isVirtual(t.osTid())) o.putNull("tid");
+            else o.put("tid", t.osTid());
+            o.put("virtual", ThreadInfo.isVirtual(t.osTid()));
             o.put("name", t.name());
             o.put("pool", t.pool());
             o.put("kind", t.kind().label());
