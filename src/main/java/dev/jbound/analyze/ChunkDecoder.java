@@ -21,8 +21,6 @@ final class ChunkDecoder {
     static final Set<String> POOLS = Set.of("jdk.types.StackTrace", "jdk.types.Method", "java.lang.Class",
             "jdk.types.Symbol", "java.lang.Thread", "jdk.types.FrameType", "jdk.types.ThreadState");
 
-    static final long VIRTUAL_THREAD_ID_BASE = ThreadInfo.VIRTUAL_ID_BASE;
-
     private final JfrChunk chunk;
     /** async-profiler's recordings carry native and kernel frames; the JDK's "Native" frames are Java native methods. */
     private final boolean nativeFrames;
@@ -77,7 +75,7 @@ final class ChunkDecoder {
         boolean virtual = asLong(field(t, "java.lang.Thread", "virtual")) != 0;
         String name = javaName != null && !javaName.isEmpty() ? javaName : osName;
         if (virtual) {
-            return new ThreadInfo(VIRTUAL_THREAD_ID_BASE + javaId, name == null || name.isEmpty() ? "virtual-" + javaId : name, javaId);
+            return new ThreadInfo(ThreadInfo.VIRTUAL_ID_BASE + javaId, name == null || name.isEmpty() ? "virtual-" + javaId : name, javaId);
         }
         long id = osTid > 0 ? osTid : key;
         return new ThreadInfo(id, name == null ? "[tid=" + id + "]" : name, javaId);

@@ -83,7 +83,7 @@ final class JdkRecorderEvents {
             };
         });
         on(chunk, consumers, "jdk.CPULoad", t -> processLoad(t, period("jdk.CPULoad", 1_000_000_000L)));
-        on(chunk, consumers, "jdk.VirtualThreadPinned", t -> pinned(t, chunk, decoder));
+        on(chunk, consumers, "jdk.VirtualThreadPinned", t -> pinned(t, decoder));
         on(chunk, consumers, "jdk.CPUInformation", t -> {
             int hw = t.indexOf("hwThreads");
             return e -> hwThreads = (int) e.getLong(hw);
@@ -226,7 +226,7 @@ final class JdkRecorderEvents {
         };
     }
 
-    private JfrChunk.EventConsumer pinned(JfrType t, JfrChunk chunk, ChunkDecoder decoder) {
+    private JfrChunk.EventConsumer pinned(JfrType t, ChunkDecoder decoder) {
         int duration = t.indexOf("duration");
         int stack = t.indexOf("stackTrace");
         return e -> {

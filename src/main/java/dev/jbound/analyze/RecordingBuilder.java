@@ -24,7 +24,7 @@ final class RecordingBuilder {
     private static final long NATIVE_ROTATION_NANOS = 1_000_000_000L;
 
     /** Stands for CPU time the process used where the JDK's sampler saw no application thread. */
-    static final ThreadInfo UNSAMPLED = new ThreadInfo(ChunkDecoder.VIRTUAL_THREAD_ID_BASE - 1, "(unsampled threads)", 0);
+    static final ThreadInfo UNSAMPLED = new ThreadInfo(ThreadInfo.VIRTUAL_ID_BASE - 1, "(unsampled threads)", 0);
 
     /**
      * Process CPU that no sampled application thread explains is the application's only above a
