@@ -130,7 +130,7 @@ public final class Analyzer {
         return new Report(in.target(),
                 new Report.Window(rec.startNanos() / 1_000_000, window),
                 new Report.Sampling(in.recorder(), rec.cpuIntervalNanos(), rec.wallIntervalNanos(),
-                        rec.cpuSamples().size(), rec.wallSamples().size(), rec.lockEvents().size(), os != null),
+                        rec.cpuSampleCount(), rec.wallSampleCount(), rec.lockEventCount(), os != null),
                 cores, process, busy, verdict, StrategyAdvisor.advise(verdict, facts), topFrames, locks,
                 PoolRows.of(pools, window, cores, jdk), rows,
                 new JvmOverhead(gcCpu, jitCpu, otherCpu, appCpu),
@@ -156,11 +156,11 @@ public final class Analyzer {
             Classification c = classify(s.stack());
             ThreadState state = s.known() != null ? s.known() : c.state();
             String site = state == c.state() ? siteName(c) : waitSite(s.stack());
-            account(accounts, rec, s.osTid()).addWall(state, site, s.weightNanos());
+            account(accounts, rec, s.osTid()).addWall(state, site, s.weightNanos(), s.count());
         }
         for (CpuSample s : rec.cpuSamples()) {
             Classification c = classify(s.stack());
-            account(accounts, rec, s.osTid()).addCpu(c.state(), siteName(c), s.weightNanos());
+            account(accounts, rec, s.osTid()).addCpu(c.state(), siteName(c), s.weightNanos(), s.count());
         }
         Recording.Measured m = rec.measured();
         if (os != null) {
@@ -191,7 +191,7 @@ public final class Analyzer {
         m.lifeNanos().forEach((tid, life) -> account(accounts, rec, tid).setLife(life));
         m.stateHints().forEach((tid, stacks) -> {
             ThreadAccount a = account(accounts, rec, tid);
-            for (Stack st : stacks) a.addHint(classify(st).state());
+            stacks.forEach((st, n) -> a.addHint(classify(st).state(), n));
         });
         for (ThreadAccount a : accounts.values()) {
             a.exactWaits(rec.cpuIntervalNanos());

@@ -35,6 +35,7 @@ public final class JfrLoader {
                 if (jdk[0] == null) jdk[0] = new JdkRecorderEvents(out);
                 jdk[0].read(chunk, decoder);
             }
+            out.endChunk();
         });
         if (jdk[0] != null) jdk[0].finish();
         if (outcome.truncated()) {

@@ -39,7 +39,7 @@ final class LockSites {
             if (site == null) continue;
             Acc acc = byKey.computeIfAbsent(e.lockClass() + "\u0000" + site, k -> new Acc(e.lockClass(), site));
             acc.waitNanos += e.durationNanos();
-            acc.events++;
+            acc.events += e.count();
             acc.waiters.add(rec.thread(e.osTid()).name());
         }
         List<LockSite> sites = new ArrayList<>();

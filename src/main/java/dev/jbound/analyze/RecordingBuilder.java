@@ -1,6 +1,5 @@
 package dev.jbound.analyze;
 
-import dev.jbound.model.CpuSample;
 import dev.jbound.model.LockEvent;
 import dev.jbound.model.Recording;
 import dev.jbound.model.Stack;
@@ -45,9 +44,8 @@ final class RecordingBuilder {
     Recording.Jvm jvm = Recording.Jvm.UNKNOWN;
     final Map<Stack, Stack> interned = new HashMap<>();
     private final Map<Long, ThreadInfo> threads = new HashMap<>();
-    private final List<CpuSample> cpu = new ArrayList<>();
-    private final List<WallSample> wall = new ArrayList<>();
-    private final List<LockEvent> locks = new ArrayList<>();
+    private final SampleTally tally = new SampleTally();
+    /** This chunk's native-method samples and timed waits, settled at its end (waits never cross chunks). */
     private final List<NativeSample> natives = new ArrayList<>();
     private long nativePeriodNanos;
     /** CPU load × seconds per thread, to multiply by the CPU count once it is known. */
@@ -55,7 +53,9 @@ final class RecordingBuilder {
     /** Per-thread facts from thread dumps at both ends of the window; they win over load averages. */
     private final Map<Long, Long> dumpCpu = new HashMap<>();
     private final Map<Long, Long> dumpLife = new HashMap<>();
-    private final Map<Long, List<Stack>> dumpHints = new HashMap<>();
+    private final Map<Long, Map<Stack, Integer>> dumpHints = new HashMap<>();
+    /** Native-method samples no timed wait explains, with the time each stands for (period × threads in native). */
+    private final SampleTally residualNatives = new SampleTally();
     /** The JVM's CPU load × seconds (jdk.CPULoad), the last resort for how much CPU the samples stand for. */
     private double processLoadSeconds;
     private final Map<Long, Integer> allocations = new HashMap<>();
@@ -75,11 +75,11 @@ final class RecordingBuilder {
     }
 
     void cpu(long time, ThreadInfo t, Stack stack, long weight) {
-        cpu.add(new CpuSample(time, thread(t), stack, weight));
+        tally.cpu(time, thread(t), stack, weight);
     }
 
     void wall(long time, ThreadInfo t, Stack stack, long weight, ThreadState known) {
-        if (weight > 0) wall.add(new WallSample(time, thread(t), stack, weight, known));
+        if (weight > 0) tally.wall(time, thread(t), stack, weight, known, 1);
     }
 
     /** A timed event (a socket read, a park): the thread's time from {@code time} on for {@code weight} is explained. */
@@ -89,7 +89,7 @@ final class RecordingBuilder {
     }
 
     void lock(LockEvent e) {
-        locks.add(e);
+        tally.lock(e);
     }
 
     void nativeSample(long time, ThreadInfo t, Stack stack, long periodNanos) {
@@ -112,10 +112,9 @@ final class RecordingBuilder {
             long id = thread(new ThreadInfo(tid, end.name(), 0));
             dumpCpu.put(id, Math.max(0, end.cpuNanos() - (same ? start.cpuNanos() : 0)));
             dumpLife.put(id, same ? apart : Math.min(apart, end.ageNanos()));
-            List<Stack> hints = new ArrayList<>(2);
-            if (same) hints.add(start.stack());
-            hints.add(end.stack());
-            dumpHints.put(id, hints);
+            Map<Stack, Integer> hints = dumpHints.computeIfAbsent(id, k -> new HashMap<>());
+            if (same) hints.merge(start.stack(), 1, Integer::sum);
+            hints.merge(end.stack(), 1, Integer::sum);
         });
     }
 
@@ -132,23 +131,44 @@ final class RecordingBuilder {
         notes.add(note);
     }
 
+    /**
+     * Settles the chunk's native-method samples: one inside a timed wait of its thread adds nothing
+     * (the wait explains that time); the others stand for the period times the number of threads
+     * the sampler found in native code in that second, since it takes one such thread per period.
+     */
+    void endChunk() {
+        if (!natives.isEmpty()) {
+            timedSpans.values().forEach(spans -> spans.sort((x, y) -> Long.compare(x[0], y[0])));
+            Map<Long, Set<Long>> threadsPerBucket = new HashMap<>();
+            for (NativeSample s : natives) {
+                threadsPerBucket.computeIfAbsent(s.time / NATIVE_ROTATION_NANOS, k -> new HashSet<>()).add(s.tid);
+            }
+            long period = nativePeriodNanos > 0 ? nativePeriodNanos : JdkRecorderEvents.DEFAULT_SAMPLE_PERIOD_NANOS;
+            for (NativeSample s : natives) {
+                if (withinTimed(s)) continue;
+                int inNative = threadsPerBucket.get(s.time / NATIVE_ROTATION_NANOS).size();
+                residualNatives.wall(s.time, s.tid, s.stack, period * inNative, null, 1);
+            }
+        }
+        natives.clear();
+        timedSpans.clear();
+    }
+
     Recording build(boolean truncated) {
         if (dumpCpu.isEmpty()) {
-            addNativeSamples();
+            for (WallSample w : residualNatives.wallSamples()) tally.wall(w.timeNanos(), w.osTid(), w.stack(), w.weightNanos(), null, w.count());
         } else {
-            // With each thread's life and CPU time known, the native samples only say what a thread did
-            // in the time no timed event explains; as timed weights they would count socket reads twice.
-            // A sample inside a timed event is already explained by it.
-            timedSpans.values().forEach(spans -> spans.sort((a, b) -> Long.compare(a[0], b[0])));
-            for (NativeSample s : natives) {
-                if (!withinTimed(s)) dumpHints.computeIfAbsent(s.tid, k -> new ArrayList<>()).add(s.stack);
+            // With each thread's life and CPU time known, native samples only say what a thread did in
+            // the time nothing else explains.
+            for (WallSample w : residualNatives.wallSamples()) {
+                dumpHints.computeIfAbsent(w.osTid(), k -> new HashMap<>()).merge(w.stack(), w.count(), Integer::sum);
             }
         }
         Recording.Measured measured = measured();
         long start = startNanos == Long.MAX_VALUE ? 0 : startNanos;
         long end = endNanos == Long.MIN_VALUE ? start : endNanos;
-        return new Recording(start, end, cpuIntervalNanos, wallIntervalNanos, threads, cpu, wall, locks, truncated,
-                producer, measured, cpus, gcPauseNanos, notes, jvm);
+        return new Recording(start, end, cpuIntervalNanos, wallIntervalNanos, threads, tally.cpuSamples(), tally.wallSamples(),
+                tally.lockEvents(), truncated, producer, measured, cpus, gcPauseNanos, notes, jvm);
     }
 
     /** Per-thread CPU time from the best source the recording has: thread dumps, thread load, or process load. */
@@ -165,7 +185,7 @@ final class RecordingBuilder {
             long appCpu = Math.max(0, processCpu - Math.max(0, gcPauseNanos) * cpus);
             Map<Long, Integer> perThread = new HashMap<>();
             int appSamples = 0;
-            for (CpuSample s : cpu) perThread.merge(s.osTid(), 1, Integer::sum);
+            tally.cpuCountByThread().forEach((tid, n) -> perThread.merge(tid, n, Integer::sum));
             allocations.forEach((tid, n) -> perThread.merge(tid, n, Integer::sum));
             perThread.keySet().removeIf(tid -> ThreadKinds.of(threads.get(tid)) != ThreadKind.APP);
             for (int n : perThread.values()) appSamples += n;
@@ -196,23 +216,5 @@ final class RecordingBuilder {
         }
         // spans of one thread do not overlap, so the last one starting before the sample is the only candidate
         return last >= 0 && s.time <= spans.get(last)[1];
-    }
-
-    /**
-     * The JDK's sampler takes one thread in native code per period, rotating over them, so a
-     * sample stands for the period times the number of threads that were in native code in that
-     * stretch of time: the threads it sampled there are the best count available.
-     */
-    private void addNativeSamples() {
-        if (natives.isEmpty()) return;
-        Map<Long, Set<Long>> threadsPerBucket = new HashMap<>();
-        for (NativeSample s : natives) {
-            threadsPerBucket.computeIfAbsent(s.time / NATIVE_ROTATION_NANOS, k -> new HashSet<>()).add(s.tid);
-        }
-        long period = nativePeriodNanos > 0 ? nativePeriodNanos : JdkRecorderEvents.DEFAULT_SAMPLE_PERIOD_NANOS;
-        for (NativeSample s : natives) {
-            int inNative = threadsPerBucket.get(s.time / NATIVE_ROTATION_NANOS).size();
-            wall.add(new WallSample(s.time, s.tid, s.stack, period * inNative, null));
-        }
     }
 }

@@ -45,14 +45,23 @@ final class ThreadAccount {
     }
 
     void addWall(ThreadState state, String site, long nanos) {
-        samples++;
+        addWall(state, site, nanos, 1);
+    }
+
+    /** {@code count} merged samples in all {@code nanos}. */
+    void addWall(ThreadState state, String site, long nanos, int count) {
+        samples += count;
         wallNanos.merge(state, nanos, Long::sum);
         wallTotal += nanos;
         if (state != ThreadState.CPU) sites.add(state, site, nanos);
     }
 
     void addCpu(ThreadState state, String site, long nanos) {
-        samples++;
+        addCpu(state, site, nanos, 1);
+    }
+
+    void addCpu(ThreadState state, String site, long nanos, int count) {
+        samples += count;
         cpuSampleNanos += nanos;
         if (state == ThreadState.LOCK) cpuSpinLockNanos += nanos;
         else if (state == ThreadState.GC) cpuSafepointNanos += nanos;
@@ -91,8 +100,12 @@ final class ThreadAccount {
     }
 
     void addHint(ThreadState state) {
-        samples++;
-        hints.merge(state, 1, Integer::sum);
+        addHint(state, 1);
+    }
+
+    void addHint(ThreadState state, int count) {
+        samples += count;
+        hints.merge(state, count, Integer::sum);
     }
 
     /** Wall and cpu samples seen for this thread. */

@@ -1,5 +1,13 @@
 package dev.jbound.model;
 
-/** A CPU sample: the thread was on a CPU, running this stack. {@code weightNanos} is the sampling interval. */
-public record CpuSample(long timeNanos, long osTid, Stack stack, long weightNanos) {
+/**
+ * CPU samples of one thread at one stack: the thread was on a CPU running this stack. Identical
+ * samples are merged as they are read ({@code count} of them, {@code weightNanos} in all), so a
+ * long recording costs memory by its distinct stacks, not its length; {@code timeNanos} is the first.
+ */
+public record CpuSample(long timeNanos, long osTid, Stack stack, long weightNanos, int count) {
+
+    public CpuSample(long timeNanos, long osTid, Stack stack, long weightNanos) {
+        this(timeNanos, osTid, stack, weightNanos, 1);
+    }
 }

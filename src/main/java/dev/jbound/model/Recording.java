@@ -42,9 +42,10 @@ public record Recording(
      *
      * @param cpuNanos   CPU time in the window
      * @param lifeNanos  how much of the window the thread existed, where known
-     * @param stateHints stacks seen at instants (thread dumps), for the time no event or sample explains
+     * @param stateHints stacks seen at instants (thread dumps, native-method samples) and how often,
+     *                   for the time no timed event explains
      */
-    public record Measured(Map<Long, Long> cpuNanos, Map<Long, Long> lifeNanos, Map<Long, List<Stack>> stateHints) {
+    public record Measured(Map<Long, Long> cpuNanos, Map<Long, Long> lifeNanos, Map<Long, Map<Stack, Integer>> stateHints) {
         public static final Measured NONE = new Measured(Map.of(), Map.of(), Map.of());
 
         public Measured {
@@ -71,6 +72,19 @@ public record Recording(
                      List<LockEvent> lockEvents, boolean truncated) {
         this(startNanos, endNanos, cpuIntervalNanos, wallIntervalNanos, threads, cpuSamples, wallSamples, lockEvents,
                 truncated, ASYNC_PROFILER, Measured.NONE, 0, -1, List.of(), Jvm.UNKNOWN);
+    }
+
+    /** Samples and events read, before identical ones were merged. */
+    public int cpuSampleCount() {
+        return cpuSamples.stream().mapToInt(CpuSample::count).sum();
+    }
+
+    public int wallSampleCount() {
+        return wallSamples.stream().mapToInt(WallSample::count).sum();
+    }
+
+    public int lockEventCount() {
+        return lockEvents.stream().mapToInt(LockEvent::count).sum();
     }
 
     public long durationNanos() {

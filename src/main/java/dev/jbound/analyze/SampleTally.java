@@ -1,0 +1,90 @@
+package dev.jbound.analyze;
+
+import dev.jbound.model.CpuSample;
+import dev.jbound.model.LockEvent;
+import dev.jbound.model.Stack;
+import dev.jbound.model.ThreadState;
+import dev.jbound.model.WallSample;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Merges identical samples and events (same thread, stack and state or lock) as a recording is
+ * read: the analysis needs their totals, not their order, and a long recording then costs memory
+ * by its distinct stacks, not by its length (a 100 MB file holds millions of samples).
+ */
+final class SampleTally {
+
+    private record Key(long tid, Stack stack, Object what) {
+    }
+
+    private static final class Total {
+        final long firstNanos;
+        long weightNanos;
+        int count;
+
+        Total(long firstNanos) {
+            this.firstNanos = firstNanos;
+        }
+
+        void add(long weight, int n) {
+            weightNanos += weight;
+            count += n;
+        }
+    }
+
+    private record LockKey(String lockClass, LockEvent.Kind kind) {
+    }
+
+    private final Map<Key, Total> cpu = new HashMap<>();
+    private final Map<Key, Total> wall = new HashMap<>();
+    private final Map<Key, Total> locks = new HashMap<>();
+    private final Map<Long, Integer> cpuCountByThread = new HashMap<>();
+
+    void cpu(long time, long tid, Stack stack, long weight) {
+        cpu.computeIfAbsent(new Key(tid, stack, null), k -> new Total(time)).add(weight, 1);
+        cpuCountByThread.merge(tid, 1, Integer::sum);
+    }
+
+    void wall(long time, long tid, Stack stack, long weight, ThreadState known, int count) {
+        wall.computeIfAbsent(new Key(tid, stack, known), k -> new Total(time)).add(weight, count);
+    }
+
+    void lock(LockEvent e) {
+        locks.computeIfAbsent(new Key(e.osTid(), e.stack(), new LockKey(e.lockClass(), e.kind())), k -> new Total(e.timeNanos()))
+                .add(e.durationNanos(), e.count());
+    }
+
+    /** How many cpu samples each thread has. */
+    Map<Long, Integer> cpuCountByThread() {
+        return cpuCountByThread;
+    }
+
+    boolean hasCpu() {
+        return !cpu.isEmpty();
+    }
+
+    List<CpuSample> cpuSamples() {
+        List<CpuSample> out = new ArrayList<>(cpu.size());
+        cpu.forEach((k, t) -> out.add(new CpuSample(t.firstNanos, k.tid, k.stack, t.weightNanos, t.count)));
+        return out;
+    }
+
+    List<WallSample> wallSamples() {
+        List<WallSample> out = new ArrayList<>(wall.size());
+        wall.forEach((k, t) -> out.add(new WallSample(t.firstNanos, k.tid, k.stack, t.weightNanos, (ThreadState) k.what, t.count)));
+        return out;
+    }
+
+    List<LockEvent> lockEvents() {
+        List<LockEvent> out = new ArrayList<>(locks.size());
+        locks.forEach((k, t) -> {
+            LockKey l = (LockKey) k.what;
+            out.add(new LockEvent(t.firstNanos, k.tid, k.stack, l.lockClass(), t.weightNanos, l.kind(), t.count));
+        });
+        return out;
+    }
+}
