@@ -50,7 +50,9 @@ public final class JvmScanner {
     /** The JVMs with their version, uptime, threads and CPU use over {@code cpuSample}, measured for all at once. */
     public static JvmScan scan(Duration cpuSample) throws TargetException {
         Instant takenAt = Instant.now();
+        dev.jbound.Timing.mark("scan-start");
         List<FoundJvm> jvms = find();
+        dev.jbound.Timing.mark("scan-found");
         int n = jvms.size();
         long[] ticksBefore = new long[n];
         long[] nanosBefore = new long[n];
@@ -62,6 +64,7 @@ public final class JvmScanner {
         // the versions are read while the CPU sample runs
         String[] versions = new String[n];
         for (int i = 0; i < n; i++) versions[i] = ticksBefore[i] < 0 ? "" : JvmVersion.of(jvms.get(i).pid());
+        dev.jbound.Timing.mark("scan-versions");
         if (n > 0) sleepUntil(nanosBefore[0] + cpuSample.toNanos());
         List<JvmStatus> out = new ArrayList<>(n);
         double bootMillis = uptimeMillis();
@@ -74,6 +77,7 @@ public final class JvmScanner {
             long uptime = bootMillis <= 0 ? -1 : Math.max(0, Math.round(bootMillis - s.startTicks() * ProcessStat.MILLIS_PER_TICK));
             out.add(new JvmStatus(jvms.get(i), versions[i], uptime, s.threads(), cpuPercent));
         }
+        dev.jbound.Timing.mark("scan-sampled");
         return new JvmScan(takenAt, cpuSample, out);
     }
 
