@@ -154,18 +154,21 @@ function compReplyArray() {
 # to generate possible options and subcommands for the last specified subcommand.
 function _complete_jbound() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ps" ];    then _picocli_jbound; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} attach" ];    then _picocli_jbound; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_jbound; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} report" ];    then _picocli_jbound; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
-  local cmds0=(attach)
-  local cmds1=(demo)
-  local cmds2=(report)
+  local cmds0=(ps)
+  local cmds1=(attach)
+  local cmds2=(demo)
+  local cmds3=(report)
 
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_jbound_report; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_jbound_demo; return $?; fi
-  if CompWordsContainsArray "${cmds0[@]}"; then _picocli_jbound_attach; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_jbound_report; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_jbound_demo; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_jbound_attach; return $?; fi
+  if CompWordsContainsArray "${cmds0[@]}"; then _picocli_jbound_ps; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
   _picocli_jbound; return $?;
@@ -176,9 +179,39 @@ function _picocli_jbound() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="attach demo report"
+  local commands="ps attach demo report"
   local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ps` subcommand.
+function _picocli_jbound_ps() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--verbose'"
+  local arg_opts="'-f' '--format'"
+  local FORMAT_option_args=("text" "json") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -293,7 +326,7 @@ function _picocli_jbound_demo() {
       return $?
       ;;
   esac
-  local WORKLOAD_pos_param_args=("cpu" "cpu-single" "io" "disk" "lock" "rlock" "idle" "idle-pool" "gc" "mixed") # 0-0 values
+  local WORKLOAD_pos_param_args=("cpu" "cpu-single" "io" "disk" "lock" "rlock" "idle" "idle-pool" "gc" "virtual-io" "mixed") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

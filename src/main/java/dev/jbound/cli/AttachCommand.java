@@ -14,11 +14,12 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-/** jbound attach PID: record a running JVM and print the verdict. */
+/** jbound attach PID|NAME: record a running JVM and print the verdict. */
 @Command(name = "attach",
         description = "Record a running JVM for a window, classify the workload and print a verdict with a strategy.",
         footerHeading = "%nExamples:%n",
         footer = {"  jbound attach 12345",
+                "  jbound attach OrderService      (the one JVM whose main class or jar contains it)",
                 "  jbound attach 12345 --duration 30s --jfr app.jfr",
                 "  jbound attach 12345 --format json --output verdict.json"})
 public final class AttachCommand implements Callable<Integer> {
@@ -29,8 +30,10 @@ public final class AttachCommand implements Callable<Integer> {
     @ParentCommand
     JboundCommand parent;
 
-    @Parameters(index = "0", paramLabel = "PID", description = "Process id of the JVM to profile (see: jcmd -l).")
-    String pid;
+    @Parameters(index = "0", paramLabel = "PID|NAME",
+            description = {"Process id of the JVM to profile, or a name: part of its main class or jar, as jbound ps shows them.",
+                    "A name must match exactly one JVM; one equal to a main class, simple class name or jar file name wins over partial matches."})
+    String target;
 
     @Mixin
     RecordingOptions recording;
@@ -43,22 +46,12 @@ public final class AttachCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws TargetException, RecordingException {
-        long id = parsePid();
+        if (target.isBlank()) throw new ParameterException(spec.commandLine(), "name the JVM to profile by pid or main class (list them with: jbound ps)");
         RecordingSettings settings = recording.settings(RecordingSettings.DEFAULT_DURATION);
         output.validate();
         keep.validate();
         Warmup warmup = Warmup.start(output.format);
         Console console = parent.console();
-        return ProfileRunner.run(TargetFinder.byPid(id), settings, recording.recorder, output, keep, console, warmup);
-    }
-
-    private long parsePid() {
-        try {
-            long id = Long.parseLong(pid.trim());
-            if (id > 0) return id;
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new ParameterException(spec.commandLine(), "'" + pid + "' is not a process id; pass a number such as 12345 (list JVMs with: jcmd -l)");
+        return ProfileRunner.run(TargetFinder.byPidOrName(target), settings, recording.recorder, output, keep, console, warmup);
     }
 }

@@ -13,10 +13,12 @@ import picocli.CommandLine.Spec;
         description = {"What is this JVM waiting on, and what concurrency strategy fits it?",
                 "Attaches to a running JVM, samples what every thread does, and prints a verdict"
                         + " (cpu-bound, cpu-saturated, io-bound, lock-bound, gc-bound, idle, mixed) with a strategy."},
-        subcommands = {AttachCommand.class, DemoCommand.class, ReportCommand.class},
+        subcommands = {PsCommand.class, AttachCommand.class, DemoCommand.class, ReportCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  jbound demo                 profile a built-in workload",
+                "  jbound ps                   list the JVMs jbound can profile",
                 "  jbound attach 12345         profile pid 12345 for 10 s",
+                "  jbound attach OrderService  profile the one JVM whose main class or jar contains OrderService",
                 "  jbound attach 12345 --duration 30s --format json | jq .verdict.class",
                 "",
                 "Exit codes: 0 ok, 1 check failed, 2 usage error, 3 target not found or not attachable,",

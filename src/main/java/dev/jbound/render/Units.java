@@ -18,6 +18,15 @@ final class Units {
         return String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 
+    /** How long a process has run, in its two largest units: 42s, 3m07s, 5h02m, 12d04h. */
+    static String uptime(long millis) {
+        long s = millis / 1000;
+        if (s < 60) return s + "s";
+        if (s < 3600) return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+        if (s < 86400) return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);
+        return String.format(Locale.ROOT, "%dd%02dh", s / 86400, s % 86400 / 3600);
+    }
+
     static String bytes(long n) {
         if (n < 0) return "?";
         if (n < 1024) return n + " B";

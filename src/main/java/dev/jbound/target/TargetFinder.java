@@ -5,9 +5,14 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** Checks that a PID is a JVM jbound can attach to, and says why not in one line. */
+/** Finds the JVM a user names by pid or by main class, checks jbound can attach to it, and says why not in one line. */
 public final class TargetFinder {
+    /** An ambiguous name lists at most this many JVMs, so the error stays one readable line. */
+    private static final int MAX_LISTED = 10;
+    private static final String LIST_HINT = "list them with: jbound ps";
+
     private TargetFinder() {
     }
 
@@ -16,10 +21,36 @@ public final class TargetFinder {
         return ProcessFiles.selfUid();
     }
 
+    /**
+     * A pid (all digits), or else a name matched against the JVMs' main classes and jars (see
+     * {@link JvmNames}): one match is the target, none or several are an error that lists them.
+     */
+    public static TargetJvm byPidOrName(String pidOrName) throws TargetException {
+        String arg = pidOrName.strip();
+        if (arg.isEmpty()) throw new TargetException("name a JVM by pid or main class (" + LIST_HINT + ")");
+        if (arg.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            try {
+                return byPid(Long.parseLong(arg));
+            } catch (NumberFormatException e) {
+                throw new TargetException("no process with pid " + arg + " (" + LIST_HINT + ")");
+            }
+        }
+        return byPid(byName(arg).pid());
+    }
+
+    static FoundJvm byName(String name) throws TargetException {
+        List<FoundJvm> matches = JvmNames.matching(name, JvmScanner.find());
+        if (matches.size() == 1) return matches.get(0);
+        if (matches.isEmpty()) throw new TargetException("no JVM matches '" + name + "' (" + LIST_HINT + ")");
+        String listed = matches.stream().limit(MAX_LISTED).map(TargetFinder::describe).collect(Collectors.joining(", "));
+        String more = matches.size() > MAX_LISTED ? ", and " + (matches.size() - MAX_LISTED) + " more" : "";
+        throw new TargetException("'" + name + "' matches " + matches.size() + " JVMs: " + listed + more + "; pass a pid");
+    }
+
     public static TargetJvm byPid(long pid) throws TargetException {
         if (pid <= 0) throw new TargetException("no process with pid " + pid);
         if (!Files.isDirectory(ProcessFiles.dir(pid))) {
-            throw new TargetException("no process with pid " + pid + " (list JVMs with: jcmd -l)");
+            throw new TargetException("no process with pid " + pid + " (" + LIST_HINT + ")");
         }
         if (pid == ProcessHandle.current().pid()) {
             throw new TargetException("pid " + pid + " is jbound itself; name another JVM");
@@ -27,8 +58,7 @@ public final class TargetFinder {
         try {
             int uid = ProcessFiles.ownerUid(pid);
             String user = ProcessFiles.userName(pid);
-            int self = currentUid();
-            if (self != 0 && self != uid) {
+            if (Attachability.otherUser(uid)) {
                 throw new TargetException("pid " + pid + " belongs to user " + user
                         + "; run jbound as that user (sudo -u " + user + " jbound ...) or as root");
             }
@@ -36,9 +66,9 @@ public final class TargetFinder {
             if (!ProcessFiles.mapsJvm(pid)) {
                 throw new TargetException("pid " + pid + " is not a Java process (" + describe(cmd) + ")");
             }
-            if (cmd.contains("-XX:+DisableAttachMechanism") || ProcessFiles.environmentMentions(pid, "-XX:+DisableAttachMechanism")) {
-                throw new TargetException("pid " + pid + " was started with -XX:+DisableAttachMechanism;"
-                        + " restart it without that flag to profile it");
+            if (Attachability.attachDisabled(pid, cmd)) {
+                throw new TargetException("pid " + pid + " was started with " + Attachability.DISABLE_FLAG
+                        + "; restart it without that flag to profile it");
             }
             return new TargetJvm(pid, uid, user, cmd, MainClass.of(cmd), JvmVersion.of(pid));
         } catch (NoSuchFileException e) {
@@ -48,6 +78,10 @@ public final class TargetFinder {
         } catch (IOException e) {
             throw new TargetException("cannot inspect pid " + pid + ": " + e.getMessage());
         }
+    }
+
+    private static String describe(FoundJvm j) {
+        return j.pid() + " " + j.mainClass() + (j.attachability().attachable() ? "" : " (" + j.attachability().reason() + ")");
     }
 
     private static String describe(List<String> cmd) {

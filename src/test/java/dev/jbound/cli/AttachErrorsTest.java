@@ -25,8 +25,8 @@ class AttachErrorsTest {
     }
 
     @Test
-    void aPidThatIsNotANumberIsAUsageError() {
-        assertOneLineError(Jbound.run("attach", "twelve"), ExitCodes.USAGE, "'twelve' is not a process id");
+    void aBlankTargetIsAUsageError() {
+        assertOneLineError(Jbound.run("attach", " "), ExitCodes.USAGE, "name the JVM to profile by pid or main class");
     }
 
     @Test

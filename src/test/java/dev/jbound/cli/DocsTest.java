@@ -53,7 +53,8 @@ class DocsTest {
 
     @Test
     void bashCompletesCommandsAndFormats() throws Exception {
-        assertThat(complete("jbound", "")).contains("attach", "demo");
+        assertThat(complete("jbound", "")).contains("attach", "demo", "ps");
+        assertThat(complete("jbound", "ps", "--format", "")).contains("text", "json");
         assertThat(complete("jbound", "attach", "--for")).containsExactly("--format");
         assertThat(complete("jbound", "attach", "--format", "")).contains("text", "json");
         assertThat(complete("jbound", "demo", "gc")).contains("gc");

@@ -40,6 +40,34 @@ class OtherUserTest {
         }
     }
 
+    @Test
+    void psAsAnUnprivilegedUserListsAnotherUsersJvmAsNotAttachable(@TempDir Path tmp) throws Exception {
+        assumeTrue(TargetFinder.currentUid() == 0, "needs root to start jbound as another user");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv");
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (ChildJvm rootJvm = ChildJvm.start(TargetMain.class.getName(), List.of())) {
+            // nobody may not read root's /proc/PID/maps, environ or exe: ps must go by the command line
+            List<String> cmd = new ArrayList<>(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.home=" + tmp,
+                    "-cp", readableClasspath(tmp), "dev.jbound.Main", "ps", "--format", "json"));
+            Process p = new ProcessBuilder(cmd).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(err).isZero();
+            var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(out);
+            var row = java.util.stream.StreamSupport.stream(json.get("jvms").spliterator(), false)
+                    .filter(j -> j.get("pid").asLong() == rootJvm.pid()).findFirst()
+                    .orElseThrow(() -> new AssertionError("pid " + rootJvm.pid() + " not listed: " + out));
+            assertThat(row.get("mainClass").asString()).isEqualTo(TargetMain.class.getName());
+            assertThat(row.get("user").asString()).isEqualTo("root");
+            assertThat(row.get("attachable").asBoolean()).isFalse();
+            assertThat(row.get("notAttachableReason").asString()).isEqualTo("other user");
+            assertThat(row.get("jvmConfirmed").asBoolean()).isFalse();
+            assertThat(row.get("threads").asInt()).isGreaterThanOrEqualTo(5);
+        }
+    }
+
     /** The test classpath lives under root's home; copy it where nobody may read it. */
     private static String readableClasspath(Path tmp) throws Exception {
         List<String> entries = new ArrayList<>();

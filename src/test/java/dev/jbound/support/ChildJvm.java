@@ -25,12 +25,19 @@ public final class ChildJvm implements AutoCloseable {
 
     /** {@code prefix} runs before java, e.g. {@code setpriv --reuid ...} to start it as another user. */
     public static ChildJvm start(List<String> prefix, String mainClass, List<String> jvmArgs, String... args) throws IOException {
+        return launch(prefix, jvmArgs, List.of("-cp", System.getProperty("java.class.path"), mainClass), args);
+    }
+
+    /** {@code java -jar jar}: its main "class" is then the jar's path, as jps -l shows it. */
+    public static ChildJvm startJar(Path jar, List<String> jvmArgs, String... args) throws IOException {
+        return launch(List.of(), jvmArgs, List.of("-jar", jar.toString()), args);
+    }
+
+    private static ChildJvm launch(List<String> prefix, List<String> jvmArgs, List<String> main, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(mainClass);
+        cmd.addAll(main);
         cmd.addAll(List.of(args));
         ChildJvm jvm = new ChildJvm(new ProcessBuilder(cmd).redirectErrorStream(true).start());
         jvm.awaitReady();

@@ -1,0 +1,10 @@
+package dev.jbound.render;
+
+import dev.jbound.target.JvmScan;
+
+import java.io.PrintWriter;
+
+/** One output format of {@code jbound ps}. */
+public interface JvmListRenderer {
+    void render(JvmScan scan, PrintWriter out);
+}
