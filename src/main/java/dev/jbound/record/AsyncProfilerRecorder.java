@@ -155,13 +155,7 @@ public final class AsyncProfilerRecorder {
      * target is gone or cannot give one. Taken after the window, so it costs the target nothing while measured.
      */
     public String threadDump(long pid) {
-        if (!isAlive(pid)) return null;
-        try {
-            Asprof.Result r = asprof.jattach("jcmd", pid, List.of("Thread.print", "-l"));
-            return r.ok() ? r.stdout() : null;
-        } catch (RecordingException e) {
-            return null;
-        }
+        return asprof.threadDump(pid);
     }
 
     /**
