@@ -2,6 +2,9 @@ package dev.jbound.cli;
 
 import dev.jbound.render.JsonRenderer;
 import dev.jbound.render.Renderer;
+import dev.jbound.render.RunJsonRenderer;
+import dev.jbound.render.RunRenderer;
+import dev.jbound.render.RunTextRenderer;
 import dev.jbound.render.TextRenderer;
 
 /** The output formats, chosen in one place. */
@@ -12,6 +15,14 @@ enum OutputFormat {
         return switch (this) {
             case text -> new TextRenderer(console.color(), console.unicode());
             case json -> new JsonRenderer();
+        };
+    }
+
+    /** For {@code jbound run}. */
+    RunRenderer runRenderer(Console console) {
+        return switch (this) {
+            case text -> new RunTextRenderer(console.color(), console.unicode());
+            case json -> new RunJsonRenderer();
         };
     }
 }

@@ -7,10 +7,6 @@ import dev.jbound.record.RecordingSettings;
 import dev.jbound.target.TargetException;
 import dev.jbound.target.TargetJvm;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 
 /** Records a target, renders the report where the options say, and returns the exit code. */
 final class ProfileRunner {
@@ -36,18 +32,6 @@ final class ProfileRunner {
     }
 
     private static void write(LiveProfile.Result result, OutputOptions output, Console console) throws RecordingException {
-        if (output.output == null) {
-            output.format.renderer(console).render(result.report(), console.out());
-            console.out().flush();
-            return;
-        }
-        // A file gets no colour, whatever the terminal.
-        Console plain = new Console(console.out(), console.err(), false, false, true);
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(output.output, StandardCharsets.UTF_8))) {
-            output.format.renderer(plain).render(result.report(), w);
-        } catch (IOException e) {
-            throw new RecordingException("cannot write " + output.output + ": " + e.getMessage(), e);
-        }
-        console.err().println("jbound: report written to " + output.output);
+        ReportOutput.write(output.output, console, (c, out) -> output.format.renderer(c).render(result.report(), out));
     }
 }

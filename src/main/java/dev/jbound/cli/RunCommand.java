@@ -1,0 +1,94 @@
+package dev.jbound.cli;
+
+import dev.jbound.analyze.CommandProfile;
+import dev.jbound.model.RunReport;
+import dev.jbound.model.RunReport.JvmResult;
+import dev.jbound.record.AsyncProfilerAgent;
+import dev.jbound.record.RecordingException;
+import dev.jbound.record.RecordingSettings;
+import dev.jbound.target.TargetException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import static dev.jbound.render.TerminalText.escape;
+
+/** jbound run [options] -- COMMAND...: launch a command and profile the JVMs it starts from their start. */
+@Command(name = "run",
+        description = {"Launch a command and profile the JVMs it starts from their first instruction, through wrapper"
+                + " scripts too (mvn, gradle, sh). The command keeps stdin and stdout; the verdict goes to stderr"
+                + " (or --output) when it ends."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  jbound run -- java -jar app.jar",
+                "  jbound run --duration 30s -- ./gradlew run",
+                "  jbound run --subprocesses --format json --output verdicts.json -- mvn test",
+                "",
+                "Exit code: the command's own; 3 when it cannot be run or starts no JVM, 4 when no reported JVM",
+                "left a readable recording. Ctrl-C is passed on to the command."})
+public final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    JboundCommand parent;
+
+    @Parameters(arity = "1..*", paramLabel = "COMMAND",
+            description = "The command and its arguments. Options after the command's name are the command's own.")
+    List<String> command;
+
+    @Option(names = "--subprocesses",
+            description = "A verdict for every JVM the command starts (e.g. a build's forked test JVMs), not only the first.")
+    boolean subprocesses;
+
+    @Mixin
+    RecordingOptions recording;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws TargetException, RecordingException {
+        // No --duration: until the command ends, and at most the longest window jbound records.
+        RecordingSettings settings = recording.settings(RecordingOptions.MAX_DURATION);
+        output.validate();
+        Console console = parent.console().reportOnStderr();
+        var options = new CommandProfile.Options(command, settings, subprocesses, output.jfr);
+        try (CommandProfile profile = CommandProfile.launch(options, new AsyncProfilerAgent());
+             InterruptOnSigint ignored = InterruptOnSigint.forwarding(profile::interrupt)) {
+            RunReport report = profile.awaitVerdict();
+            int failure = report.reports().isEmpty() ? ExitCodes.OK : write(report, console);
+            int exit = profile.awaitExit();
+            if (report.jvms().isEmpty()) {
+                console.err().println("jbound: the command started no JVM (it exited with code " + exit + "); nothing to profile");
+                console.err().println("hint: JVMs are found through JAVA_TOOL_OPTIONS; a script that clears it hides its JVMs");
+                return ExitCodes.TARGET;
+            }
+            if (report.reports().isEmpty()) {
+                for (JvmResult j : report.unrecorded()) console.err().println("jbound: " + describe(j) + ": no verdict");
+                return ExitCodes.RECORDING;
+            }
+            return failure != ExitCodes.OK ? failure : exit;
+        }
+    }
+
+    /** @return OK, or RECORDING when the report could not be written (the command is still waited for) */
+    private int write(RunReport report, Console console) {
+        try {
+            ReportOutput.write(output.output, console, (c, out) -> output.format.runRenderer(c).render(report, out));
+            return ExitCodes.OK;
+        } catch (RecordingException e) {
+            console.err().println("jbound: " + escape(e.getMessage()));
+            return ExitCodes.RECORDING;
+        } finally {
+            console.err().flush();
+        }
+    }
+
+    private static String describe(JvmResult j) {
+        String main = j.mainClass().isBlank() ? "" : " (" + escape(j.mainClass()) + ")";
+        return "pid " + j.pid() + main + " " + escape(j.problem());
+    }
+}
