@@ -32,17 +32,19 @@ public final class LaunchedJvms implements AutoCloseable {
     private final StartupRecorder recorder;
     private final Path dir;
     private final boolean followAll;
-    private final Map<Long, Seen> seen = new LinkedHashMap<>(); // in the order the JVMs started
+    private final Map<Long, Seen> seen = new LinkedHashMap<>(); // in the order they were found
     private final CountDownLatch stopDiscovery = new CountDownLatch(1);
     private final Thread discovery;
     private List<RecordedJvm> finished;
 
     private static final class Seen {
         final TargetJvm target;
+        final Instant started;
         final OsSensor sensor;
 
-        Seen(TargetJvm target, OsSensor sensor) {
+        Seen(TargetJvm target, Instant started, OsSensor sensor) {
             this.target = target;
+            this.started = started;
             this.sensor = sensor;
         }
     }
@@ -81,7 +83,7 @@ public final class LaunchedJvms implements AutoCloseable {
         for (long pid : fresh) {
             boolean follow = followAll || seen.isEmpty();
             OsSensor sensor = follow ? OsSensor.startAtLaunch(pid) : null;
-            seen.put(pid, new Seen(JvmDescription.of(pid), sensor));
+            seen.put(pid, new Seen(JvmDescription.of(pid), startTime(pid), sensor));
         }
     }
 
@@ -91,7 +93,8 @@ public final class LaunchedJvms implements AutoCloseable {
 
     /**
      * Ends recording: stops the recording of every JVM that still runs (it runs on), stops the OS
-     * sensors, and returns every JVM seen, in the order they started. Called once.
+     * sensors, and returns every JVM seen, in the order they started (the process start time has
+     * 10 ms resolution; ties go by pid). Called once.
      */
     public List<RecordedJvm> finish() {
         stopDiscovery.countDown();
@@ -103,7 +106,9 @@ public final class LaunchedJvms implements AutoCloseable {
         discover(); // the last JVMs to start may have begun since the last listing
         synchronized (this) {
             List<RecordedJvm> out = new ArrayList<>();
-            for (Seen s : seen.values()) {
+            List<Seen> inStartOrder = seen.values().stream()
+                    .sorted(Comparator.comparing((Seen s) -> s.started).thenComparing(s -> s.target.pid())).toList();
+            for (Seen s : inStartOrder) {
                 long pid = s.target.pid();
                 boolean running = isAlive(pid);
                 String problem = null;
