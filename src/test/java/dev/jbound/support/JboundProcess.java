@@ -127,15 +127,20 @@ public final class JboundProcess implements AutoCloseable {
         return sb.toString();
     }
 
-    /** Kills jbound and everything it started, should a test fail half-way. */
+    /**
+     * Ends jbound and everything it started, should a test fail half-way: SIGTERM first, so that
+     * jbound removes its recordings directory, then SIGKILL for whatever is left.
+     */
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        List<ProcessHandle> started = process.descendants().toList(); // orphans are no descendants once jbound is gone
         try {
+            process.destroy();
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        started.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 }
