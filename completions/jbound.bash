@@ -155,13 +155,16 @@ function compReplyArray() {
 function _complete_jbound() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} attach" ];    then _picocli_jbound; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} run" ];    then _picocli_jbound; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_jbound; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(attach)
-  local cmds1=(demo)
+  local cmds1=(run)
+  local cmds2=(demo)
 
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_jbound_demo; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_jbound_demo; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_jbound_run; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_jbound_attach; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -173,7 +176,7 @@ function _picocli_jbound() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="attach demo"
+  local commands="attach run demo"
   local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -194,6 +197,54 @@ function _picocli_jbound_attach() {
 
   local commands=""
   local flag_opts="'--verbose'"
+  local arg_opts="'-d' '--duration' '-i' '--interval' '-f' '--format' '-o' '--output' '--jfr'"
+  local FORMAT_option_args=("text" "json") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-d'|'--duration')
+      return
+      ;;
+    '-i'|'--interval')
+      return
+      ;;
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--jfr')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `run` subcommand.
+function _picocli_jbound_run() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--subprocesses' '--verbose'"
   local arg_opts="'-d' '--duration' '-i' '--interval' '-f' '--format' '-o' '--output' '--jfr'"
   local FORMAT_option_args=("text" "json") # --format values
 

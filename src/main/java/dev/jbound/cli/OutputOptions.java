@@ -18,10 +18,10 @@ public final class OutputOptions {
             description = "Report format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     OutputFormat format = OutputFormat.text;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout (for run: instead of stderr).")
     Path output;
 
-    @Option(names = "--jfr", paramLabel = "FILE", description = "Keep the raw JFR recording in FILE.")
+    @Option(names = "--jfr", paramLabel = "FILE", description = "Keep the raw JFR recording in FILE (run --subprocesses: the first JVM's; each other one's in FILE with its pid added).")
     Path jfr;
 
     /** Fail before recording, not after ten seconds of it, when a file cannot be written. */

@@ -20,16 +20,19 @@ import static dev.jbound.render.TerminalText.escape;
 
 /** jbound run [options] -- COMMAND...: launch a command and profile the JVMs it starts from their start. */
 @Command(name = "run",
-        description = {"Launch a command and profile the JVMs it starts from their first instruction, through wrapper"
-                + " scripts too (mvn, gradle, sh). The command keeps stdin and stdout; the verdict goes to stderr"
-                + " (or --output) when it ends."},
+        description = {"Launch a command and profile the JVMs it starts, from their first instruction.",
+                "JVMs behind wrapper scripts (mvn, gradle, sh) are found too. The command keeps stdin, stdout and its"
+                        + " exit code; the verdict goes to stderr (or --output) when the command ends, or when --duration"
+                        + " passes, and then the command goes on unprofiled."},
         footerHeading = "%nExamples:%n",
         footer = {"  jbound run -- java -jar app.jar",
                 "  jbound run --duration 30s -- ./gradlew run",
-                "  jbound run --subprocesses --format json --output verdicts.json -- mvn test",
-                "",
-                "Exit code: the command's own; 3 when it cannot be run or starts no JVM, 4 when no reported JVM",
-                "left a readable recording. Ctrl-C is passed on to the command."})
+                "  jbound run --subprocesses --format json --output verdicts.json -- mvn test"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"N:the command's own exit code (130 when Ctrl-C ended it; Ctrl-C is passed on to it)",
+                "2:usage error",
+                "3:the command cannot be run, or it started no JVM",
+                "4:no reported JVM left a readable recording (e.g. killed with SIGKILL), or the report could not be written"})
 public final class RunCommand implements Callable<Integer> {
 
     @ParentCommand
