@@ -133,7 +133,7 @@ public final class CommandProfile implements AutoCloseable {
         for (int i = 0; i < reported.size(); i++) {
             results.add(analyse(reported.get(i), notes, ended, keepAs(i, reported.get(i).pid())));
         }
-        return new RunReport(options.everyJvm(), results, notes);
+        return new RunReport(options.everyJvm(), ended, results, notes);
     }
 
     private JvmResult analyse(RecordedJvm jvm, List<String> runNotes, boolean ended, Path keep) {

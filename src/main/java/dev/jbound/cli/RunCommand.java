@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import static dev.jbound.render.TerminalText.escape;
@@ -62,16 +63,25 @@ public final class RunCommand implements Callable<Integer> {
         try (CommandProfile profile = CommandProfile.launch(options, new AsyncProfilerAgent());
              InterruptOnSigint ignored = InterruptOnSigint.forwarding(profile::interrupt)) {
             RunReport report = profile.awaitVerdict();
-            int failure = report.reports().isEmpty() ? ExitCodes.OK : write(report, console);
-            int exit = profile.awaitExit();
+            int failure;
             if (report.jvms().isEmpty()) {
+                failure = ExitCodes.TARGET;
+                if (!report.commandEnded()) {
+                    console.err().printf(Locale.ROOT, "jbound: the command started no JVM within the %.1f s window; nothing to profile%n",
+                            settings.duration().toMillis() / 1000.0);
+                    console.err().flush();
+                }
+            } else if (report.reports().isEmpty()) {
+                for (JvmResult j : report.unrecorded()) console.err().println("jbound: " + describe(j) + ": no verdict");
+                console.err().flush();
+                failure = ExitCodes.RECORDING;
+            } else {
+                failure = write(report, console);
+            }
+            int exit = profile.awaitExit();
+            if (report.jvms().isEmpty() && report.commandEnded()) {
                 console.err().println("jbound: the command started no JVM (it exited with code " + exit + "); nothing to profile");
                 console.err().println("hint: JVMs are found through JAVA_TOOL_OPTIONS; a script that clears it hides its JVMs");
-                return ExitCodes.TARGET;
-            }
-            if (report.reports().isEmpty()) {
-                for (JvmResult j : report.unrecorded()) console.err().println("jbound: " + describe(j) + ": no verdict");
-                return ExitCodes.RECORDING;
             }
             return failure != ExitCodes.OK ? failure : exit;
         }

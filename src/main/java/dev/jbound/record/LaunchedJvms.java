@@ -134,6 +134,11 @@ public final class LaunchedJvms implements AutoCloseable {
     @Override
     public void close() {
         stopDiscovery.countDown();
+        try {
+            discovery.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Set<Long> done;
         synchronized (this) {
             done = Set.copyOf(seen.keySet());

@@ -183,6 +183,9 @@ public final class OsSensor {
             long now = System.nanoTime() - startNanos;
             if (!process.poll(now) || !tasks.poll(now)) {
                 exited = true;
+                // its threads' stat files stay open otherwise until stop(): a build that forks
+                // many JVMs under `run --subprocesses` would hold them all
+                tasks.close();
                 return;
             }
             polls++;
