@@ -3,6 +3,8 @@ package dev.jbound.record;
 import dev.jbound.target.JvmDescription;
 import dev.jbound.target.TargetJvm;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +37,7 @@ public final class LaunchedJvms implements AutoCloseable {
     private final Map<Long, Seen> seen = new LinkedHashMap<>(); // in the order they were found
     private final CountDownLatch stopDiscovery = new CountDownLatch(1);
     private final Thread discovery;
-    private List<RecordedJvm> finished;
+    private volatile List<RecordedJvm> finished;
 
     private static final class Seen {
         final TargetJvm target;
@@ -98,11 +100,7 @@ public final class LaunchedJvms implements AutoCloseable {
      */
     public List<RecordedJvm> finish() {
         stopDiscovery.countDown();
-        try {
-            discovery.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        joinDiscovery();
         discover(); // the last JVMs to start may have begun since the last listing
         synchronized (this) {
             List<RecordedJvm> out = new ArrayList<>();
@@ -110,7 +108,7 @@ public final class LaunchedJvms implements AutoCloseable {
                     .sorted(Comparator.comparing((Seen s) -> s.started).thenComparing(s -> s.target.pid())).toList();
             for (Seen s : inStartOrder) {
                 long pid = s.target.pid();
-                boolean running = isAlive(pid);
+                boolean running = isRunning(pid);
                 String problem = null;
                 if (running) {
                     try {
@@ -134,11 +132,7 @@ public final class LaunchedJvms implements AutoCloseable {
     @Override
     public void close() {
         stopDiscovery.countDown();
-        try {
-            discovery.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        joinDiscovery();
         Set<Long> done;
         synchronized (this) {
             done = Set.copyOf(seen.keySet());
@@ -148,7 +142,7 @@ public final class LaunchedJvms implements AutoCloseable {
         }
         for (long pid : recorder.recordingJvms(dir)) {
             if (done.contains(pid) && finished != null) continue;
-            if (!isAlive(pid)) continue;
+            if (!isRunning(pid)) continue;
             try {
                 recorder.stop(pid, dir);
             } catch (RecordingException e) {
@@ -157,7 +151,28 @@ public final class LaunchedJvms implements AutoCloseable {
         }
     }
 
-    private static boolean isAlive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    /**
+     * The discovery thread ends at once when told to (it waits on the latch). An interrupt is not
+     * passed on: the recordings are read next on this thread, and an interrupted read fails.
+     */
+    private void joinDiscovery() {
+        while (discovery.isAlive()) {
+            try {
+                discovery.join();
+            } catch (InterruptedException ignored) {
+                // see above
+            }
+        }
+    }
+
+    /** Alive and not a zombie: Java calls an exited process alive until its parent reaps it. */
+    private static boolean isRunning(long pid) {
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) return false;
+        try {
+            char state = TaskStat.parse(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))).state();
+            return state != 'Z' && state != 'X';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 }
