@@ -1,5 +1,6 @@
 package dev.jbound.analyze;
 
+import dev.jbound.model.Recording;
 import dev.jbound.model.Report;
 import dev.jbound.model.RunReport;
 import dev.jbound.model.RunReport.JvmResult;
@@ -137,21 +138,29 @@ public final class CommandProfile implements AutoCloseable {
     }
 
     private JvmResult analyse(RecordedJvm jvm, List<String> runNotes, boolean ended, Path keep) {
-        List<String> notes = new ArrayList<>(options.everyJvm() ? List.of() : runNotes);
-        if (jvm.runningAtEnd() && ended) notes.add("it still ran when the command ended: its recording stops there, and it runs on");
         var t = jvm.target();
+        Recording recording;
         try {
-            Report report = RecordingAnalysis.analyze(jvm.jfr(), jvm.os(),
-                    jvm.runningAtEnd() && options.settings().threadDump() ? recorder::threadDump : null,
-                    new Report.Target(t.pid(), t.mainClass(), t.jvmVersion()), recorder.name(), notes);
-            if (keep != null) RecordingAnalysis.keep(jvm.jfr(), keep);
-            return new JvmResult(t.pid(), t.mainClass(), report, null);
+            recording = RecordingAnalysis.load(jvm.jfr());
         } catch (RecordingException e) {
             String problem = !jvm.runningAtEnd()
                     ? "ended without completing its recording (killed, e.g. with SIGKILL, or crashed)"
                     : jvm.stopProblem() != null ? jvm.stopProblem() : e.getMessage();
             return new JvmResult(t.pid(), t.mainClass(), null, problem);
         }
+        List<String> notes = new ArrayList<>(options.everyJvm() ? List.of() : runNotes);
+        if (jvm.runningAtEnd() && ended) notes.add("it still ran when the command ended: its recording stops there, and it runs on");
+        if (keep != null) {
+            try {
+                RecordingAnalysis.keep(jvm.jfr(), keep);
+            } catch (RecordingException e) {
+                notes.add("the raw recording was not kept: " + e.getMessage());
+            }
+        }
+        Report report = RecordingAnalysis.analyze(recording, jvm.os(),
+                jvm.runningAtEnd() && options.settings().threadDump() ? recorder::threadDump : null,
+                new Report.Target(t.pid(), t.mainClass(), t.jvmVersion()), recorder.name(), notes);
+        return new JvmResult(t.pid(), t.mainClass(), report, null);
     }
 
     private List<String> runNotes(List<RecordedJvm> recorded, List<RecordedJvm> reported, boolean ended) {

@@ -21,14 +21,19 @@ public final class RecordingAnalysis {
     private RecordingAnalysis() {
     }
 
+    /** {@link #load} then {@link #analyze(Recording, OsActivity, LongFunction, Report.Target, String, List)}. */
+    public static Report analyze(Path jfr, OsActivity os, LongFunction<String> threadDump, Report.Target target,
+                                 String recorder, List<String> notes) throws RecordingException {
+        return analyze(load(jfr), os, threadDump, target, recorder, notes);
+    }
+
     /**
      * @param os         the OS sensor's view of the same JVM, or null
      * @param threadDump takes a thread dump of the target (pid → text or null), asked only when
      *                   threads contended for locks, to name the owners; null for none
      */
-    public static Report analyze(Path jfr, OsActivity os, LongFunction<String> threadDump, Report.Target target,
-                                 String recorder, List<String> notes) throws RecordingException {
-        Recording recording = load(jfr);
+    public static Report analyze(Recording recording, OsActivity os, LongFunction<String> threadDump, Report.Target target,
+                                 String recorder, List<String> notes) {
         // Owners are worth a thread dump only where threads contended for locks.
         String dump = threadDump != null && !recording.lockEvents().isEmpty() ? threadDump.apply(target.pid()) : null;
         Report report = Analyzer.analyze(new Analyzer.Input(recording, os, dump, target, recorder, notes));
@@ -36,7 +41,8 @@ public final class RecordingAnalysis {
         return report;
     }
 
-    static Recording load(Path jfr) throws RecordingException {
+    /** Reads a recording; an unreadable or incomplete one is a RecordingException. */
+    public static Recording load(Path jfr) throws RecordingException {
         try {
             Recording recording = JfrLoader.load(jfr);
             dev.jbound.Timing.mark("loaded");
