@@ -153,9 +153,10 @@ class RunCommandTest {
     @Test
     void withSubprocessesEveryJvmTheScriptStartsGetsItsOwnVerdict(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("verdicts.json");
+        Path jfr = dir.resolve("raw.jfr");
         String script = shell("cpu", 3) + " & " + shell("io", 3) + "; wait";
         try (JboundProcess jbound = JboundProcess.start(run(List.of("--subprocesses", "--format", "json",
-                "--output", report.toString()), List.of("/bin/sh", "-c", script)))) {
+                "--output", report.toString(), "--jfr", jfr.toString()), List.of("/bin/sh", "-c", script)))) {
             assertThat(jbound.awaitExit(GENEROUS)).as(jbound.err()).isZero();
             long cpu = readyPid(jbound.out(), "cpu");
             long io = readyPid(jbound.out(), "io");
@@ -170,6 +171,12 @@ class RunCommandTest {
             assertThat(unrecorded).hasSize(1);
             assertThat(unrecorded.get(0).get("mainClass").asString()).isEqualTo("dev.jbound.demo.SlowServer");
             assertThat(unrecorded.get(0).get("reason").asString()).contains("without completing its recording");
+            // --jfr: the first JVM's recording under the name given, the other's beside it with its pid
+            long first = jvms.get(0).get("target").get("pid").asLong();
+            long second = jvms.get(1).get("target").get("pid").asLong();
+            assertThat(dev.jbound.analyze.JfrLoader.load(jfr).threads().values()).anyMatch(t -> t.name().startsWith(
+                    first == cpu ? "hash-worker-" : "io-client-"));
+            assertThat(dev.jbound.analyze.JfrLoader.load(dir.resolve("raw-" + second + ".jfr")).cpuSamples()).isNotEmpty();
         }
     }
 
