@@ -59,6 +59,7 @@ public final class RunCommand implements Callable<Integer> {
         RecordingSettings settings = recording.settings(RecordingOptions.MAX_DURATION);
         output.validate();
         Console console = parent.console().reportOnStderr();
+        // No Warmup as attach has: it would take CPU from the command's JVMs, measured from their start.
         var options = new CommandProfile.Options(command, settings, subprocesses, output.jfr);
         try (CommandProfile profile = CommandProfile.launch(options, new AsyncProfilerAgent());
              InterruptOnSigint ignored = InterruptOnSigint.forwarding(profile::interrupt)) {
