@@ -156,17 +156,20 @@ function _complete_jbound() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ps" ];    then _picocli_jbound; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} attach" ];    then _picocli_jbound; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_jbound; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} run" ];    then _picocli_jbound; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} report" ];    then _picocli_jbound; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_jbound; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(ps)
   local cmds1=(attach)
-  local cmds2=(demo)
+  local cmds2=(run)
   local cmds3=(report)
+  local cmds4=(demo)
 
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_jbound_demo; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_jbound_report; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_jbound_demo; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_jbound_run; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_jbound_attach; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_jbound_ps; return $?; fi
 
@@ -179,7 +182,7 @@ function _picocli_jbound() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="ps attach demo report"
+  local commands="ps attach run report demo"
   local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -276,6 +279,103 @@ function _picocli_jbound_attach() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `run` subcommand.
+function _picocli_jbound_run() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--subprocesses' '--verbose'"
+  local arg_opts="'-d' '--duration' '-i' '--interval' '--recorder' '-f' '--format' '-o' '--output' '--jfr'"
+  local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
+  local FORMAT_option_args=("text" "json") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-d'|'--duration')
+      return
+      ;;
+    '-i'|'--interval')
+      return
+      ;;
+    '--recorder')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${RECORDER_option_args[@]}" ) )
+      return $?
+      ;;
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--jfr')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `report` subcommand.
+function _picocli_jbound_report() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--verbose'"
+  local arg_opts="'-f' '--format' '-o' '--output'"
+  local FORMAT_option_args=("text" "json") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "report" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `demo` subcommand.
 function _picocli_jbound_demo() {
   # Get completion data
@@ -336,49 +436,6 @@ function _picocli_jbound_demo() {
     currIndex=$(currentPositionalIndex "demo" "${arg_opts}" "${flag_opts}")
     if (( currIndex >= 0 && currIndex <= 0 )); then
       positionals=$( compReplyArray "${WORKLOAD_pos_param_args[@]}" )
-    fi
-    local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
-  fi
-}
-
-# Generates completions for the options and subcommands of the `report` subcommand.
-function _picocli_jbound_report() {
-  # Get completion data
-  local curr_word=${COMP_WORDS[COMP_CWORD]}
-  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
-
-  local commands=""
-  local flag_opts="'--verbose'"
-  local arg_opts="'-f' '--format' '-o' '--output'"
-  local FORMAT_option_args=("text" "json") # --format values
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '-f'|'--format')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--output')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-  esac
-
-  if [[ "${curr_word}" == -* ]]; then
-    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
-  else
-    local positionals=""
-    local currIndex
-    currIndex=$(currentPositionalIndex "report" "${arg_opts}" "${flag_opts}")
-    if (( currIndex >= 0 && currIndex <= 0 )); then
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      positionals=$( compgen -f -- "${curr_word}" ) # files
     fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )

@@ -1,6 +1,5 @@
 package dev.jbound.analyze;
 
-import dev.jbound.model.Recording;
 import dev.jbound.model.Report;
 import dev.jbound.record.AsyncProfilerRecorder;
 import dev.jbound.record.JfrRecorder;
@@ -16,7 +15,6 @@ import dev.jbound.target.TargetJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,21 +55,9 @@ public final class LiveProfile {
         notes.addAll(window.notes());
         Path jfr = locate(window.jfr(), target.pid());
         try {
-            Recording recording;
-            try {
-                recording = JfrLoader.load(jfr);
-                dev.jbound.Timing.mark("loaded");
-            } catch (IOException | RuntimeException e) {
-                throw new RecordingException("cannot read the recording " + jfr + ": " + e.getMessage(), e);
-            }
-            // Owners are worth a thread dump only where threads contended for locks.
-            String threadDump = settings.threadDump() && !recording.lockEvents().isEmpty()
-                    ? recorder.threadDump(target.pid()) : null;
-            Report report = Analyzer.analyze(new Analyzer.Input(recording, window.os(), threadDump,
-                    new Report.Target(target.pid(), target.mainClass(), target.jvmVersion()),
-                    recorder.name(), notes));
-            dev.jbound.Timing.mark("analyzed");
-            if (keepJfr != null) keep(jfr, keepJfr);
+            Report report = RecordingAnalysis.analyze(jfr, window.os(), settings.threadDump() ? recorder::threadDump : null,
+                    new Report.Target(target.pid(), target.mainClass(), target.jvmVersion()), recorder.name(), notes);
+            if (keepJfr != null) RecordingAnalysis.keep(jfr, keepJfr);
             return new Result(report, window.interrupted());
         } finally {
             try {
@@ -88,13 +74,5 @@ public final class LiveProfile {
         Path inContainer = Path.of("/proc", Long.toString(pid), "root", jfr.toString());
         if (Files.isRegularFile(inContainer)) return inContainer;
         throw new RecordingException("the target wrote no recording to " + jfr);
-    }
-
-    private static void keep(Path jfr, Path dest) throws RecordingException {
-        try {
-            Files.copy(jfr, dest, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new RecordingException("cannot write " + dest + ": " + e.getMessage(), e);
-        }
     }
 }

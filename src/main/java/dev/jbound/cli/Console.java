@@ -1,8 +1,11 @@
 package dev.jbound.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * What jbound knows about where it prints: colour and progress only on a terminal, never when
@@ -17,5 +20,23 @@ record Console(PrintWriter out, PrintWriter err, boolean tty, boolean color, boo
         boolean unicode = tty && Charset.defaultCharset().equals(StandardCharsets.UTF_8)
                 || !tty && StandardCharsets.UTF_8.equals(Charset.defaultCharset());
         return new Console(out, err, tty, color, unicode);
+    }
+
+    /**
+     * This console with the report going to stderr ({@code jbound run} leaves stdout to the
+     * command): coloured only when stderr is a terminal too, not merely stdout.
+     */
+    Console reportOnStderr() {
+        boolean errTty = tty && stderrIsTerminal();
+        return new Console(err, err, errTty, color && errTty, unicode);
+    }
+
+    private static boolean stderrIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 }

@@ -32,6 +32,19 @@ final class InterruptOnSigint implements AutoCloseable {
         }
     }
 
+    /**
+     * For {@code run}: every Ctrl-C runs {@code action} (it passes Ctrl-C on to the command) and
+     * nothing else; jbound waits for the command to end, which decides how Ctrl-C ends it.
+     */
+    static InterruptOnSigint forwarding(Runnable action) {
+        try {
+            return new InterruptOnSigint(Signal.handle(INT, sig -> action.run()));
+        } catch (IllegalArgumentException unsupported) {
+            // -Xrs: Ctrl-C from a terminal still reaches the command, which shares the process group
+            return new InterruptOnSigint(null);
+        }
+    }
+
     @Override
     public void close() {
         if (previous != null) Signal.handle(INT, previous);

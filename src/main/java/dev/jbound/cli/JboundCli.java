@@ -36,6 +36,8 @@ public final class JboundCli {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        // `jbound run java -version`: after the command's name, every option is the command's own.
+        cmd.getSubcommands().get("run").setStopAtPositional(true);
         cmd.setColorScheme(CommandLine.Help.defaultColorScheme(tty ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
         top.tty = tty;
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine, top.verbose));

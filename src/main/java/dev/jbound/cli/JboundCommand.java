@@ -11,18 +11,19 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"What is this JVM waiting on, and what concurrency strategy fits it?",
-                "Attaches to a running JVM, samples what every thread does, and prints a verdict"
+                "Attaches to a running JVM (or launches a command and follows its JVMs), samples what every thread does, and prints a verdict"
                         + " (cpu-bound, cpu-saturated, io-bound, lock-bound, gc-bound, idle, mixed) with a strategy."},
-        subcommands = {PsCommand.class, AttachCommand.class, DemoCommand.class, ReportCommand.class},
+        subcommands = {PsCommand.class, AttachCommand.class, RunCommand.class, ReportCommand.class, DemoCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  jbound demo                 profile a built-in workload",
                 "  jbound ps                   list the JVMs jbound can profile",
                 "  jbound attach 12345         profile pid 12345 for 10 s",
                 "  jbound attach OrderService  profile the one JVM whose main class or jar contains OrderService",
+                "  jbound run -- mvn test      profile the JVMs a command starts",
                 "  jbound attach 12345 --duration 30s --format json | jq .verdict.class",
                 "",
                 "Exit codes: 0 ok, 1 check failed, 2 usage error, 3 target not found or not attachable,",
-                "4 recording failed, 130 interrupted."})
+                "4 recording failed, 130 interrupted; run exits with its command's code."})
 public final class JboundCommand implements Runnable {
 
     @Spec

@@ -12,7 +12,7 @@ public final class KeepJfrOption {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--jfr", paramLabel = "FILE", description = "Keep the raw JFR recording in FILE.")
+    @Option(names = "--jfr", paramLabel = "FILE", description = "Keep the raw JFR recording in FILE (run --subprocesses: the first JVM's; each other one's in FILE with its pid added).")
     Path jfr;
 
     void validate() {

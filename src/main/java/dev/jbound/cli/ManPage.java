@@ -30,7 +30,7 @@ final class ManPage {
         sb.append("[\\fIOPTIONS\\fR]");
         for (PositionalParamSpec p : spec.positionalParameters()) {
             if (p.hidden()) continue;
-            String label = "\\fI" + escape(p.paramLabel()) + "\\fR";
+            String label = "\\fI" + escape(p.paramLabel()) + "\\fR" + (p.arity().max > 1 ? "..." : "");
             sb.append(' ').append(p.arity().min == 0 ? "[" + label + "]" : label);
         }
         sb.append("\n.SH DESCRIPTION\n");
@@ -67,9 +67,16 @@ final class ManPage {
             sb.append(".fi\n");
         }
         sb.append(".SH EXIT STATUS\n");
-        sb.append("0 success; 1 a check failed; 2 usage error; 3 target not found or not attachable;"
-                + " 4 recording failed (also internal errors, with a stack trace); 130 interrupted after printing"
-                + " what was gathered.\n");
+        var exitCodes = spec.usageMessage().exitCodeList();
+        if (exitCodes.isEmpty()) {
+            sb.append("0 success; 1 a check failed; 2 usage error; 3 target not found or not attachable;"
+                    + " 4 recording failed (also internal errors, with a stack trace); 130 interrupted after printing"
+                    + " what was gathered.\n");
+        } else {
+            // a command whose exit codes differ from the rest declares them (picocli's exitCodeList)
+            exitCodes.forEach((code, meaning) -> sb.append(".TP\n.B ").append(escape(code.strip())).append('\n')
+                    .append(escape(meaning.strip())).append('\n'));
+        }
         sb.append(".SH ENVIRONMENT\n.TP\n.B NO_COLOR\nWhen set and not empty, no colour is used.\n")
                 .append(".TP\n.B JAVA_HOME\nThe launcher runs \\fI$JAVA_HOME/bin/java\\fR when set.\n");
         sb.append(".SH SEE ALSO\n");

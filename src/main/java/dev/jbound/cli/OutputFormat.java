@@ -5,6 +5,9 @@ import dev.jbound.render.JvmListJsonRenderer;
 import dev.jbound.render.JvmListRenderer;
 import dev.jbound.render.JvmTableRenderer;
 import dev.jbound.render.Renderer;
+import dev.jbound.render.RunJsonRenderer;
+import dev.jbound.render.RunRenderer;
+import dev.jbound.render.RunTextRenderer;
 import dev.jbound.render.TextRenderer;
 
 /** The output formats, chosen in one place. */
@@ -23,6 +26,14 @@ enum OutputFormat {
         return switch (this) {
             case text -> new JvmTableRenderer(console.color());
             case json -> new JvmListJsonRenderer();
+        };
+    }
+
+    /** For {@code jbound run}. */
+    RunRenderer runRenderer(Console console) {
+        return switch (this) {
+            case text -> new RunTextRenderer(console.color(), console.unicode());
+            case json -> new RunJsonRenderer();
         };
     }
 }

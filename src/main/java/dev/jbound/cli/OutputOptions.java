@@ -18,7 +18,7 @@ public final class OutputOptions {
             description = "Report format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     OutputFormat format = OutputFormat.text;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout (for run: instead of stderr).")
     Path output;
 
     /** Fail before recording, not after ten seconds of it, when a file cannot be written. */

@@ -8,10 +8,6 @@ import dev.jbound.record.RecordingSettings;
 import dev.jbound.target.TargetException;
 import dev.jbound.target.TargetJvm;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 
 /** Records a target, renders the report where the options say, and returns the exit code. */
 final class ProfileRunner {
@@ -39,18 +35,6 @@ final class ProfileRunner {
 
     /** The report to stdout, or to --output with a line on stderr saying so. */
     static void write(Report report, OutputOptions output, Console console) throws RecordingException {
-        if (output.output == null) {
-            output.format.renderer(console).render(report, console.out());
-            console.out().flush();
-            return;
-        }
-        // A file gets no colour, whatever the terminal.
-        Console plain = new Console(console.out(), console.err(), false, false, true);
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(output.output, StandardCharsets.UTF_8))) {
-            output.format.renderer(plain).render(report, w);
-        } catch (IOException e) {
-            throw new RecordingException("cannot write " + output.output + ": " + e.getMessage(), e);
-        }
-        console.err().println("jbound: report written to " + output.output);
+        ReportOutput.write(output.output, console, (c, out) -> output.format.renderer(c).render(report, out));
     }
 }

@@ -19,12 +19,14 @@ public final class RecordingOptions {
     CommandSpec spec;
 
     @Option(names = {"-d", "--duration"}, converter = DurationConverter.class, paramLabel = "TIME",
-            description = "How long to record (e.g. 10s, 500ms, 2m). Default: 10s for attach, 5s for demo.")
+            description = "How long to record (e.g. 10s, 500ms, 2m). Default: 10s for attach, 5s for demo;"
+                    + " for run, until the command ends (at most 24h), after which the command goes on unprofiled.")
     Duration duration;
 
     @Option(names = {"-i", "--interval"}, converter = DurationConverter.class, paramLabel = "TIME",
             description = "Sampling interval per thread for CPU and wall-clock samples (1ms to 1s)."
-                    + " Default: cpu 20ms; wall 20ms, longer for JVMs with over 80 threads (0.25ms per thread, at most 1s).")
+                    + " Default: cpu 20ms; wall 20ms, longer for JVMs with over 80 threads (0.25ms per thread, at most 1s;"
+                    + " run: 20ms, as its JVMs have not started yet).")
     Duration interval;
 
     @Option(names = "--recorder", paramLabel = "RECORDER",

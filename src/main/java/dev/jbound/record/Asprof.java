@@ -50,6 +50,20 @@ final class Asprof {
         return exec(cmd);
     }
 
+    /**
+     * One thread dump ({@code Thread.print -l}), for the owners of contended locks; null when the
+     * target is gone or cannot give one.
+     */
+    String threadDump(long pid) {
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) return null;
+        try {
+            Result r = jattach("jcmd", pid, List.of("Thread.print", "-l"));
+            return r.ok() ? r.stdout() : null;
+        } catch (RecordingException e) {
+            return null;
+        }
+    }
+
     private static Result exec(List<String> cmd) throws RecordingException {
         Process p;
         try {

@@ -139,13 +139,7 @@ public final class AsyncProfilerRecorder implements Recorder {
 
     @Override
     public String threadDump(long pid) {
-        if (!isAlive(pid)) return null;
-        try {
-            Asprof.Result r = asprof.jattach("jcmd", pid, List.of("Thread.print", "-l"));
-            return r.ok() ? r.stdout() : null;
-        } catch (RecordingException e) {
-            return null;
-        }
+        return asprof.threadDump(pid);
     }
 
     /**

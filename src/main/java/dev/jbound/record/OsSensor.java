@@ -16,6 +16,10 @@ import java.util.function.ToLongFunction;
  * Watches a process through /proc for a window: per-thread CPU time and run-queue delay
  * (schedstat at start and end), thread states (stat polled on a daemon thread), I/O bytes and
  * the CPU budget. Linux only; elsewhere {@link #stop()} returns an unavailable activity.
+ *
+ * <p>{@link #startAtLaunch} watches a JVM that jbound launched and that records itself from its
+ * start: its counters count from zero, so they cover the same span as its recording, and its
+ * polls read schedstat too, because such a JVM usually ends before any end snapshot can be taken.
  */
 public final class OsSensor {
 
@@ -30,6 +34,8 @@ public final class OsSensor {
     static final double MAX_CPU_SHARE = 0.005;
 
     private final long pid;
+    /** Watched from its launch: counters from zero, schedstat on every poll, its exit is the window's end. */
+    private final boolean launched;
     private final long startNanos;
     private final long pollIntervalNanos;
     private final TaskTable tasks;
@@ -46,15 +52,16 @@ public final class OsSensor {
     private int polls;
     private OsActivity result;
 
-    private OsSensor(long pid, Duration pollInterval, ProcessCounters process, ProcFileReader reader) {
+    private OsSensor(long pid, Duration pollInterval, ProcessCounters process, ProcFileReader reader, boolean launched) {
         this.pid = pid;
+        this.launched = launched;
         this.pollIntervalNanos = pollInterval.toNanos();
         this.process = process;
         this.cgroup = CpuBudgetProbe.cgroupLimit(pid);
         this.machineCpus = CpuBudgetProbe.machineCpus();
         this.affinityCpus = CpuBudgetProbe.affinityCpus(pid);
         this.startThrottle = cgroup.throttle();
-        this.tasks = new TaskTable(pid, reader);
+        this.tasks = new TaskTable(pid, reader, launched);
         this.startNanos = System.nanoTime();
         this.exited = !tasks.snapshotStart();
         if (process.ioProblem != null) notes.add(process.ioProblem);
@@ -69,16 +76,29 @@ public final class OsSensor {
 
     /** Takes the start snapshot and starts polling; never throws for an unreadable target. */
     public static OsSensor start(long pid, Duration pollInterval) {
+        return start(pid, pollInterval, false);
+    }
+
+    /**
+     * Watches a JVM that was launched recording itself: every thread's CPU time, run-queue delay
+     * and the process's I/O count from zero, as its recording does from its first instruction.
+     * Polls every {@link #DEFAULT_POLL_INTERVAL}: when the JVM exits, its figures are those of the last poll.
+     */
+    public static OsSensor startAtLaunch(long pid) {
+        return start(pid, DEFAULT_POLL_INTERVAL, true);
+    }
+
+    private static OsSensor start(long pid, Duration pollInterval, boolean launched) {
         if (pollInterval.isNegative() || pollInterval.isZero()) throw new IllegalArgumentException("poll interval must be positive");
         return UnavailableOsSensor.reason(pid)
                 .map(reason -> new OsSensor(pid, reason))
-                .orElseGet(() -> startReading(pid, pollInterval));
+                .orElseGet(() -> startReading(pid, pollInterval, launched));
     }
 
-    private static OsSensor startReading(long pid, Duration pollInterval) {
+    private static OsSensor startReading(long pid, Duration pollInterval, boolean launched) {
         ProcFileReader reader = new ProcFileReader();
         try {
-            OsSensor sensor = new OsSensor(pid, pollInterval, ProcessCounters.start(pid, reader), reader);
+            OsSensor sensor = new OsSensor(pid, pollInterval, ProcessCounters.start(pid, reader, launched), reader, launched);
             sensor.poller.start();
             return sensor;
         } catch (IOException | RuntimeException e) {
@@ -89,6 +109,7 @@ public final class OsSensor {
     /** An unavailable sensor: stop() returns OsActivity.unavailable with the reason. */
     private OsSensor(long pid, String reason) {
         this.pid = pid;
+        this.launched = false;
         this.pollIntervalNanos = 0;
         this.startNanos = System.nanoTime();
         this.tasks = null;
@@ -126,8 +147,11 @@ public final class OsSensor {
         long window = now;
         if (exited) {
             window = process.lastSeenNanos;
-            notes.add("process exited during the window: counters are from the last poll, "
-                    + window / 1_000_000 + " ms after the start");
+            // A launched JVM's exit is the end of its recording, not news.
+            if (!launched) {
+                notes.add("process exited during the window: counters are from the last poll, "
+                        + window / 1_000_000 + " ms after the start");
+            }
         }
         if (tasks.schedstatMissing()) notes.add("schedstat missing for some threads: their CPU time has 10 ms resolution");
         return new OsActivity(pid, true, window, tasks.activities(), process.lastCpuNanos - process.startCpuNanos,
@@ -159,6 +183,9 @@ public final class OsSensor {
             long now = System.nanoTime() - startNanos;
             if (!process.poll(now) || !tasks.poll(now)) {
                 exited = true;
+                // its threads' stat files stay open otherwise until stop(): a build that forks
+                // many JVMs under `run --subprocesses` would hold them all
+                tasks.close();
                 return;
             }
             polls++;

@@ -20,19 +20,24 @@ final class ProcessCounters {
     ProcIo lastIo;
     long lastSeenNanos;
 
-    private ProcessCounters(long pid, ProcFileReader reader, long cpuNanos, ProcIo io, String ioProblem) {
+    private ProcessCounters(long pid, ProcFileReader reader, long startCpuNanos, ProcIo startIo, long cpuNanos, ProcIo io,
+                            String ioProblem) {
         this.statPath = "/proc/" + pid + "/stat";
         this.ioPath = "/proc/" + pid + "/io";
         this.reader = reader;
-        this.startCpuNanos = cpuNanos;
+        this.startCpuNanos = startCpuNanos;
         this.lastCpuNanos = cpuNanos;
-        this.startIo = io;
+        this.startIo = startIo;
         this.lastIo = io;
         this.ioProblem = ioProblem;
     }
 
-    /** Throws when /proc/PID/stat cannot be read: no such process, or no /proc. */
-    static ProcessCounters start(long pid, ProcFileReader reader) throws IOException {
+    /**
+     * Throws when /proc/PID/stat cannot be read: no such process, or no /proc.
+     *
+     * @param fromZero count from the process's start instead of from now (a process watched since its launch)
+     */
+    static ProcessCounters start(long pid, ProcFileReader reader, boolean fromZero) throws IOException {
         TaskStat stat = TaskStat.parse(reader.read("/proc/" + pid + "/stat"));
         ProcIo io = null;
         String problem = null;
@@ -42,7 +47,8 @@ final class ProcessCounters {
             // read_bytes & co. need ptrace access: same user and ptrace_scope permitting, or CAP_SYS_PTRACE.
             problem = "/proc/" + pid + "/io unreadable (" + e.getMessage() + "): needs ptrace access to the target";
         }
-        return new ProcessCounters(pid, reader, stat.cpuNanos(), io, problem);
+        if (fromZero) return new ProcessCounters(pid, reader, 0, io == null ? null : new ProcIo(0, 0, 0, 0), stat.cpuNanos(), io, problem);
+        return new ProcessCounters(pid, reader, stat.cpuNanos(), io, stat.cpuNanos(), io, problem);
     }
 
     /** Returns false once the process is gone or a zombie (exited, not yet reaped). */

@@ -11,20 +11,29 @@ import java.util.Set;
 
 /**
  * The target's tasks (threads) under /proc/PID/task. Start and end snapshots read stat and
- * schedstat; a poll reads only stat, one small file per thread, to keep it light.
+ * schedstat; a poll reads only stat, one small file per thread, to keep it light, unless the
+ * target was launched by jbound: then there is usually no end snapshot (it exits first), so each
+ * poll reads schedstat too and the last reading stands in for the end.
  */
 final class TaskTable implements AutoCloseable {
 
     private final String taskDir;
     private final ProcFileReader reader;
     private final OpenStatFiles statFiles;
+    /** Count every thread from its birth and read schedstat on each poll. */
+    private final boolean launched;
     private final Map<Long, ThreadTally> tallies = new HashMap<>();
     private boolean schedstatMissing;
 
     TaskTable(long pid, ProcFileReader reader) {
+        this(pid, reader, false);
+    }
+
+    TaskTable(long pid, ProcFileReader reader, boolean launched) {
         this.taskDir = "/proc/" + pid + "/task/";
         this.reader = reader;
         this.statFiles = new OpenStatFiles(taskDir, reader);
+        this.launched = launched;
     }
 
     /** Returns false when the task directory is gone (the process exited). */
@@ -33,7 +42,7 @@ final class TaskTable implements AutoCloseable {
         if (tids == null) return false;
         for (String tid : tids) {
             TaskStat stat = stat(tid);
-            if (stat != null) tallies.put(Long.parseLong(tid), new ThreadTally(Long.parseLong(tid), stat, schedstat(tid), false, 0));
+            if (stat != null) tallies.put(Long.parseLong(tid), new ThreadTally(Long.parseLong(tid), stat, schedstat(tid), launched, 0));
         }
         return true;
     }
@@ -47,7 +56,7 @@ final class TaskTable implements AutoCloseable {
             if (stat == null) continue; // exited between the listing and the read
             long tid = Long.parseLong(name);
             tallies.computeIfAbsent(tid, t -> new ThreadTally(t, stat, null, true, sinceStartNanos))
-                    .polled(stat, sinceStartNanos);
+                    .polled(stat, launched ? schedstat(name) : null, sinceStartNanos);
         }
         statFiles.retainOnly(Set.of(tids));
         return true;

@@ -14,6 +14,8 @@ final class ThreadTally {
     private long lastTicks;
     private long lastSeenNanos;
     private Schedstat endSchedstat;
+    /** The last poll's schedstat, when polls read it: the end reading of a thread that ended before the window did. */
+    private Schedstat lastSchedstat;
     private boolean presentAtEnd;
     private OsThreadActivity.StateCounts states = OsThreadActivity.StateCounts.NONE;
 
@@ -29,8 +31,10 @@ final class ThreadTally {
         this.lastSeenNanos = seenNanos;
     }
 
-    void polled(TaskStat stat, long seenNanos) {
+    /** @param schedstat null when polls read stat only */
+    void polled(TaskStat stat, Schedstat schedstat, long seenNanos) {
         name = stat.comm(); // a thread may rename itself (Thread.setName) after the start snapshot
+        if (schedstat != null) lastSchedstat = schedstat;
         lastTicks = stat.utimeTicks() + stat.stimeTicks();
         lastSeenNanos = seenNanos;
         states = states.plus(stat.state());
@@ -47,9 +51,10 @@ final class ThreadTally {
     OsThreadActivity toActivity() {
         long cpu;
         long runDelay;
-        if (startSchedstat != null && endSchedstat != null) {
-            cpu = endSchedstat.onCpuNanos() - startSchedstat.onCpuNanos();
-            runDelay = endSchedstat.runDelayNanos() - startSchedstat.runDelayNanos();
+        Schedstat end = endSchedstat != null ? endSchedstat : lastSchedstat;
+        if (startSchedstat != null && end != null) {
+            cpu = end.onCpuNanos() - startSchedstat.onCpuNanos();
+            runDelay = end.runDelayNanos() - startSchedstat.runDelayNanos();
         } else {
             // schedstat missing, or the thread died before the end snapshot: ticks from its last poll.
             cpu = (lastTicks - startTicks) * TaskStat.NANOS_PER_TICK;

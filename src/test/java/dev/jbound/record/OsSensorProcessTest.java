@@ -96,6 +96,46 @@ class OsSensorProcessTest {
         }
     }
 
+    /**
+     * jbound run's sensor: a JVM that recorded itself from its start is counted from its start too,
+     * and keeps CPU time and run delay (schedstat) although it exits before any end snapshot.
+     */
+    @Test
+    void atLaunchCountsFromTheThreadsBirthAndKeepsSchedstatPastTheExit() throws Exception {
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "os-sensor");
+        try (ChildJvm child = ChildJvm.start(OsWorkloadMain.class.getName(), List.of("-Xmx64m", "-XX:TieredStopAtLevel=1"), dir.toString())) {
+            Thread.sleep(800);
+            long before = spinnerCpuNanos(child.pid());
+            OsSensor sensor = OsSensor.startAtLaunch(child.pid());
+            Thread.sleep(400);
+            child.close();
+            OsActivity activity = sensor.stop();
+
+            assertThat(activity.note()).doesNotContain("process exited");
+            OsThreadActivity spinner = activity.thread("spinner");
+            assertThat(spinner.diedDuringWindow()).isTrue();
+            assertThat(spinner.cpuNanos()).as("CPU since the thread's birth, not since the sensor started").isGreaterThan(before);
+            if (!activity.note().contains("schedstat missing")) {
+                assertThat(spinner.runDelayNanos()).as("run delay from the last poll's schedstat").isNotNegative();
+            }
+            assertThat(activity.processCpuNanos()).isGreaterThanOrEqualTo(before);
+        } finally {
+            Files.deleteIfExists(dir.resolve("syncer.dat"));
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static long spinnerCpuNanos(long pid) throws Exception {
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : tasks.toList()) {
+                if (Files.readString(t.resolve("comm")).strip().equals("spinner")) {
+                    return Long.parseLong(Files.readString(t.resolve("schedstat")).split(" ")[0]);
+                }
+            }
+        }
+        throw new AssertionError("no spinner thread in " + pid);
+    }
+
     @Test
     void noSuchProcessIsUnavailableWithAReason() {
         OsActivity activity = OsSensor.start(Long.MAX_VALUE, POLL).stop();

@@ -1,0 +1,112 @@
+package dev.jbound.cli;
+
+import dev.jbound.analyze.CommandProfile;
+import dev.jbound.model.RunReport;
+import dev.jbound.model.RunReport.JvmResult;
+import dev.jbound.record.AsyncProfilerAgent;
+import dev.jbound.record.RecordingException;
+import dev.jbound.record.RecordingSettings;
+import dev.jbound.target.TargetException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import static dev.jbound.render.TerminalText.escape;
+
+/** jbound run [options] -- COMMAND...: launch a command and profile the JVMs it starts from their start. */
+@Command(name = "run",
+        description = {"Launch a command and profile the JVMs it starts, from their first instruction.",
+                "JVMs behind wrapper scripts (mvn, gradle, sh) are found too. The command keeps stdin, stdout and its"
+                        + " exit code; the verdict goes to stderr (or --output) when the command ends, or when --duration"
+                        + " passes, and then the command goes on unprofiled."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  jbound run -- java -jar app.jar",
+                "  jbound run --duration 30s -- ./gradlew run",
+                "  jbound run --subprocesses --format json --output verdicts.json -- mvn test"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"N:the command's own exit code (130 when Ctrl-C ended it; Ctrl-C is passed on to it)",
+                "2:usage error",
+                "3:the command cannot be run, or it started no JVM",
+                "4:no reported JVM left a readable recording (e.g. killed with SIGKILL), or the report could not be written"})
+public final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    JboundCommand parent;
+
+    @Parameters(arity = "1..*", paramLabel = "COMMAND",
+            description = "The command and its arguments. Options after the command's name are the command's own.")
+    List<String> command;
+
+    @Option(names = "--subprocesses",
+            description = "A verdict for every JVM the command starts (e.g. a build's forked test JVMs), not only the first.")
+    boolean subprocesses;
+
+    @Mixin
+    RecordingOptions recording;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    KeepJfrOption keep;
+
+    @Override
+    public Integer call() throws TargetException, RecordingException {
+        // No --duration: until the command ends, and at most the longest window jbound records.
+        RecordingSettings settings = recording.settings(RecordingOptions.MAX_DURATION);
+        output.validate();
+        keep.validate();
+        Console console = parent.console().reportOnStderr();
+        // No Warmup as attach has: it would take CPU from the command's JVMs, measured from their start.
+        var options = new CommandProfile.Options(command, settings, subprocesses, keep.jfr);
+        try (CommandProfile profile = CommandProfile.launch(options, new AsyncProfilerAgent());
+             InterruptOnSigint ignored = InterruptOnSigint.forwarding(profile::interrupt)) {
+            RunReport report = profile.awaitVerdict();
+            int failure;
+            if (report.jvms().isEmpty()) {
+                failure = ExitCodes.TARGET;
+                if (!report.commandEnded()) {
+                    console.err().printf(Locale.ROOT, "jbound: the command started no JVM within the %.1f s window; nothing to profile%n",
+                            settings.duration().toMillis() / 1000.0);
+                    console.err().flush();
+                }
+            } else if (report.reports().isEmpty()) {
+                for (JvmResult j : report.unrecorded()) console.err().println("jbound: " + describe(j) + ": no verdict");
+                console.err().flush();
+                failure = ExitCodes.RECORDING;
+            } else {
+                failure = write(report, console);
+            }
+            int exit = profile.awaitExit();
+            if (report.jvms().isEmpty() && report.commandEnded()) {
+                console.err().println("jbound: the command started no JVM (it exited with code " + exit + "); nothing to profile");
+                console.err().println("hint: JVMs are found through JAVA_TOOL_OPTIONS; a script that clears it hides its JVMs");
+            }
+            return failure != ExitCodes.OK ? failure : exit;
+        }
+    }
+
+    /** @return OK, or RECORDING when the report could not be written (the command is still waited for) */
+    private int write(RunReport report, Console console) {
+        try {
+            ReportOutput.write(output.output, console, (c, out) -> output.format.runRenderer(c).render(report, out));
+            return ExitCodes.OK;
+        } catch (RecordingException e) {
+            console.err().println("jbound: " + escape(e.getMessage()));
+            return ExitCodes.RECORDING;
+        } finally {
+            console.err().flush();
+        }
+    }
+
+    private static String describe(JvmResult j) {
+        String main = j.mainClass().isBlank() ? "" : " (" + escape(j.mainClass()) + ")";
+        return "pid " + j.pid() + main + " " + escape(j.problem());
+    }
+}
