@@ -79,7 +79,7 @@ public final class CommandProfile implements AutoCloseable {
         Path dir = ScratchDirectory.create();
         LaunchedJvms jvms = new LaunchedJvms(recorder, dir, options.everyJvm());
         try {
-            String option = recorder.javaToolOption(dir, options.settings());
+            List<String> option = recorder.javaToolOptions(dir, options.settings());
             jvms.start();
             return new CommandProfile(options, recorder, dir, jvms, CommandLauncher.start(options.command(), option));
         } catch (TargetException | RecordingException | RuntimeException e) {

@@ -46,16 +46,16 @@ public final class AsyncProfilerAgent implements StartupRecorder {
      * window (plus grace) after that JVM started, should jbound be killed before it can.
      */
     @Override
-    public String javaToolOption(Path dir, RecordingSettings s) throws RecordingException {
+    public List<String> javaToolOptions(Path dir, RecordingSettings s) throws RecordingException {
         Path library = profiler.library();
         for (Path p : List.of(library, dir)) {
             // async-profiler splits its options at commas; there is no escape
             if (p.toString().contains(",")) throw new RecordingException("cannot pass " + p + " to async-profiler: the path contains a comma");
         }
         long timeoutSeconds = (long) Math.ceil(s.duration().toMillis() / 1000.0) + SELF_STOP_GRACE_SECONDS;
-        return "-agentpath:" + library + "=" + String.join(",", "start", "event=cpu",
+        return List.of("-agentpath:" + library + "=" + String.join(",", "start", "event=cpu",
                 "interval=" + nanos(s.cpuInterval()), "wall=" + nanos(s.wallIntervalFor(0)), "lock=" + nanos(s.lockThreshold()),
-                "timeout=" + timeoutSeconds, "jfr", "log=" + dir.resolve(LOG_FILE), "file=" + dir.resolve("%p.jfr"));
+                "timeout=" + timeoutSeconds, "jfr", "log=" + dir.resolve(LOG_FILE), "file=" + dir.resolve("%p.jfr")));
     }
 
     @Override

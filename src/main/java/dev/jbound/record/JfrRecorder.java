@@ -5,16 +5,11 @@ import dev.jbound.target.TargetException;
 import dev.jbound.target.TargetJvm;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Records one window with the JDK's own Flight Recorder, started in the target through the attach
@@ -111,26 +106,9 @@ public final class JfrRecorder implements Recorder {
 
     /** The target reads the settings, possibly as another user: world-readable, randomly named in /tmp. */
     private static Path writeSettings(RecordingSettings s, String id) throws RecordingException {
-        String template;
-        try (InputStream in = JfrRecorder.class.getResourceAsStream("jbound.jfc")) {
-            if (in == null) throw new IOException("jbound.jfc missing from the jar");
-            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new RecordingException("cannot read jbound's JFR settings: " + e.getMessage(), e);
-        }
-        String jfc = template.replace("@SAMPLE@", millis(s.cpuInterval())).replace("@THRESHOLD@", millis(s.lockThreshold()));
         Path file = Path.of(System.getProperty("java.io.tmpdir"), "jbound-" + id + ".jfc");
-        try {
-            Files.writeString(file, jfc, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new RecordingException("cannot write JFR settings to " + file + ": " + e.getMessage(), e);
-        }
+        JfrSettingsFile.write(s, file, "rw-r--r--");
         return file;
-    }
-
-    private static String millis(Duration d) {
-        return String.format(Locale.ROOT, "%d ms", Math.max(1, d.toMillis()));
     }
 
     private static String random() {

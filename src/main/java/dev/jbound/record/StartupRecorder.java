@@ -1,6 +1,7 @@
 package dev.jbound.record;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,11 +16,11 @@ public interface StartupRecorder {
     String name();
 
     /**
-     * One JVM option (unquoted) that makes every JVM started with it record into {@code dir}.
+     * The JVM options (each unquoted) that make every JVM started with them record into {@code dir}.
      *
      * @throws RecordingException when the recorder cannot express {@code dir} or its own files in an option
      */
-    String javaToolOption(Path dir, RecordingSettings settings) throws RecordingException;
+    List<String> javaToolOptions(Path dir, RecordingSettings settings) throws RecordingException;
 
     /** The pids of the JVMs that have begun recording into {@code dir}. */
     Set<Long> recordingJvms(Path dir);

@@ -18,14 +18,16 @@ public final class CommandLauncher {
     }
 
     /**
-     * @param javaToolOption one JVM option, unquoted, appended to the user's JAVA_TOOL_OPTIONS
+     * @param javaToolOptions JVM options, each unquoted, appended to the user's JAVA_TOOL_OPTIONS
      * @throws TargetException when the command cannot be run (not found, not executable)
      */
-    public static LaunchedCommand start(List<String> command, String javaToolOption) throws TargetException {
+    public static LaunchedCommand start(List<String> command, List<String> javaToolOptions) throws TargetException {
         if (command.isEmpty()) throw new IllegalArgumentException("no command");
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
         Map<String, String> env = pb.environment();
-        env.put(JAVA_TOOL_OPTIONS, appendOption(env.get(JAVA_TOOL_OPTIONS), javaToolOption));
+        String options = env.get(JAVA_TOOL_OPTIONS);
+        for (String option : javaToolOptions) options = appendOption(options, option);
+        env.put(JAVA_TOOL_OPTIONS, options);
         try {
             return new LaunchedCommand(pb.start(), command);
         } catch (IOException e) {

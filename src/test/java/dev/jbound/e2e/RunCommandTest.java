@@ -69,6 +69,22 @@ class RunCommandTest {
     }
 
     @Test
+    void theJdkFlightRecorderStartedWithTheJvmGivesTheSameVerdictAndKeepsStdoutClean() throws Exception {
+        List<String> script = List.of("/bin/sh", "-c", shell("lock", 3));
+        try (JboundProcess jbound = JboundProcess.start(run(List.of("--recorder", "jfr", "--format", "json"), script))) {
+            int exit = jbound.awaitExit(GENEROUS);
+            assertThat(exit).as(jbound.err()).isZero();
+            // the recorder's start-up message would go to the command's stdout: it is silenced
+            assertThat(jbound.out()).matches("ready lock \\d+\n");
+            String err = jbound.err();
+            JsonNode r = tools.jackson.databind.json.JsonMapper.builder().build().readTree(err.substring(err.indexOf('{')));
+            assertThat(r.get("sampling").get("recorder").asString()).isEqualTo("JDK Flight Recorder");
+            assertThat(r.get("verdict").get("class").asString()).as("%s", r.get("breakdown")).isEqualTo("lock-bound");
+            assertThat(r.get("target").get("pid").asLong()).isEqualTo(readyPid(jbound.out(), "lock"));
+        }
+    }
+
+    @Test
     void aJavaCommandGetsItsVerdictOnStderrWhileStdoutStaysTheCommands() throws Exception {
         try (JboundProcess jbound = JboundProcess.start(run(List.of(), workload("cpu", 3)))) {
             int exit = jbound.awaitExit(GENEROUS);

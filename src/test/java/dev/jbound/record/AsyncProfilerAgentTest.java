@@ -16,7 +16,7 @@ class AsyncProfilerAgentTest {
     @Test
     void theOptionCarriesAttachsSamplingSettingsAndATimeoutOneWindowLong(@TempDir Path dir) throws Exception {
         AsyncProfilerAgent agent = new AsyncProfilerAgent();
-        String option = agent.javaToolOption(dir, RecordingSettings.defaults(Duration.ofMillis(2500)));
+        String option = agent.javaToolOptions(dir, RecordingSettings.defaults(Duration.ofMillis(2500))).get(0);
         assertThat(option).startsWith("-agentpath:" + NativeProfiler.unpack().library() + "=start,event=cpu,")
                 .contains(",interval=20000000,").contains(",wall=20000000,").contains(",lock=1000000,")
                 .contains(",timeout=5,") // 2.5 s rounded up, plus the 2 s grace
@@ -26,7 +26,7 @@ class AsyncProfilerAgentTest {
     @Test
     void aPathWithACommaCannotBePassedToTheAgent(@TempDir Path dir) throws Exception {
         Path comma = Files.createDirectory(dir.resolve("a,b"));
-        assertThatThrownBy(() -> new AsyncProfilerAgent().javaToolOption(comma, RecordingSettings.defaults(Duration.ofSeconds(1))))
+        assertThatThrownBy(() -> new AsyncProfilerAgent().javaToolOptions(comma, RecordingSettings.defaults(Duration.ofSeconds(1))))
                 .isInstanceOf(RecordingException.class).hasMessageContaining("comma");
     }
 
