@@ -42,7 +42,7 @@ public final class LoaderBench {
         int warmup = Integer.getInteger("bench.loader.warmup", 3);
         System.out.printf("%n## loader: JfrLoader vs one.jfr.JfrReader vs jdk.jfr.consumer.RecordingFile, %d warm-up + %d measured runs each, alternating%n", warmup, runs);
         Map<String, Reader> readers = new LinkedHashMap<>();
-        readers.put("dev.jbound.analyze.JfrLoader.load (full model)", LoaderBench::jbound);
+        readers.put("dev.jbound.analyze.JfrLoader.load (jbound's parser, full model)", LoaderBench::jbound);
         readers.put("one.jfr.JfrReader (parse only, all events)", LoaderBench::apReader);
         readers.put("jdk.jfr.consumer.RecordingFile (all events, stack + thread touched)", LoaderBench::recordingFile);
         for (String spec : System.getProperty("bench.loader.workloads", "idle-pool,mixed,mixed@1ms").split(",")) {
@@ -113,7 +113,7 @@ public final class LoaderBench {
     static long jbound(Path file) throws Exception {
         Recording r = JfrLoader.load(file);
         sink += r.threads().size();
-        return r.cpuSamples().size() + r.wallSamples().size() + r.lockEvents().size();
+        return r.cpuSampleCount() + r.wallSampleCount() + r.lockEventCount();
     }
 
     static long apReader(Path file) throws Exception {

@@ -18,7 +18,32 @@ import java.util.Map;
  */
 final class SampleTally {
 
-    private record Key(long tid, Stack stack, Object what) {
+    /**
+     * Stacks are interned by the reader, so they compare by identity: hashing a stack's frames for
+     * every sample would cost more than the rest of the merge.
+     */
+    private static final class Key {
+        final long tid;
+        final Stack stack;
+        final Object what;
+        private final int hash;
+
+        Key(long tid, Stack stack, Object what) {
+            this.tid = tid;
+            this.stack = stack;
+            this.what = what;
+            this.hash = (Long.hashCode(tid) * 31 + System.identityHashCode(stack)) * 31 + (what == null ? 0 : what.hashCode());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.tid == tid && k.stack == stack && java.util.Objects.equals(k.what, what);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private static final class Total {
