@@ -54,6 +54,21 @@ final class Asprof {
      * One thread dump ({@code Thread.print -l}), for the owners of contended locks; null when the
      * target is gone or cannot give one.
      */
+    /**
+     * Stops the JDK Flight Recorder recording {@code name} in {@code pid}, which writes its file.
+     * "No recording" means the recording's own duration ended it first: the file is written.
+     */
+    void stopJfr(long pid, String name) throws RecordingException {
+        Result r = jattach("jcmd", pid, List.of("JFR.stop", "name=" + name));
+        String out = (r.stdout() + r.stderr()).strip();
+        if ((!r.ok() || out.contains("Exception")) && !out.contains("No recording")
+                && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            int nl = out.lastIndexOf('\n');
+            throw new RecordingException("the JDK Flight Recorder did not stop cleanly in pid " + pid + ": "
+                    + (nl >= 0 ? out.substring(nl + 1).strip() : out));
+        }
+    }
+
     String threadDump(long pid) {
         if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) return null;
         try {

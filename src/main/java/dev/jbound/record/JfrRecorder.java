@@ -77,12 +77,7 @@ public final class JfrRecorder implements Recorder {
     }
 
     private void stop(long pid, String name) throws RecordingException {
-        Asprof.Result r = jattach.jattach("jcmd", pid, List.of("JFR.stop", "name=" + name));
-        String out = (r.stdout() + r.stderr()).strip();
-        // "No recording" means the target's own duration ended it first: the file is written.
-        if ((!r.ok() || out.contains("Exception")) && !out.contains("No recording") && WindowLoop.isAlive(pid)) {
-            throw new RecordingException("the JDK Flight Recorder did not stop cleanly in pid " + pid + ": " + lastLine(out));
-        }
+        jattach.stopJfr(pid, name);
     }
 
     private void stopQuietly(long pid, String name) {
@@ -95,13 +90,7 @@ public final class JfrRecorder implements Recorder {
 
     @Override
     public String threadDump(long pid) {
-        if (!WindowLoop.isAlive(pid)) return null;
-        try {
-            Asprof.Result r = jattach.jattach("jcmd", pid, List.of("Thread.print", "-l"));
-            return r.ok() ? r.stdout() : null;
-        } catch (RecordingException e) {
-            return null;
-        }
+        return jattach.threadDump(pid);
     }
 
     /** The target reads the settings, possibly as another user: world-readable, randomly named in /tmp. */
