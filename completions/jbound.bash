@@ -202,7 +202,7 @@ function _picocli_jbound_ps() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose'"
+  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'-f' '--format'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -232,7 +232,7 @@ function _picocli_jbound_attach() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose'"
+  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'-d' '--duration' '-i' '--interval' '--recorder' '-f' '--format' '-o' '--output' '--jfr'"
   local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
   local FORMAT_option_args=("text" "json") # --format values
@@ -286,7 +286,7 @@ function _picocli_jbound_run() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--subprocesses' '--verbose'"
+  local flag_opts="'--subprocesses' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'-d' '--duration' '-i' '--interval' '--recorder' '-f' '--format' '-o' '--output' '--jfr'"
   local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
   local FORMAT_option_args=("text" "json") # --format values
@@ -340,7 +340,7 @@ function _picocli_jbound_report() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose'"
+  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'-f' '--format' '-o' '--output'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -383,7 +383,7 @@ function _picocli_jbound_demo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose'"
+  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--java' '-d' '--duration' '-i' '--interval' '--recorder' '-f' '--format' '-o' '--output' '--jfr'"
   local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
   local FORMAT_option_args=("text" "json") # --format values

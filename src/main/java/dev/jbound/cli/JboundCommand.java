@@ -7,7 +7,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The top-level command: only dispatches to subcommands. */
-@Command(name = "jbound",
+@Command(name = "jbound", scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"What is this JVM waiting on, and what concurrency strategy fits it?",

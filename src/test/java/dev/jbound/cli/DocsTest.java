@@ -42,6 +42,16 @@ class DocsTest {
     }
 
     @Test
+    void everySubcommandAnswersHelpOnStdoutAndExitsZero() {
+        for (String sub : JboundCli.create(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()), false).getSubcommands().keySet()) {
+            dev.jbound.support.Jbound.Run run = dev.jbound.support.Jbound.run(sub, "--help");
+            assertThat(run.exitCode()).as("jbound %s --help: %s", sub, run.err()).isZero();
+            assertThat(run.out()).startsWith("Usage: jbound " + sub);
+        }
+    }
+
+    @Test
     void theManPagesRender() throws Exception {
         Path man = Path.of("/usr/bin/man");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(man), "man is not installed");
