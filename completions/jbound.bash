@@ -158,6 +158,7 @@ function _complete_jbound() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} attach" ];    then _picocli_jbound; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} run" ];    then _picocli_jbound; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} report" ];    then _picocli_jbound; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check" ];    then _picocli_jbound; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_jbound; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -165,9 +166,11 @@ function _complete_jbound() {
   local cmds1=(attach)
   local cmds2=(run)
   local cmds3=(report)
-  local cmds4=(demo)
+  local cmds4=(check)
+  local cmds5=(demo)
 
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_jbound_demo; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_jbound_demo; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_jbound_check; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_jbound_report; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_jbound_run; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_jbound_attach; return $?; fi
@@ -182,7 +185,7 @@ function _picocli_jbound() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="ps attach run report demo"
+  local commands="ps attach run report check demo"
   local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -371,6 +374,72 @@ function _picocli_jbound_report() {
       type compopt &>/dev/null && compopt -o filenames
       positionals=$( compgen -f -- "${curr_word}" ) # files
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `check` subcommand.
+function _picocli_jbound_check() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--pid' '--report' '--expect' '--max' '--min' '-f' '--format' '-o' '--output' '-d' '--duration' '-i' '--interval' '--recorder'"
+  local FORMAT_option_args=("text" "json" "junit" "markdown") # --format values
+  local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--pid')
+      return
+      ;;
+    '--report')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--expect')
+      return
+      ;;
+    '--max')
+      return
+      ;;
+    '--min')
+      return
+      ;;
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-d'|'--duration')
+      return
+      ;;
+    '-i'|'--interval')
+      return
+      ;;
+    '--recorder')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${RECORDER_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

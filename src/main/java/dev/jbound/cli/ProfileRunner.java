@@ -1,5 +1,7 @@
 package dev.jbound.cli;
 
+import java.nio.file.Path;
+
 import dev.jbound.analyze.LiveProfile;
 import dev.jbound.model.Report;
 import dev.jbound.record.Recorder;
@@ -18,6 +20,14 @@ final class ProfileRunner {
     static int run(TargetJvm target, RecordingSettings settings, RecorderOption recorder, OutputOptions output,
                    KeepJfrOption keep, Console console, Warmup warmup)
             throws TargetException, RecordingException {
+        LiveProfile.Result result = record(target, settings, recorder, keep.jfr, console, warmup);
+        write(result.report(), output, console);
+        return result.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+    }
+
+    /** Records one window (progress on a terminal, Ctrl-C ends it early) and analyses it. */
+    static LiveProfile.Result record(TargetJvm target, RecordingSettings settings, RecorderOption recorder, Path keepJfr,
+                                     Console console, Warmup warmup) throws TargetException, RecordingException {
         dev.jbound.Timing.mark("target-found");
         warmup.await();
         dev.jbound.Timing.mark("warm");
@@ -25,12 +35,11 @@ final class ProfileRunner {
         LiveProfile.Result result;
         try (InterruptOnSigint ignored = InterruptOnSigint.install()) {
             result = LiveProfile.run(target, settings, console.tty() ? progress : Recorder.Progress.NONE,
-                    keep.jfr, recorder.choice());
+                    keepJfr, recorder.choice());
         } finally {
             progress.clear();
         }
-        write(result.report(), output, console);
-        return result.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+        return result;
     }
 
     /** The report to stdout, or to --output with a line on stderr saying so. */

@@ -31,4 +31,13 @@ public enum WorkloadClass {
             case WAIT -> IDLE;
         };
     }
+
+    /** The class named {@code label} ("io-bound"); unknown names say which there are. */
+    public static WorkloadClass fromLabel(String label) {
+        for (WorkloadClass c : values()) {
+            if (c.label.equals(label)) return c;
+        }
+        throw new IllegalArgumentException("unknown class '" + label + "' (one of "
+                + String.join(", ", java.util.Arrays.stream(values()).map(WorkloadClass::label).toList()) + ")");
+    }
 }

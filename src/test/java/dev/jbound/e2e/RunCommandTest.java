@@ -69,6 +69,24 @@ class RunCommandTest {
     }
 
     @Test
+    void checkRunsACommandLikeRunAndExitsByTheAssertions() throws Exception {
+        List<String> pass = new ArrayList<>(List.of("check", "--expect", "cpu-bound", "--max", "lock=5%", "--"));
+        pass.addAll(workload("cpu", 2));
+        try (JboundProcess jbound = JboundProcess.start(pass)) {
+            assertThat(jbound.awaitExit(GENEROUS)).as(jbound.err()).isZero();
+            assertThat(jbound.out()).matches("ready cpu \\d+\n"); // the command's stdout, untouched
+            assertThat(jbound.err()).contains("CHECKS passed");
+        }
+        List<String> fail = new ArrayList<>(List.of("check", "--expect", "io-bound", "--format", "junit", "--"));
+        fail.addAll(workload("cpu", 2));
+        try (JboundProcess jbound = JboundProcess.start(fail)) {
+            assertThat(jbound.awaitExit(GENEROUS)).isEqualTo(1);
+            assertThat(jbound.err()).contains("<testsuite", "failures=\"1\"");
+            assertThat(jbound.err()).contains("jbound: check failed: verdict is cpu-bound, expected io-bound");
+        }
+    }
+
+    @Test
     void theJdkFlightRecorderStartedWithTheJvmGivesTheSameVerdictAndKeepsStdoutClean() throws Exception {
         List<String> script = List.of("/bin/sh", "-c", shell("lock", 3));
         try (JboundProcess jbound = JboundProcess.start(run(List.of("--recorder", "jfr", "--format", "json"), script))) {
