@@ -69,10 +69,10 @@ public final class CheckCommand implements Callable<Integer> {
     List<String> expect = new ArrayList<>();
 
     @Option(names = "--max", paramLabel = "STATE=PERCENT",
-            description = "The state's share of active time is at most PERCENT (e.g. lock=10%); states: cpu, runqueue, io, lock, gc. Repeatable.")
+            description = "The state's share of active time is at most PERCENT (e.g. lock=10%%); states: cpu, runqueue, io, lock, gc. Repeatable.")
     List<String> max = new ArrayList<>();
 
-    @Option(names = "--min", paramLabel = "STATE=PERCENT", description = "The state's share of active time is at least PERCENT (e.g. cpu=50%). Repeatable.")
+    @Option(names = "--min", paramLabel = "STATE=PERCENT", description = "The state's share of active time is at least PERCENT (e.g. cpu=50%%). Repeatable.")
     List<String> min = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
