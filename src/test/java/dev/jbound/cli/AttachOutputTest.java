@@ -7,7 +7,6 @@ import dev.jbound.support.TargetMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,7 @@ class AttachOutputTest {
             targetPid = target.pid();
             assertThat(run.out()).isEmpty();
             assertThat(run.err()).contains("report written to " + report);
-            JsonNode json = JsonMapper.builder().build().readTree(Files.readString(report));
+            JsonNode json = dev.jbound.support.JsonDocs.parse(report);
             assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
             assertThat(json.get("target").get("pid").asLong()).isEqualTo(target.pid());
             assertThat(json.get("verdict").get("class").asString()).isEqualTo("cpu-bound");

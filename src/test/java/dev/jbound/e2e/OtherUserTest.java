@@ -55,7 +55,7 @@ class OtherUserTest {
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as(err).isZero();
-            var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(out);
+            var json = dev.jbound.support.JsonDocs.parse(out);
             var row = java.util.stream.StreamSupport.stream(json.get("jvms").spliterator(), false)
                     .filter(j -> j.get("pid").asLong() == rootJvm.pid()).findFirst()
                     .orElseThrow(() -> new AssertionError("pid " + rootJvm.pid() + " not listed: " + out));

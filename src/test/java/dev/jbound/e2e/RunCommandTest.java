@@ -5,7 +5,6 @@ import dev.jbound.support.JboundProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +94,7 @@ class RunCommandTest {
             // the recorder's start-up message would go to the command's stdout: it is silenced
             assertThat(jbound.out()).matches("ready lock \\d+\n");
             String err = jbound.err();
-            JsonNode r = tools.jackson.databind.json.JsonMapper.builder().build().readTree(err.substring(err.indexOf('{')));
+            JsonNode r = dev.jbound.support.JsonDocs.parse(err.substring(err.indexOf('{')));
             assertThat(r.get("sampling").get("recorder").asString()).isEqualTo("JDK Flight Recorder");
             assertThat(r.get("verdict").get("class").asString()).as("%s", r.get("breakdown")).isEqualTo("lock-bound");
             assertThat(r.get("target").get("pid").asLong()).isEqualTo(readyPid(jbound.out(), "lock"));
@@ -141,7 +140,7 @@ class RunCommandTest {
             assertThat(jbound.awaitExit(GENEROUS)).as(jbound.err()).isZero();
             assertThat(jbound.out()).matches("ready cpu \\d+\n");
             assertThat(jbound.err()).contains("jbound: report written to " + report).doesNotContain("VERDICT").doesNotContain("{");
-            JsonNode json = JsonMapper.builder().build().readTree(Files.readString(report));
+            JsonNode json = dev.jbound.support.JsonDocs.parse(report);
             assertThat(json.get("target").get("pid").asLong()).isEqualTo(readyPid(jbound.out(), "cpu"));
             assertThat(json.get("verdict").get("class").asString()).isEqualTo("cpu-bound");
             assertThat(json.get("sampling").get("osSensor").asBoolean()).isTrue();
@@ -194,7 +193,7 @@ class RunCommandTest {
             assertThat(jbound.awaitExit(GENEROUS)).as(jbound.err()).isZero();
             long cpu = readyPid(jbound.out(), "cpu");
             long io = readyPid(jbound.out(), "io");
-            JsonNode json = JsonMapper.builder().build().readTree(Files.readString(report));
+            JsonNode json = dev.jbound.support.JsonDocs.parse(report);
             List<JsonNode> jvms = StreamSupport.stream(json.get("jvms").spliterator(), false).toList();
             assertThat(verdictOf(jvms, cpu)).isEqualTo("cpu-bound");
             assertThat(verdictOf(jvms, io)).isEqualTo("io-bound");

@@ -2,7 +2,6 @@ package dev.jbound.support;
 
 import dev.jbound.cli.JboundCli;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,7 +11,7 @@ public final class Jbound {
 
     public record Run(int exitCode, String out, String err) {
         public JsonNode json() {
-            return JsonMapper.builder().build().readTree(out);
+            return JsonDocs.parse(out);
         }
     }
 
