@@ -46,11 +46,14 @@ class TerminalTest {
 
     /** A script, so that the screen shows a short command line and not the test classpath. */
     private String jboundCommand(String env) throws IOException {
+        return jboundCommand(env, "attach " + target.pid() + " --duration 3s");
+    }
+
+    private static String jboundCommand(String env, String args) throws IOException {
         Path script = Files.createTempFile("jbound-tty", ".sh");
         script.toFile().deleteOnExit();
         Files.writeString(script, "clear\n" + env + " " + Path.of(System.getProperty("java.home"), "bin", "java") + " -cp '"
-                + System.getProperty("java.class.path") + "' dev.jbound.Main attach " + target.pid()
-                + " --duration 3s\necho EXIT=$?\n");
+                + System.getProperty("java.class.path") + "' dev.jbound.Main " + args + "\necho EXIT=$?\n");
         return "sh " + script;
     }
 
@@ -88,5 +91,19 @@ class TerminalTest {
         // the prompt and tmux itself may style the screen; the report must not
         String report = after.substring(after.indexOf("jbound ·"), after.indexOf("EXIT="));
         assertThat(report).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void checkMarksFailuresInColourOnATerminalAndNotUnderNoColor() throws Exception {
+        String check = "check --report " + Path.of("src/test/resources/recordings/lock.jfr").toAbsolutePath() + " --max lock=10%";
+        tmux("new-session", "-d", "-s", SESSION, "-x", "160", "-y", "60", "bash --norc --noprofile");
+        tmux("send-keys", "-t", SESSION, jboundCommand("LANG=C.UTF-8 TERM=xterm-256color", check), "Enter");
+        String coloured = awaitScreen("EXIT=", true);
+        assertThat(coloured).contains("EXIT=1").contains("\u001b[31mFAIL");
+        tmux("send-keys", "-t", SESSION, jboundCommand("NO_COLOR=1 TERM=xterm-256color", check), "Enter");
+        Thread.sleep(300); // the script clears the screen first
+        String plain = awaitScreen("EXIT=", true);
+        assertThat(plain).contains("EXIT=1").contains("FAIL  lock");
+        assertThat(plain.substring(plain.indexOf("jbound ·"), plain.indexOf("EXIT="))).doesNotContain("\u001b[");
     }
 }
