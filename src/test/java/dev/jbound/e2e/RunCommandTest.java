@@ -69,7 +69,7 @@ class RunCommandTest {
 
     @Test
     void checkRunsACommandLikeRunAndExitsByTheAssertions() throws Exception {
-        List<String> pass = new ArrayList<>(List.of("check", "--expect", "cpu-bound", "--max", "lock=5%", "--"));
+        List<String> pass = new ArrayList<>(List.of("check", "--expect", "cpu-bound", "--min", "cpu=40%", "--"));
         pass.addAll(workload("cpu", 2));
         try (JboundProcess jbound = JboundProcess.start(pass)) {
             assertThat(jbound.awaitExit(GENEROUS)).as(jbound.err()).isZero();
