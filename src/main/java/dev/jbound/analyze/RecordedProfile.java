@@ -4,7 +4,6 @@ import dev.jbound.model.Recording;
 import dev.jbound.model.Report;
 import dev.jbound.record.RecordingException;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,12 +15,7 @@ public final class RecordedProfile {
 
     /** @throws RecordingException when the file is not JFR, is broken before its first whole chunk, or holds no samples */
     public static Report analyze(Path jfr) throws RecordingException {
-        Recording rec;
-        try {
-            rec = JfrLoader.load(jfr);
-        } catch (IOException e) {
-            throw new RecordingException(jfr + ": " + e.getMessage(), e);
-        }
+        Recording rec = RecordingAnalysis.load(jfr);
         if (rec.isEmpty()) {
             throw new RecordingException(jfr + ": the recording holds no samples or thread events to analyse;"
                     + " record with execution samples enabled (jbound attach, or -XX:StartFlightRecording with settings=profile)");

@@ -101,6 +101,22 @@ class ReportCommandTest {
     }
 
     @Test
+    void aCorruptLaterChunkEndsTheReadAndTheWholeChunksBeforeItGiveTheVerdict() throws IOException {
+        byte[] good = Files.readAllBytes(RECORDINGS.resolve("jdk/io-default.jfr"));
+        byte[] bad = Files.readAllBytes(RECORDINGS.resolve("jdk/lock-default.jfr"));
+        Arrays.fill(bad, 68, 68 + 64, (byte) 0xff);
+        Path both = dir.resolve("good-then-bad.jfr");
+        Files.write(both, good);
+        Files.write(both, bad, StandardOpenOption.APPEND);
+        Jbound.Run run = Jbound.run("report", both.toString(), "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode r = run.json();
+        assertThat(r.get("verdict").get("class").asString()).isEqualTo("io-bound");
+        assertThat(r.get("notes").toString()).contains("corrupt JFR chunk at byte " + good.length, "first 1 chunk");
+        assertThat(r.get("threads").toString()).doesNotContain("sync-worker-");
+    }
+
+    @Test
     void aRecordingWithNoSamplesSaysWhatToRecord() throws IOException {
         Path none = dir.resolve("none.jfr");
         try (Recording r = new Recording()) { // the JDK's own recorder, with no event enabled

@@ -50,10 +50,6 @@ final class ByteCursor {
         return buf.getLong(pos);
     }
 
-    short shortAt(int pos) {
-        return buf.getShort(pos);
-    }
-
     long varlong() {
         long result = 0;
         for (int shift = 0; shift < 56; shift += 7) {
@@ -109,7 +105,10 @@ final class ByteCursor {
         return b;
     }
 
-    /** A length prefix, checked against what is left so that a corrupt one cannot allocate gigabytes. */
+    /**
+     * A length or count prefix, checked against what is left (every element takes at least a byte)
+     * so that a corrupt one cannot allocate gigabytes.
+     */
     int length() {
         int n = varint();
         if (n < 0 || n > buf.remaining()) throw new IllegalStateException("invalid length " + n);

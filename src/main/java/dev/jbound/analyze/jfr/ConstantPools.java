@@ -36,12 +36,12 @@ final class ConstantPools {
             in.varlong(); // duration
             long delta = in.varlong();
             in.u1(); // checkpoint kind (flush, chunk header, statics, thread)
-            int poolCount = in.varint();
+            int poolCount = in.length();
             for (int i = 0; i < poolCount; i++) {
                 long poolType = in.varlong();
                 JfrType type = metadata.type(poolType);
                 if (type == null) throw new IllegalStateException("constant pool of undeclared type " + poolType);
-                int count = in.varint();
+                int count = in.length();
                 boolean kept = keep.contains(poolType);
                 Map<Long, Object> pool = kept ? cp.pools.computeIfAbsent(poolType, k -> new HashMap<>(count * 2)) : null;
                 for (int j = 0; j < count; j++) {

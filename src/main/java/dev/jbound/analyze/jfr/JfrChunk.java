@@ -61,6 +61,22 @@ public final class JfrChunk {
         this.pools = ConstantPools.read(in, cpOffset, metadata, values, keep);
         Map<Long, Object> strings = pools.pool(typeId("java.lang.String"));
         in.stringPool(key -> (String) strings.get(key));
+        checkFraming();
+    }
+
+    /**
+     * Walks the events' sizes from the header to the end once, so that a chunk whose framing is
+     * broken is refused whole, before any of its events reach the analysis.
+     */
+    private void checkFraming() {
+        int pos = HEADER_SIZE;
+        int end = in.limit();
+        while (pos < end) {
+            in.position(pos);
+            int size = in.varint();
+            if (size <= 0 || pos + size > end) throw new IllegalStateException("invalid event size " + size + " at " + (fileOffset + pos));
+            pos += size;
+        }
     }
 
     /**
@@ -113,23 +129,21 @@ public final class JfrChunk {
         return t == null ? null : pools.get(t.id(), key);
     }
 
-    /** Every entry of a kept pool, for lookups the caller indexes itself. */
-    public Map<Long, Object> constants(String typeName) {
-        JfrType t = metadata.type(typeName);
-        return t == null ? Map.of() : pools.pool(t.id());
-    }
-
     /** Calls {@code consumer} for each event whose type is named in {@code consumers}, in file order. */
     public void events(Map<String, EventConsumer> consumers) throws JfrFormatException {
         Map<Long, EventConsumer> byId = new HashMap<>();
         Map<Long, EventValues> decoders = new HashMap<>();
-        consumers.forEach((name, c) -> {
-            JfrType t = metadata.type(name);
-            if (t != null) {
-                byId.put(t.id(), c);
-                decoders.put(t.id(), new EventValues(t, values, this));
-            }
-        });
+        try {
+            consumers.forEach((name, c) -> {
+                JfrType t = metadata.type(name);
+                if (t != null) {
+                    byId.put(t.id(), c);
+                    decoders.put(t.id(), new EventValues(t, values, this));
+                }
+            });
+        } catch (RuntimeException e) {
+            throw corrupt(fileOffset, e);
+        }
         int pos = HEADER_SIZE;
         int end = in.limit();
         while (pos < end) {

@@ -56,7 +56,12 @@ public final class JfrFile {
                     if (chunks == 0) throw e;
                     return new Outcome(chunks, true, e.getMessage());
                 }
-                consumer.accept(chunk);
+                try {
+                    consumer.accept(chunk);
+                } catch (JfrFormatException e) {
+                    if (chunks == 0) throw e;
+                    return new Outcome(chunks, true, e.getMessage());
+                }
                 chunks++;
                 pos += chunkSize;
             }

@@ -27,8 +27,4 @@ public record JfrType(long id, String name, String superType, boolean simple, Li
         }
         return -1;
     }
-
-    boolean isEvent() {
-        return "jdk.jfr.Event".equals(superType);
-    }
 }

@@ -22,17 +22,12 @@ final class Metadata {
         return byName.get(name);
     }
 
-    java.util.Collection<JfrType> types() {
-        return byId.values();
-    }
-
     /** Reads the metadata event at the cursor (just past its size and type id). */
     static Metadata read(ByteCursor in) {
         in.varlong(); // start time
         in.varlong(); // duration
         in.varlong(); // metadata id
-        int count = in.varint();
-        if (count < 0 || count > in.limit()) throw new IllegalStateException("invalid metadata string count " + count);
+        int count = in.length();
         String[] strings = new String[count];
         for (int i = 0; i < count; i++) strings[i] = in.string();
         Metadata m = new Metadata();
@@ -43,7 +38,7 @@ final class Metadata {
     /** One element and its children; classes and their fields are kept, the rest (annotations, regions) skipped. */
     private void element(ByteCursor in, String[] strings, ClassBuilder enclosing) {
         String name = strings[in.varint()];
-        int attributeCount = in.varint();
+        int attributeCount = in.length();
         Map<String, String> attributes = new HashMap<>(attributeCount * 2);
         for (int i = 0; i < attributeCount; i++) {
             attributes.put(strings[in.varint()], strings[in.varint()]);
@@ -55,7 +50,7 @@ final class Metadata {
             enclosing.fields.add(new JfrType.Field(attributes.get("name"), Long.parseLong(attributes.get("class")),
                     "true".equals(attributes.get("constantPool")), attributes.containsKey("dimension")));
         }
-        int children = in.varint();
+        int children = in.length();
         for (int i = 0; i < children; i++) element(in, strings, cls);
         if (cls != null) {
             JfrType t = cls.build();
