@@ -169,12 +169,12 @@ public final class Analyzer {
             }
         } else {
             // The JDK's recorder measured each thread's CPU time (thread dumps, jdk.ThreadCPULoad); no run delay.
-            m.cpuNanos().forEach((tid, cpu) -> account(accounts, rec, tid).setMeasured(cpu, -1));
+            m.cpuNanos().forEach((tid, cpu) -> account(accounts, rec, tid).setMeasured(cpu));
         }
         if (os != null || !m.cpuNanos().isEmpty()) {
             // A virtual thread's CPU time is its carrier's, which the OS (or the dumps) measured already.
             accounts.values().forEach(a -> {
-                if (ThreadInfo.isVirtual(a.info.osTid())) a.setMeasured(0, -1);
+                if (ThreadInfo.isVirtual(a.info.osTid())) a.setMeasured(0);
             });
         }
         if (Recording.JDK_FLIGHT_RECORDER.equals(rec.producer())) jdkFacts(accounts, rec, m);

@@ -163,8 +163,9 @@ final class JdkRecorderEvents {
             if (th == null) return;
             long start = e.epochNanos(time);
             long dur = e.nanos(duration);
-            // A wait that began before the chunk counts only from the chunk's start.
-            long from = Math.max(start, chunk.startNanos());
+            // A wait is written in the chunk where it ends and may have begun in an earlier one; it
+            // counts from the recording's start.
+            long from = Math.max(start, out.startNanos);
             long to = Math.min(start + dur, chunk.endNanos());
             Stack s = decoder.stack(e.getLong(stack));
             out.timed(from, th, s, to - from, known);

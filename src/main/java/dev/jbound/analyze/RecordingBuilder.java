@@ -45,8 +45,12 @@ final class RecordingBuilder {
     final Map<Stack, Stack> interned = new HashMap<>();
     private final Map<Long, ThreadInfo> threads = new HashMap<>();
     private final SampleTally tally = new SampleTally();
-    /** This chunk's native-method samples and timed waits, settled at its end (waits never cross chunks). */
-    private final List<NativeSample> natives = new ArrayList<>();
+    /**
+     * Native-method samples wait a chunk before they are settled: a wait is written in the chunk
+     * where it ends, so one that began in the previous chunk explains that chunk's samples too.
+     */
+    private List<NativeSample> natives = new ArrayList<>();
+    private List<NativeSample> pendingNatives = new ArrayList<>();
     private long nativePeriodNanos;
     /** CPU load × seconds per thread, to multiply by the CPU count once it is known. */
     private final Map<Long, Double> cpuLoadSeconds = new HashMap<>();
@@ -59,7 +63,9 @@ final class RecordingBuilder {
     /** The JVM's CPU load × seconds (jdk.CPULoad), the last resort for how much CPU the samples stand for. */
     private double processLoadSeconds;
     private final Map<Long, Integer> allocations = new HashMap<>();
-    private final Map<Long, List<long[]>> timedSpans = new HashMap<>();
+    /** Timed waits of this chunk and of the one before, by thread: what explains the pending native samples. */
+    private Map<Long, List<long[]>> timedSpans = new HashMap<>();
+    private Map<Long, List<long[]>> previousSpans = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
 
     void chunk(long start, long end) {
@@ -131,30 +137,39 @@ final class RecordingBuilder {
         notes.add(note);
     }
 
-    /**
-     * Settles the chunk's native-method samples: one inside a timed wait of its thread adds nothing
-     * (the wait explains that time); the others stand for the period times the number of threads
-     * the sampler found in native code in that second, since it takes one such thread per period.
-     */
+    /** The chunk is read: the previous chunk's native samples can be settled now. */
     void endChunk() {
-        if (!natives.isEmpty()) {
-            timedSpans.values().forEach(spans -> spans.sort((x, y) -> Long.compare(x[0], y[0])));
-            Map<Long, Set<Long>> threadsPerBucket = new HashMap<>();
-            for (NativeSample s : natives) {
-                threadsPerBucket.computeIfAbsent(s.time / NATIVE_ROTATION_NANOS, k -> new HashSet<>()).add(s.tid);
-            }
-            long period = nativePeriodNanos > 0 ? nativePeriodNanos : JdkRecorderEvents.DEFAULT_SAMPLE_PERIOD_NANOS;
-            for (NativeSample s : natives) {
-                if (withinTimed(s)) continue;
-                int inNative = threadsPerBucket.get(s.time / NATIVE_ROTATION_NANOS).size();
-                residualNatives.wall(s.time, s.tid, s.stack, period * inNative, null, 1);
-            }
+        Map<Long, List<long[]>> spans = new HashMap<>(previousSpans);
+        timedSpans.forEach((tid, list) -> spans.computeIfAbsent(tid, k -> new ArrayList<>()).addAll(list));
+        settle(pendingNatives, spans);
+        pendingNatives = natives;
+        natives = new ArrayList<>();
+        previousSpans = timedSpans;
+        timedSpans = new HashMap<>();
+    }
+
+    /**
+     * A native-method sample inside a timed wait of its thread adds nothing (the wait explains
+     * that time); the others stand for the period times the number of threads the sampler found
+     * in native code in that second, since it takes one such thread per period.
+     */
+    private void settle(List<NativeSample> samples, Map<Long, List<long[]>> spans) {
+        if (samples.isEmpty()) return;
+        spans.values().forEach(list -> list.sort((x, y) -> Long.compare(x[0], y[0])));
+        Map<Long, Set<Long>> threadsPerBucket = new HashMap<>();
+        for (NativeSample s : samples) {
+            threadsPerBucket.computeIfAbsent(s.time / NATIVE_ROTATION_NANOS, k -> new HashSet<>()).add(s.tid);
         }
-        natives.clear();
-        timedSpans.clear();
+        long period = nativePeriodNanos > 0 ? nativePeriodNanos : JdkRecorderEvents.DEFAULT_SAMPLE_PERIOD_NANOS;
+        for (NativeSample s : samples) {
+            if (withinTimed(s, spans.get(s.tid))) continue;
+            int inNative = threadsPerBucket.get(s.time / NATIVE_ROTATION_NANOS).size();
+            residualNatives.wall(s.time, s.tid, s.stack, period * inNative, null, 1);
+        }
     }
 
     Recording build(boolean truncated) {
+        endChunk(); // the last chunk's samples, against its own waits
         if (dumpCpu.isEmpty()) {
             for (WallSample w : residualNatives.wallSamples()) tally.wall(w.timeNanos(), w.osTid(), w.stack(), w.weightNanos(), null, w.count());
         } else {
@@ -201,8 +216,7 @@ final class RecordingBuilder {
         return threadCpu.isEmpty() ? Recording.Measured.NONE : new Recording.Measured(threadCpu, Map.of(), Map.of());
     }
 
-    private boolean withinTimed(NativeSample s) {
-        List<long[]> spans = timedSpans.get(s.tid);
+    private static boolean withinTimed(NativeSample s, List<long[]> spans) {
         if (spans == null) return false;
         int lo = 0, hi = spans.size() - 1, last = -1;
         while (lo <= hi) {
@@ -214,7 +228,7 @@ final class RecordingBuilder {
                 hi = mid - 1;
             }
         }
-        // spans of one thread do not overlap, so the last one starting before the sample is the only candidate
+        // a thread's waits do not overlap, so the last one starting before the sample is the only candidate
         return last >= 0 && s.time <= spans.get(last)[1];
     }
 }

@@ -88,10 +88,6 @@ final class SampleTally {
         return cpuCountByThread;
     }
 
-    boolean hasCpu() {
-        return !cpu.isEmpty();
-    }
-
     List<CpuSample> cpuSamples() {
         List<CpuSample> out = new ArrayList<>(cpu.size());
         cpu.forEach((k, t) -> out.add(new CpuSample(t.firstNanos, k.tid, k.stack, t.weightNanos, t.count)));

@@ -75,12 +75,10 @@ final class ThreadAccount {
     }
 
     /**
-     * CPU time the recording measured (the JDK's thread dumps or thread load) and, where known, how
-     * long the thread lived in the window. A measurement is worth the samples it replaces.
+     * CPU time the recording measured (the JDK's thread dumps or thread load); no run delay.
      */
-    void setMeasured(long cpuNanos, long lifeNanos) {
+    void setMeasured(long cpuNanos) {
         setOs(cpuNanos, 0);
-        this.lifeNanos = lifeNanos;
     }
 
     void setLife(long lifeNanos) {

@@ -8,8 +8,6 @@ import dev.jbound.model.Assertion;
 import dev.jbound.model.CheckResult;
 import dev.jbound.model.Report;
 import dev.jbound.model.RunReport;
-import dev.jbound.record.AsyncProfilerAgent;
-import dev.jbound.record.JfrAgent;
 import dev.jbound.record.RecordingException;
 import dev.jbound.record.RecordingSettings;
 import dev.jbound.target.TargetException;
@@ -23,7 +21,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,22 +125,20 @@ public final class CheckCommand implements Callable<Integer> {
 
     private Profiled profile(Console console) throws TargetException, RecordingException {
         if (report != null) {
-            if (!Files.isRegularFile(report)) {
-                throw new ParameterException(spec.commandLine(), Files.isDirectory(report)
-                        ? report + " is a directory; name a .jfr file" : "no such file: " + report);
-            }
+            RecordingFileCheck.check(spec, report);
             return new Profiled(RecordedProfile.analyze(report), false);
         }
         if (pid != null) {
             RecordingSettings settings = recording.settings(RecordingSettings.DEFAULT_DURATION);
+            // started before the lookup, so that it overlaps it (as attach does)
+            Warmup warmup = Warmup.start(format == CheckFormat.text ? OutputFormat.text : OutputFormat.json);
             LiveProfile.Result r = ProfileRunner.record(TargetFinder.byPidOrName(pid), settings, recording.recorder, null,
-                    console, Warmup.start(OutputFormat.json));
+                    console, warmup);
             return new Profiled(r.report(), r.interrupted());
         }
         RecordingSettings settings = recording.settings(RecordingOptions.MAX_DURATION);
         var options = new CommandProfile.Options(command, settings, false, null);
-        try (CommandProfile profile = CommandProfile.launch(options,
-                recording.recorder == RecorderOption.jfr ? new JfrAgent() : new AsyncProfilerAgent());
+        try (CommandProfile profile = CommandProfile.launch(options, recording.recorder.startupRecorder());
              InterruptOnSigint ignored = InterruptOnSigint.forwarding(profile::interrupt)) {
             RunReport run = profile.awaitVerdict();
             int exit = profile.awaitExit();

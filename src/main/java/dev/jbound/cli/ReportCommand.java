@@ -5,12 +5,10 @@ import dev.jbound.record.RecordingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -39,11 +37,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws RecordingException {
-        if (!Files.isRegularFile(file)) {
-            throw new ParameterException(spec.commandLine(), Files.isDirectory(file)
-                    ? file + " is a directory; name a .jfr file" : "no such file: " + file);
-        }
-        if (!Files.isReadable(file)) throw new ParameterException(spec.commandLine(), file + " is not readable");
+        RecordingFileCheck.check(spec, file);
         output.validate();
         Console console = parent.console();
         ProfileRunner.write(RecordedProfile.analyze(file), output, console);

@@ -3,9 +3,6 @@ package dev.jbound.cli;
 import dev.jbound.analyze.CommandProfile;
 import dev.jbound.model.RunReport;
 import dev.jbound.model.RunReport.JvmResult;
-import dev.jbound.record.AsyncProfilerAgent;
-import dev.jbound.record.JfrAgent;
-import dev.jbound.record.StartupRecorder;
 import dev.jbound.record.RecordingException;
 import dev.jbound.record.RecordingSettings;
 import dev.jbound.target.TargetException;
@@ -67,7 +64,7 @@ public final class RunCommand implements Callable<Integer> {
         Console console = parent.console().reportOnStderr();
         // No Warmup as attach has: it would take CPU from the command's JVMs, measured from their start.
         var options = new CommandProfile.Options(command, settings, subprocesses, keep.jfr);
-        try (CommandProfile profile = CommandProfile.launch(options, startupRecorder());
+        try (CommandProfile profile = CommandProfile.launch(options, recording.recorder.startupRecorder());
              InterruptOnSigint ignored = InterruptOnSigint.forwarding(profile::interrupt)) {
             RunReport report = profile.awaitVerdict();
             int failure;
@@ -92,15 +89,6 @@ public final class RunCommand implements Callable<Integer> {
             }
             return failure != ExitCodes.OK ? failure : exit;
         }
-    }
-
-    /**
-     * async-profiler's agent, or the JDK Flight Recorder with --recorder jfr. A JVM that refuses
-     * agents at start-up still loads -agentpath ones (the restriction is on dynamic loading), so
-     * auto needs no fallback here.
-     */
-    private StartupRecorder startupRecorder() throws RecordingException {
-        return recording.recorder == RecorderOption.jfr ? new JfrAgent() : new AsyncProfilerAgent();
     }
 
     /** @return OK, or RECORDING when the report could not be written (the command is still waited for) */

@@ -51,10 +51,6 @@ final class Asprof {
     }
 
     /**
-     * One thread dump ({@code Thread.print -l}), for the owners of contended locks; null when the
-     * target is gone or cannot give one.
-     */
-    /**
      * Stops the JDK Flight Recorder recording {@code name} in {@code pid}, which writes its file.
      * "No recording" means the recording's own duration ended it first: the file is written.
      */
@@ -69,6 +65,10 @@ final class Asprof {
         }
     }
 
+    /**
+     * One thread dump ({@code Thread.print -l}), for the owners of contended locks; null when the
+     * target is gone or cannot give one.
+     */
     String threadDump(long pid) {
         if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) return null;
         try {

@@ -9,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Records one window of a running JVM with async-profiler (cpu + wall clock + lock, one JFR file)
@@ -128,15 +126,12 @@ public final class AsyncProfilerRecorder implements Recorder {
         }
     }
 
-    /**
-     * One thread dump ({@code Thread.print -l}), for the owners of contended locks; null when the
-     * target is gone or cannot give one. Taken after the window, so it costs the target nothing while measured.
-     */
     @Override
     public String name() {
         return "async-profiler";
     }
 
+    /** Taken after the window, so it costs the target nothing while measured. */
     @Override
     public String threadDump(long pid) {
         return asprof.threadDump(pid);

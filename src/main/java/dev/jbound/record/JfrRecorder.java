@@ -54,9 +54,14 @@ public final class JfrRecorder implements Recorder {
             deleteQuietly(jfc);
         }
         WindowLoop.Outcome outcome = WindowLoop.run(pid, settings.duration(), progress, () -> stopQuietly(pid, name));
-        if (!outcome.exited()) stop(pid, name);
-        long end = WindowLoop.epochNanos();
-        OsActivity activity = os.stop();
+        OsActivity activity;
+        long end;
+        try {
+            if (!outcome.exited()) stop(pid, name);
+        } finally {
+            end = WindowLoop.epochNanos();
+            activity = os.stop();
+        }
         if (outcome.exited() && !Files.isRegularFile(jfr)) {
             throw new RecordingException("the target exited before the JDK Flight Recorder wrote its recording");
         }

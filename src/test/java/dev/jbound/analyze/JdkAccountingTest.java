@@ -36,7 +36,8 @@ class JdkAccountingTest {
     @Test
     void timeBelowTheThresholdsGoesToTheStatesTheDumpsShow() {
         ThreadAccount a = account();
-        a.setMeasured(600 * MS, WINDOW);
+        a.setMeasured(600 * MS);
+        a.setLife(WINDOW);
         a.addWall(ThreadState.WAIT, "Queue.take", 600 * MS);
         a.addHint(ThreadState.LOCK);
         a.addHint(ThreadState.LOCK);
@@ -52,7 +53,8 @@ class JdkAccountingTest {
     @Test
     void gcPausesStopAThreadThatWorkedBeforeAnythingElseExplainsItsTime() {
         ThreadAccount a = account();
-        a.setMeasured(1000 * MS, WINDOW);
+        a.setMeasured(1000 * MS);
+        a.setLife(WINDOW);
         a.stoppedByGc(1500 * MS, 20 * MS);
         a.addHint(ThreadState.CPU);
         Breakdown b = a.breakdown(WINDOW);
