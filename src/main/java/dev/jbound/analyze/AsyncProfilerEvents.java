@@ -87,13 +87,13 @@ final class AsyncProfilerEvents {
         int duration = t.indexOf("duration");
         int thread = t.indexOf("eventThread");
         int stack = t.indexOf("stackTrace");
-        int cls = t.name().equals("jdk.ThreadPark") ? t.indexOf("parkedClass") : t.indexOf("monitorClass");
+        boolean park = t.name().equals("jdk.ThreadPark");
+        int cls = park ? t.indexOf("parkedClass") : t.indexOf("monitorClass");
+        LockEvent.Kind kind = park ? LockEvent.Kind.PARK : LockEvent.Kind.MONITOR;
         return e -> {
             ThreadInfo th = decoder.thread(e.getLong(thread));
             if (th == null) return;
             Stack s = decoder.stack(e.getLong(stack));
-            LockEvent.Kind kind = s.frames().stream().limit(3)
-                    .anyMatch(f -> f.method().equals("park")) ? LockEvent.Kind.PARK : LockEvent.Kind.MONITOR;
             out.lock(new LockEvent(e.epochNanos(time), out.thread(th), s, decoder.className(e.getLong(cls)),
                     e.nanos(duration), kind));
         };

@@ -123,9 +123,7 @@ final class ChunkDecoder {
     }
 
     private String symbol(Object key) {
-        Object v = chunk.constant("jdk.types.Symbol", asLong(key));
-        if (v instanceof Object[] a && a.length == 1) v = a[0];
-        return v instanceof String s ? s : "";
+        return text("jdk.types.Symbol", asLong(key));
     }
 
     private final Map<String, Integer> fieldIndex = new HashMap<>();

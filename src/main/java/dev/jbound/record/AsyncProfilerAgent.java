@@ -18,8 +18,6 @@ import java.util.stream.Stream;
  */
 public final class AsyncProfilerAgent implements StartupRecorder {
 
-    /** How long past the window a JVM's own timer may run if jbound dies before stopping it. */
-    static final long SELF_STOP_GRACE_SECONDS = 2;
     /**
      * The agent logs ("Profiling started", warnings) to stdout by default, which would mix into the
      * command's output; every JVM writes this one file instead (the last one's lines survive).
@@ -52,7 +50,7 @@ public final class AsyncProfilerAgent implements StartupRecorder {
             // async-profiler splits its options at commas; there is no escape
             if (p.toString().contains(",")) throw new RecordingException("cannot pass " + p + " to async-profiler: the path contains a comma");
         }
-        long timeoutSeconds = (long) Math.ceil(s.duration().toMillis() / 1000.0) + SELF_STOP_GRACE_SECONDS;
+        long timeoutSeconds = s.selfStopSeconds();
         return List.of("-agentpath:" + library + "=" + String.join(",", "start", "event=cpu",
                 "interval=" + nanos(s.cpuInterval()), "wall=" + nanos(s.wallIntervalFor(0)), "lock=" + nanos(s.lockThreshold()),
                 "timeout=" + timeoutSeconds, "jfr", "log=" + dir.resolve(LOG_FILE), "file=" + dir.resolve("%p.jfr")));

@@ -21,8 +21,6 @@ import java.util.List;
  */
 public final class AsyncProfilerRecorder implements Recorder {
 
-    /** How long past the window the target's own timer may run if jbound dies before stopping it. */
-    private static final long SELF_STOP_GRACE_SECONDS = 2;
     /**
      * Between its start and end snapshots the OS sensor polls thread states only to follow threads
      * born and ended in the window; once a second is enough for that, and the sensor stretches it
@@ -85,7 +83,7 @@ public final class AsyncProfilerRecorder implements Recorder {
     }
 
     private void start(long pid, Path jfr, RecordingSettings s) throws RecordingException, TargetException {
-        long timeout = (long) Math.ceil(s.duration().toMillis() / 1000.0) + SELF_STOP_GRACE_SECONDS;
+        long timeout = s.selfStopSeconds();
         List<String> args = List.of("start", "-e", "cpu", "-i", nanos(s.cpuInterval()),
                 "--wall", nanos(s.wallIntervalFor(threadCount(pid))), "--lock", nanos(s.lockThreshold()),
                 "-o", "jfr", "-f", jfr.toString(), "--timeout", Long.toString(timeout));

@@ -21,7 +21,6 @@ public final class JfrAgent implements StartupRecorder {
 
     private static final String RECORDING_NAME = "jbound";
     private static final String REPOSITORY = "repository";
-    private static final long SELF_STOP_GRACE_SECONDS = 2;
     private static final Pattern REPOSITORY_ENTRY = Pattern.compile(".*_(\\d+)");
 
     private final Asprof jattach;
@@ -53,7 +52,7 @@ public final class JfrAgent implements StartupRecorder {
         } catch (IOException e) {
             throw new RecordingException("cannot create " + dir.resolve(REPOSITORY) + ": " + e.getMessage(), e);
         }
-        long duration = (long) Math.ceil(s.duration().toMillis() / 1000.0) + SELF_STOP_GRACE_SECONDS;
+        long duration = s.selfStopSeconds();
         return List.of("-XX:StartFlightRecording:name=" + RECORDING_NAME + ",settings=" + jfc + ",filename=" + dir + "/"
                         + ",duration=" + duration + "s",
                 "-XX:FlightRecorderOptions:repository=" + dir.resolve(REPOSITORY),

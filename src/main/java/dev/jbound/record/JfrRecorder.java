@@ -22,7 +22,6 @@ import java.util.List;
  */
 public final class JfrRecorder implements Recorder {
 
-    private static final long SELF_STOP_GRACE_SECONDS = 2;
 
     private final Asprof jattach;
 
@@ -69,7 +68,7 @@ public final class JfrRecorder implements Recorder {
     }
 
     private void start(long pid, String name, Path jfc, Path jfr, RecordingSettings s) throws RecordingException, TargetException {
-        long duration = (long) Math.ceil(s.duration().toMillis() / 1000.0) + SELF_STOP_GRACE_SECONDS;
+        long duration = s.selfStopSeconds();
         Asprof.Result r = jattach.jattach("jcmd", pid, List.of("JFR.start", "name=" + name, "settings=" + jfc,
                 "filename=" + jfr, "duration=" + duration + "s"));
         String out = (r.stdout() + r.stderr()).strip();

@@ -36,6 +36,17 @@ public record RecordingSettings(Duration duration, Duration cpuInterval, Duratio
     }
 
     /** The wall interval to use for a target with {@code threads} threads. */
+    /** How long past the window a target's own timer may run if jbound dies before stopping the recorder. */
+    static final long SELF_STOP_GRACE_SECONDS = 2;
+
+    /**
+     * The recorder's own time limit in the target, in whole seconds: the window plus a grace, so
+     * that the target stops recording by itself even when jbound is killed with SIGKILL.
+     */
+    public long selfStopSeconds() {
+        return (long) Math.ceil(duration.toMillis() / 1000.0) + SELF_STOP_GRACE_SECONDS;
+    }
+
     public Duration wallIntervalFor(int threads) {
         if (wallInterval != null) return wallInterval;
         Duration scaled = WALL_INTERVAL_PER_THREAD.multipliedBy(Math.max(0, threads));
