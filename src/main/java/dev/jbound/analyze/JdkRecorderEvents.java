@@ -99,7 +99,7 @@ final class JdkRecorderEvents {
     /** Adds what only the whole recording tells: CPU time between the first and last thread dumps, pinned virtual threads. */
     void finish() {
         if (firstDump != null && lastDumpAt > firstDumpAt) {
-            out.dumps(RecordedThreadDump.parse(firstDump), RecordedThreadDump.parse(lastDump), lastDumpAt - firstDumpAt);
+            out.dumps(ThreadDump.parse(firstDump).threads(), ThreadDump.parse(lastDump).threads(), lastDumpAt - firstDumpAt);
         }
         if (pinnedEvents == 0) return;
         String site = pinnedSites.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");

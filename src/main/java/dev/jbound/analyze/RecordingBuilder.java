@@ -111,9 +111,10 @@ final class RecordingBuilder {
      * Two thread dumps {@code apart} nanoseconds apart: each thread's CPU time in between, how long it
      * lived in that stretch, and its stacks at both ends.
      */
-    void dumps(Map<Long, RecordedThreadDump.Thread> first, Map<Long, RecordedThreadDump.Thread> last, long apart) {
+    void dumps(Map<Long, ThreadDump.Thread> first, Map<Long, ThreadDump.Thread> last, long apart) {
         last.forEach((tid, end) -> {
-            RecordedThreadDump.Thread start = first.get(tid);
+            if (end.cpuNanos() < 0) return; // a dump without CPU times (JDK 8) measures nothing
+            ThreadDump.Thread start = first.get(tid);
             boolean same = start != null && start.name().equals(end.name());
             long id = thread(new ThreadInfo(tid, end.name(), 0));
             dumpCpu.put(id, Math.max(0, end.cpuNanos() - (same ? start.cpuNanos() : 0)));

@@ -1,5 +1,8 @@
 package dev.jbound.analyze;
 
+import dev.jbound.model.Frame;
+import dev.jbound.model.Stack;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,41 +11,64 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The lock facts of a HotSpot thread dump ({@code jcmd PID Thread.print -l}): which thread holds
- * which monitor or ownable synchronizer, who waits for it, and what the holder was running.
+ * A HotSpot thread dump ({@code jcmd PID Thread.print -l}, or the JDK recorder's jdk.ThreadDump):
+ * its lock facts (which thread holds which monitor or ownable synchronizer, who waits for it, what
+ * the holder was running) and, per thread, its OS id ({@code nid}), CPU time so far ({@code cpu=},
+ * JDK 11+, the JVM's own threads too), age ({@code elapsed=}) and Java stack. Two dumps give every
+ * thread's CPU time in between, which the JDK's sampler cannot.
  */
 final class ThreadDump {
 
     record Holder(String thread, String topFrame) {
     }
 
+    /** One thread's header facts and stack; {@code cpuNanos} and {@code ageNanos} are -1 when the dump has none (JDK 8). */
+    record Thread(long tid, String name, long cpuNanos, long ageNanos, Stack stack) {
+    }
+
     /** A lock object seen in the dump, by its address. */
     record LockObject(String address, String lockClass, Holder holder, List<String> waiters) {
     }
 
-    private static final Pattern THREAD_HEADER = Pattern.compile("^\"(.*)\" #\\d+.*$");
+    private static final Pattern THREAD_HEADER = Pattern.compile("^\"(.*)\"(?:\\s.*)?$");
+    private static final Pattern CPU = Pattern.compile("\\bcpu=([0-9.]+)ms\\b");
+    private static final Pattern ELAPSED = Pattern.compile("\\belapsed=([0-9.]+)s\\b");
+    private static final Pattern NID = Pattern.compile("\\bnid=(0x[0-9a-fA-F]+|[0-9]+)");
     private static final Pattern FRAME = Pattern.compile("^\\s+at (\\S+)\\(.*$");
     private static final Pattern LOCKED = Pattern.compile("^\\s+- (?:locked|eliminated) <(0x[0-9a-f]+)> \\(a (\\S+)\\)");
     private static final Pattern WAITING = Pattern.compile("^\\s+- (?:waiting to lock|parking to wait for)\\s+<(0x[0-9a-f]+)> \\(a (\\S+)\\)");
     private static final Pattern OWNABLE = Pattern.compile("^\\s+- <(0x[0-9a-f]+)> \\(a (\\S+)\\)");
 
     private final Map<String, LockObject> locks;
+    private final Map<Long, Thread> threads;
 
-    private ThreadDump(Map<String, LockObject> locks) {
+    private ThreadDump(Map<String, LockObject> locks, Map<Long, Thread> threads) {
         this.locks = locks;
+        this.threads = threads;
+    }
+
+    /** The threads whose header names their OS id, by that id. */
+    Map<Long, Thread> threads() {
+        return threads;
     }
 
     static ThreadDump parse(String text) {
         Map<String, String> classes = new HashMap<>();
         Map<String, Holder> holders = new HashMap<>();
         Map<String, List<String>> waiters = new HashMap<>();
+        Map<Long, Thread> threads = new HashMap<>();
         String thread = null;
         String topFrame = null;
+        String header = null;
+        List<Frame> frames = new ArrayList<>();
         boolean inOwnable = false;
         for (String line : text == null ? new String[0] : text.split("\n")) {
             Matcher m;
             if ((m = THREAD_HEADER.matcher(line)).matches()) {
+                addThread(threads, thread, header, frames);
                 thread = m.group(1);
+                header = line;
+                frames = new ArrayList<>();
                 topFrame = null;
                 inOwnable = false;
             } else if (thread == null) {
@@ -51,6 +77,8 @@ final class ThreadDump {
                 inOwnable = true;
             } else if ((m = FRAME.matcher(line)).matches()) {
                 if (topFrame == null) topFrame = m.group(1);
+                int dot = m.group(1).lastIndexOf('.');
+                if (dot > 0) frames.add(Frame.java(m.group(1).substring(0, dot), m.group(1).substring(dot + 1)));
             } else if ((m = WAITING.matcher(line)).find()) {
                 classes.put(m.group(1), m.group(2));
                 waiters.computeIfAbsent(m.group(1), a -> new ArrayList<>()).add(thread);
@@ -60,10 +88,29 @@ final class ThreadDump {
                 holders.putIfAbsent(m.group(1), new Holder(thread, topFrame == null ? "" : topFrame));
             }
         }
+        addThread(threads, thread, header, frames);
         Map<String, LockObject> locks = new HashMap<>();
         classes.forEach((addr, cls) -> locks.put(addr, new LockObject(addr, cls, holders.get(addr),
                 List.copyOf(waiters.getOrDefault(addr, List.of())))));
-        return new ThreadDump(locks);
+        return new ThreadDump(locks, threads);
+    }
+
+    private static void addThread(Map<Long, Thread> threads, String name, String header, List<Frame> frames) {
+        if (name == null) return;
+        Matcher nid = NID.matcher(header);
+        if (!nid.find()) return;
+        try {
+            String id = nid.group(1);
+            long tid = id.startsWith("0x") ? Long.parseLong(id.substring(2), 16) : Long.parseLong(id);
+            threads.put(tid, new Thread(tid, name, nanos(CPU.matcher(header), 1e6), nanos(ELAPSED.matcher(header), 1e9),
+                    new Stack(frames)));
+        } catch (NumberFormatException e) {
+            // a header this parser does not understand: that thread keeps its sampled CPU
+        }
+    }
+
+    private static long nanos(Matcher m, double unit) {
+        return m.find() ? Math.round(Double.parseDouble(m.group(1)) * unit) : -1;
     }
 
     /** The contended lock of this class with the most waiters (the one worth naming), or null. */

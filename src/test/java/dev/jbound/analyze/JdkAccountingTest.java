@@ -87,9 +87,9 @@ class JdkAccountingTest {
                 "",
                 "\"GC Thread#0\" os_prio=0 cpu=12.34ms elapsed=4.10s tid=0x00007fbf5404c2d0 nid=0x66fa runnable",
                 "");
-        Map<Long, RecordedThreadDump.Thread> threads = RecordedThreadDump.parse(dump);
+        Map<Long, ThreadDump.Thread> threads = ThreadDump.parse(dump).threads();
         assertThat(threads).containsOnlyKeys(0x670fL, 0x66faL);
-        RecordedThreadDump.Thread w = threads.get(0x670fL);
+        ThreadDump.Thread w = threads.get(0x670fL);
         assertThat(w.name()).isEqualTo("sync-worker-1");
         assertThat(w.cpuNanos()).isEqualTo(1_576_860_000L);
         assertThat(w.ageNanos()).isEqualTo(4_060_000_000L);
