@@ -160,6 +160,7 @@ function _complete_jbound() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} report" ];    then _picocli_jbound; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check" ];    then _picocli_jbound; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} diff" ];    then _picocli_jbound; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dump" ];    then _picocli_jbound; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_jbound; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -169,9 +170,11 @@ function _complete_jbound() {
   local cmds3=(report)
   local cmds4=(check)
   local cmds5=(diff)
-  local cmds6=(demo)
+  local cmds6=(dump)
+  local cmds7=(demo)
 
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_jbound_demo; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_jbound_demo; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_jbound_dump; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_jbound_diff; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_jbound_check; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_jbound_report; return $?; fi
@@ -188,7 +191,7 @@ function _picocli_jbound() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="ps attach run report check diff demo"
+  local commands="ps attach run report check diff dump demo"
   local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -493,6 +496,42 @@ function _picocli_jbound_diff() {
       type compopt &>/dev/null && compopt -o filenames
       positionals=$( compgen -f -- "${curr_word}" ) # files
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `dump` subcommand.
+function _picocli_jbound_dump() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-f' '--format' '-o' '--output'"
+  local FORMAT_option_args=("text" "json") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

@@ -22,8 +22,14 @@ final class ThreadDump {
     record Holder(String thread, String topFrame) {
     }
 
-    /** One thread's header facts and stack; {@code cpuNanos} and {@code ageNanos} are -1 when the dump has none (JDK 8). */
-    record Thread(long tid, String name, long cpuNanos, long ageNanos, Stack stack) {
+    /**
+     * One thread's header facts and stack; {@code cpuNanos} and {@code ageNanos} are -1 when the dump
+     * has none (JDK 8). {@code javaState} is the java.lang.Thread.State line ("" for the JVM's own
+     * threads), {@code waitingFor} the address of the lock it waits to acquire (or null),
+     * {@code holding} the addresses of the locks it holds.
+     */
+    record Thread(long tid, String name, long cpuNanos, long ageNanos, Stack stack, String javaState, String waitingFor,
+                  List<String> holding) {
     }
 
     /** A lock object seen in the dump, by its address. */
@@ -35,6 +41,8 @@ final class ThreadDump {
     private static final Pattern ELAPSED = Pattern.compile("\\belapsed=([0-9.]+)s\\b");
     private static final Pattern NID = Pattern.compile("\\bnid=(0x[0-9a-fA-F]+|[0-9]+)");
     private static final Pattern FRAME = Pattern.compile("^\\s+at (\\S+)\\(.*$");
+    private static final Pattern JAVA_STATE = Pattern.compile("^\\s+java\\.lang\\.Thread\\.State: (.*)$");
+    private static final Pattern WAITING_ON = Pattern.compile("^\\s+- waiting on <(0x[0-9a-f]+)>");
     private static final Pattern LOCKED = Pattern.compile("^\\s+- (?:locked|eliminated) <(0x[0-9a-f]+)> \\(a (\\S+)\\)");
     private static final Pattern WAITING = Pattern.compile("^\\s+- (?:waiting to lock|parking to wait for)\\s+<(0x[0-9a-f]+)> \\(a (\\S+)\\)");
     private static final Pattern OWNABLE = Pattern.compile("^\\s+- <(0x[0-9a-f]+)> \\(a (\\S+)\\)");
@@ -56,25 +64,34 @@ final class ThreadDump {
         Map<String, String> classes = new HashMap<>();
         Map<String, Holder> holders = new HashMap<>();
         Map<String, List<String>> waiters = new HashMap<>();
-        Map<Long, Thread> threads = new HashMap<>();
+        Map<Long, Thread> threads = new java.util.LinkedHashMap<>();
         String thread = null;
         String topFrame = null;
         String header = null;
         List<Frame> frames = new ArrayList<>();
+        ThreadLocks own = new ThreadLocks();
         boolean inOwnable = false;
         for (String line : text == null ? new String[0] : text.split("\n")) {
             Matcher m;
+            // HotSpot's own deadlock report follows the threads and repeats their stacks: not more threads
+            if (line.startsWith("JNI global") || line.startsWith("Found one Java-level deadlock") || line.matches("^Found \\d+ deadlocks.*")) break;
             if ((m = THREAD_HEADER.matcher(line)).matches()) {
-                addThread(threads, thread, header, frames);
+                addThread(threads, thread, header, frames, own);
                 thread = m.group(1);
                 header = line;
                 frames = new ArrayList<>();
+                own = new ThreadLocks();
                 topFrame = null;
                 inOwnable = false;
             } else if (thread == null) {
                 continue;
             } else if (line.contains("Locked ownable synchronizers:")) {
                 inOwnable = true;
+            } else if ((m = JAVA_STATE.matcher(line)).matches()) {
+                own.javaState = m.group(1).trim();
+            } else if ((m = WAITING_ON.matcher(line)).find()) {
+                // Object.wait(): the dump lists the monitor as locked next, but the thread released it
+                own.released = m.group(1);
             } else if ((m = FRAME.matcher(line)).matches()) {
                 if (topFrame == null) topFrame = m.group(1);
                 int dot = m.group(1).lastIndexOf('.');
@@ -82,20 +99,30 @@ final class ThreadDump {
             } else if ((m = WAITING.matcher(line)).find()) {
                 classes.put(m.group(1), m.group(2));
                 waiters.computeIfAbsent(m.group(1), a -> new ArrayList<>()).add(thread);
+                own.waitingFor = m.group(1);
             } else if ((m = LOCKED.matcher(line)).find() || (inOwnable && (m = OWNABLE.matcher(line)).find())) {
                 classes.put(m.group(1), m.group(2));
-                // A thread waiting in Object.wait() shows the monitor as locked but has released it.
+                if (m.group(1).equals(own.released)) continue;
                 holders.putIfAbsent(m.group(1), new Holder(thread, topFrame == null ? "" : topFrame));
+                own.holding.add(m.group(1));
             }
         }
-        addThread(threads, thread, header, frames);
+        addThread(threads, thread, header, frames, own);
         Map<String, LockObject> locks = new HashMap<>();
         classes.forEach((addr, cls) -> locks.put(addr, new LockObject(addr, cls, holders.get(addr),
                 List.copyOf(waiters.getOrDefault(addr, List.of())))));
         return new ThreadDump(locks, threads);
     }
 
-    private static void addThread(Map<Long, Thread> threads, String name, String header, List<Frame> frames) {
+    /** What one thread's lines say about its locks, gathered while its stack is read. */
+    private static final class ThreadLocks {
+        String javaState = "";
+        String waitingFor;
+        String released;
+        final List<String> holding = new ArrayList<>();
+    }
+
+    private static void addThread(Map<Long, Thread> threads, String name, String header, List<Frame> frames, ThreadLocks own) {
         if (name == null) return;
         Matcher nid = NID.matcher(header);
         if (!nid.find()) return;
@@ -103,7 +130,7 @@ final class ThreadDump {
             String id = nid.group(1);
             long tid = id.startsWith("0x") ? Long.parseLong(id.substring(2), 16) : Long.parseLong(id);
             threads.put(tid, new Thread(tid, name, nanos(CPU.matcher(header), 1e6), nanos(ELAPSED.matcher(header), 1e9),
-                    new Stack(frames)));
+                    new Stack(frames), own.javaState, own.waitingFor, List.copyOf(own.holding)));
         } catch (NumberFormatException e) {
             // a header this parser does not understand: that thread keeps its sampled CPU
         }
@@ -111,6 +138,11 @@ final class ThreadDump {
 
     private static long nanos(Matcher m, double unit) {
         return m.find() ? Math.round(Double.parseDouble(m.group(1)) * unit) : -1;
+    }
+
+    /** Every lock the dump names, by address. */
+    Map<String, LockObject> locks() {
+        return locks;
     }
 
     /** The contended lock of this class with the most waiters (the one worth naming), or null. */

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         description = {"What is this JVM waiting on, and what concurrency strategy fits it?",
                 "Attaches to a running JVM (or launches a command and follows its JVMs), samples what every thread does, and prints a verdict"
                         + " (cpu-bound, cpu-saturated, io-bound, lock-bound, gc-bound, idle, mixed) with a strategy."},
-        subcommands = {PsCommand.class, AttachCommand.class, RunCommand.class, ReportCommand.class, CheckCommand.class, DiffCommand.class, DemoCommand.class},
+        subcommands = {PsCommand.class, AttachCommand.class, RunCommand.class, ReportCommand.class, CheckCommand.class, DiffCommand.class, DumpCommand.class, DemoCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  jbound demo                 profile a built-in workload",
                 "  jbound ps                   list the JVMs jbound can profile",

@@ -1,0 +1,53 @@
+package dev.jbound.cli;
+
+import dev.jbound.analyze.ThreadSnapshots;
+import dev.jbound.model.Report;
+import dev.jbound.model.ThreadSnapshot;
+import dev.jbound.record.RecordingException;
+import dev.jbound.record.ThreadDumper;
+import dev.jbound.render.DumpJsonRenderer;
+import dev.jbound.render.DumpTextRenderer;
+import dev.jbound.target.TargetException;
+import dev.jbound.target.TargetFinder;
+import dev.jbound.target.TargetJvm;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.concurrent.Callable;
+
+/** jbound dump PID|NAME: one snapshot of every thread and the lock graph, deadlocks first. */
+@Command(name = "dump",
+        description = {"Take one thread dump of a running JVM and show its deadlocks (monitor and java.util.concurrent lock"
+                + " cycles) first, then who holds which lock and who waits for it, then the threads grouped by state"
+                + " (cpu, io, lock, wait) with their top frames."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  jbound dump 12345",
+                "  jbound dump OrderService --format json | jq '.deadlocks'"})
+public final class DumpCommand implements Callable<Integer> {
+
+    @ParentCommand
+    JboundCommand parent;
+
+    @Parameters(index = "0", paramLabel = "PID|NAME", description = "The JVM: a pid, or a name as for attach.")
+    String target;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws TargetException, RecordingException {
+        output.validate();
+        TargetJvm jvm = TargetFinder.byPidOrName(target);
+        String text = ThreadDumper.take(jvm.pid());
+        ThreadSnapshot snapshot = ThreadSnapshots.of(text, new Report.Target(jvm.pid(), jvm.mainClass(), jvm.jvmVersion()),
+                System.currentTimeMillis());
+        Console console = parent.console();
+        ReportOutput.write(output.output, console, (c, out) -> {
+            if (output.format == OutputFormat.json) new DumpJsonRenderer().render(snapshot, out);
+            else new DumpTextRenderer(c.color()).render(snapshot, out);
+        });
+        return ExitCodes.OK;
+    }
+}

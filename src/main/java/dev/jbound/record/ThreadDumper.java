@@ -1,0 +1,22 @@
+package dev.jbound.record;
+
+import dev.jbound.target.TargetException;
+
+import java.util.List;
+
+/** One thread dump of a running JVM ({@code jcmd Thread.print -l} through the attach mechanism), for {@code jbound dump}. */
+public final class ThreadDumper {
+
+    private ThreadDumper() {
+    }
+
+    public static String take(long pid) throws RecordingException, TargetException {
+        Asprof jattach = new Asprof(NativeProfiler.unpack());
+        Asprof.Result r = jattach.jattach("jcmd", pid, List.of("Thread.print", "-l"));
+        if (!r.ok() || !r.stdout().contains("Full thread dump")) {
+            if (!WindowLoop.isAlive(pid)) throw new TargetException("process " + pid + " exited");
+            throw new RecordingException("no thread dump from pid " + pid + ": " + r.message());
+        }
+        return r.stdout();
+    }
+}
