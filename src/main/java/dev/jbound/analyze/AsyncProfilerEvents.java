@@ -36,7 +36,8 @@ final class AsyncProfilerEvents {
                 || chunk.type("profiler.Window") != null;
     }
 
-    void read(JfrChunk chunk, ChunkDecoder decoder) throws JfrFormatException {
+    /** @param also consumers of other event types, read in the same pass (the JVM's description) */
+    void read(JfrChunk chunk, ChunkDecoder decoder, Map<String, JfrChunk.EventConsumer> also) throws JfrFormatException {
         // Settings first: the sample weights depend on them wherever they sit in the chunk.
         JfrType setting = chunk.type("jdk.ActiveSetting");
         if (setting != null) {
@@ -60,6 +61,7 @@ final class AsyncProfilerEvents {
             int hw = cpu.indexOf("hwThreads");
             consumers.put("jdk.CPUInformation", e -> out.cpus = (int) e.getLong(hw));
         }
+        consumers.putAll(also);
         chunk.events(consumers);
     }
 

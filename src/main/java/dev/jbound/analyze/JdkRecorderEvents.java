@@ -60,7 +60,8 @@ final class JdkRecorderEvents {
         out.producer = Recording.JDK_FLIGHT_RECORDER;
     }
 
-    void read(JfrChunk chunk, ChunkDecoder decoder) throws JfrFormatException {
+    /** @param also consumers of other event types, read in the same pass (the JVM's description) */
+    void read(JfrChunk chunk, ChunkDecoder decoder, Map<String, JfrChunk.EventConsumer> also) throws JfrFormatException {
         readSettings(chunk);
         long samplePeriod = period("jdk.ExecutionSample", DEFAULT_SAMPLE_PERIOD_NANOS);
         long nativePeriod = period("jdk.NativeMethodSample", DEFAULT_SAMPLE_PERIOD_NANOS);
@@ -92,6 +93,7 @@ final class JdkRecorderEvents {
             int n = t.indexOf("effectiveCpuCount");
             return e -> containerCpus = (int) e.getLong(n);
         });
+        consumers.putAll(also);
         chunk.events(consumers);
         out.cpus = containerCpus > 0 ? containerCpus : hwThreads;
     }

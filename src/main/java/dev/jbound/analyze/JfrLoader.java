@@ -27,13 +27,12 @@ public final class JfrLoader {
             out.chunk(chunk.startNanos(), chunk.endNanos());
             boolean byAsyncProfiler = AsyncProfilerEvents.wrote(chunk);
             ChunkDecoder decoder = new ChunkDecoder(chunk, byAsyncProfiler, out.interned);
-            chunk.events(JvmInformation.reader(chunk, out));
             if (byAsyncProfiler) {
                 if (async[0] == null) async[0] = new AsyncProfilerEvents(out);
-                async[0].read(chunk, decoder);
+                async[0].read(chunk, decoder, JvmInformation.reader(chunk, out));
             } else {
                 if (jdk[0] == null) jdk[0] = new JdkRecorderEvents(out);
-                jdk[0].read(chunk, decoder);
+                jdk[0].read(chunk, decoder, JvmInformation.reader(chunk, out));
             }
             out.endChunk();
         });
