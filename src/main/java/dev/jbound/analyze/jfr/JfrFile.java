@@ -40,13 +40,13 @@ public final class JfrFile {
             long pos = 0;
             int chunks = 0;
             while (pos < size) {
-                String problem = header(ch, pos, size);
+                ByteBuffer head = ByteBuffer.allocate(JfrChunk.HEADER_SIZE);
+                ch.read(head, pos);
+                String problem = problem(head, pos, size);
                 if (problem != null) {
                     if (chunks == 0) throw new JfrFormatException(problem);
                     return new Outcome(chunks, true, problem);
                 }
-                ByteBuffer head = ByteBuffer.allocate(JfrChunk.HEADER_SIZE);
-                ch.read(head, pos);
                 long chunkSize = head.getLong(8);
                 ByteBuffer bytes = ch.map(FileChannel.MapMode.READ_ONLY, pos, chunkSize).order(ByteOrder.BIG_ENDIAN);
                 JfrChunk chunk;
@@ -69,14 +69,12 @@ public final class JfrFile {
         }
     }
 
-    /** Why the chunk at {@code pos} cannot be read, or null when its header is sound and it is complete. */
-    private static String header(FileChannel ch, long pos, long size) throws IOException {
+    /** Why the chunk whose header was read from {@code pos} cannot be read, or null when its header is sound and it is complete. */
+    private static String problem(ByteBuffer head, long pos, long size) {
         if (size - pos < JfrChunk.HEADER_SIZE) {
             return pos == 0 ? "not a JFR file: too short (" + size + " bytes)"
                     : "the recording is cut short: " + (size - pos) + " bytes after the last whole chunk";
         }
-        ByteBuffer head = ByteBuffer.allocate(JfrChunk.HEADER_SIZE);
-        ch.read(head, pos);
         if (head.getInt(0) != JfrChunk.MAGIC) {
             return pos == 0 ? "not a JFR file (no FLR header)" : "no chunk header at byte " + pos + ": the rest of the file is not JFR";
         }
