@@ -58,7 +58,7 @@ final class Asprof {
         Result r = jattach("jcmd", pid, List.of("JFR.stop", "name=" + name));
         String out = (r.stdout() + r.stderr()).strip();
         if ((!r.ok() || out.contains("Exception")) && !out.contains("No recording")
-                && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                && WindowLoop.isAlive(pid)) {
             int nl = out.lastIndexOf('\n');
             throw new RecordingException("the JDK Flight Recorder did not stop cleanly in pid " + pid + ": "
                     + (nl >= 0 ? out.substring(nl + 1).strip() : out));
@@ -70,7 +70,7 @@ final class Asprof {
      * target is gone or cannot give one.
      */
     String threadDump(long pid) {
-        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) return null;
+        if (!WindowLoop.isAlive(pid)) return null;
         try {
             Result r = jattach("jcmd", pid, List.of("Thread.print", "-l"));
             return r.ok() ? r.stdout() : null;

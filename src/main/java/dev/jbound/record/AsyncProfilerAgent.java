@@ -79,7 +79,7 @@ public final class AsyncProfilerAgent implements StartupRecorder {
     public void stop(long pid, Path dir) throws RecordingException {
         Asprof.Result r = asprof.run(pid, List.of("stop", "-o", "jfr", "-f", recording(dir, pid).toString()));
         // "not active": the JVM's own timeout stopped it first, and the file is complete
-        if (!r.ok() && !r.message().contains("not active") && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        if (!r.ok() && !r.message().contains("not active") && WindowLoop.isAlive(pid)) {
             throw new RecordingException("async-profiler did not stop cleanly in pid " + pid + ": " + r.message());
         }
     }

@@ -167,7 +167,7 @@ public final class LaunchedJvms implements AutoCloseable {
 
     /** Alive and not a zombie: Java calls an exited process alive until its parent reaps it. */
     private static boolean isRunning(long pid) {
-        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) return false;
+        if (!WindowLoop.isAlive(pid)) return false;
         try {
             char state = TaskStat.parse(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))).state();
             return state != 'Z' && state != 'X';

@@ -14,7 +14,7 @@ final class ProfilerSessions {
 
     record Session(long ownerPid, Path jfr) {
         boolean ownerAlive() {
-            return ProcessHandle.of(ownerPid).map(ProcessHandle::isAlive).orElse(false);
+            return WindowLoop.isAlive(ownerPid);
         }
     }
 
