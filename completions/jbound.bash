@@ -161,6 +161,8 @@ function _complete_jbound() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check" ];    then _picocli_jbound; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} diff" ];    then _picocli_jbound; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dump" ];    then _picocli_jbound; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} top" ];    then _picocli_jbound; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_jbound; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_jbound; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -171,9 +173,13 @@ function _complete_jbound() {
   local cmds4=(check)
   local cmds5=(diff)
   local cmds6=(dump)
-  local cmds7=(demo)
+  local cmds7=(top)
+  local cmds8=(shell)
+  local cmds9=(demo)
 
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_jbound_demo; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_jbound_demo; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_jbound_shell; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_jbound_top; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_jbound_dump; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_jbound_diff; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_jbound_check; return $?; fi
@@ -191,7 +197,7 @@ function _picocli_jbound() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="ps attach run report check diff dump demo"
+  local commands="ps attach run report check diff dump top shell demo"
   local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -527,6 +533,57 @@ function _picocli_jbound_dump() {
       return $?
       ;;
   esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `top` subcommand.
+function _picocli_jbound_top() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--interval' '--recorder'"
+  local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--interval')
+      return
+      ;;
+    '--recorder')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${RECORDER_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `shell` subcommand.
+function _picocli_jbound_shell() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

@@ -1,11 +1,8 @@
 package dev.jbound.analyze;
 
 import dev.jbound.model.Report;
-import dev.jbound.record.AsyncProfilerRecorder;
-import dev.jbound.record.JfrRecorder;
 import dev.jbound.record.Recorder;
 import dev.jbound.record.RecorderChoice;
-import dev.jbound.record.RecorderUnavailableException;
 import dev.jbound.record.RecordedWindow;
 import dev.jbound.record.RecordingException;
 import dev.jbound.record.RecordingSettings;
@@ -34,24 +31,10 @@ public final class LiveProfile {
     public static Result run(TargetJvm target, RecordingSettings settings, Recorder.Progress progress,
                              Path keepJfr, RecorderChoice choice) throws TargetException, RecordingException {
         dev.jbound.Timing.mark("profile-called");
-        List<String> notes = new ArrayList<>();
-        Recorder recorder;
-        RecordedWindow window;
-        if (choice == RecorderChoice.JFR) {
-            recorder = new JfrRecorder();
-            window = recorder.record(target, settings, progress);
-        } else {
-            try {
-                recorder = new AsyncProfilerRecorder();
-                dev.jbound.Timing.mark("unpacked");
-                window = recorder.record(target, settings, progress);
-            } catch (RecorderUnavailableException e) {
-                if (choice == RecorderChoice.ASYNC) throw e;
-                notes.add(e.getMessage() + "; recorded with the JDK Flight Recorder instead");
-                recorder = new JfrRecorder();
-                window = recorder.record(target, settings, progress);
-            }
-        }
+        RecorderSelection recorders = new RecorderSelection(choice);
+        RecordedWindow window = recorders.record(target, settings, progress);
+        Recorder recorder = recorders.recorder();
+        List<String> notes = new ArrayList<>(recorders.notes());
         notes.addAll(window.notes());
         Path jfr = locate(window.jfr(), target.pid());
         try {
@@ -69,7 +52,7 @@ public final class LiveProfile {
     }
 
     /** A target in another mount namespace (a container) wrote the file inside its own root. */
-    private static Path locate(Path jfr, long pid) throws RecordingException {
+    static Path locate(Path jfr, long pid) throws RecordingException {
         if (Files.isRegularFile(jfr)) return jfr;
         Path inContainer = Path.of("/proc", Long.toString(pid), "root", jfr.toString());
         if (Files.isRegularFile(inContainer)) return inContainer;

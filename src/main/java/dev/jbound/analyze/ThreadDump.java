@@ -97,6 +97,8 @@ final class ThreadDump {
                 int dot = m.group(1).lastIndexOf('.');
                 if (dot > 0) frames.add(Frame.java(m.group(1).substring(0, dot), m.group(1).substring(dot + 1)));
             } else if ((m = WAITING.matcher(line)).find()) {
+                // Condition.await() parks for a signal, not a lock: an idle pool worker is no waiter
+                if (m.group(2).endsWith("$ConditionObject")) continue;
                 classes.put(m.group(1), m.group(2));
                 waiters.computeIfAbsent(m.group(1), a -> new ArrayList<>()).add(thread);
                 own.waitingFor = m.group(1);

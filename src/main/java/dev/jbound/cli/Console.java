@@ -11,15 +11,20 @@ import java.nio.file.Path;
  * What jbound knows about where it prints: colour and progress only on a terminal, never when
  * NO_COLOR is set (https://no-color.org) or TERM is dumb; Unicode bars only on a UTF-8 terminal.
  */
-record Console(PrintWriter out, PrintWriter err, boolean tty, boolean color, boolean unicode) {
+record Console(PrintWriter out, PrintWriter err, boolean tty, boolean color, boolean unicode, boolean inShell) {
 
     static Console of(PrintWriter out, PrintWriter err, boolean tty) {
+        return of(out, err, tty, false);
+    }
+
+    /** @param inShell the command runs inside jbound shell, where Ctrl-C must not end the process */
+    static Console of(PrintWriter out, PrintWriter err, boolean tty, boolean inShell) {
         String noColor = System.getenv("NO_COLOR");
         boolean dumb = "dumb".equals(System.getenv("TERM"));
         boolean color = tty && !dumb && (noColor == null || noColor.isEmpty());
         boolean unicode = tty && Charset.defaultCharset().equals(StandardCharsets.UTF_8)
                 || !tty && StandardCharsets.UTF_8.equals(Charset.defaultCharset());
-        return new Console(out, err, tty, color, unicode);
+        return new Console(out, err, tty, color, unicode, inShell);
     }
 
     /**
@@ -28,7 +33,7 @@ record Console(PrintWriter out, PrintWriter err, boolean tty, boolean color, boo
      */
     Console reportOnStderr() {
         boolean errTty = tty && stderrIsTerminal();
-        return new Console(err, err, errTty, color && errTty, unicode);
+        return new Console(err, err, errTty, color && errTty, unicode, inShell);
     }
 
     private static boolean stderrIsTerminal() {

@@ -25,11 +25,18 @@ public final class DocsGenerator {
         files.put("man/jbound.1", ManPage.of(cmd.getCommandSpec()));
         cmd.getSubcommands().forEach((name, sub) -> {
             if (name.equals(sub.getCommandName())) {
-                files.put("man/jbound-" + name + ".1", ManPage.of(sub.getCommandSpec()));
+                String extra = name.equals("shell") ? ManPage.shellCommands(shellCommandLine(), cmd) : "";
+                files.put("man/jbound-" + name + ".1", ManPage.of(sub.getCommandSpec(), extra));
             }
         });
         files.put("completions/jbound.bash", AutoComplete.bash("jbound", cmd));
         return files;
+    }
+
+    /** The shell's command model, as jbound shell builds it (no terminal is needed to read it). */
+    static CommandLine shellCommandLine() {
+        java.io.PrintWriter sink = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        return JboundCli.createShell(new ShellSession(null), sink, sink);
     }
 
     public static void main(String[] args) throws IOException {

@@ -8,10 +8,11 @@ import dev.jbound.record.ThreadDumper;
 import dev.jbound.render.DumpJsonRenderer;
 import dev.jbound.render.DumpTextRenderer;
 import dev.jbound.target.TargetException;
-import dev.jbound.target.TargetFinder;
 import dev.jbound.target.TargetJvm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -27,10 +28,14 @@ import java.util.concurrent.Callable;
                 "  jbound dump OrderService --format json | jq '.deadlocks'"})
 public final class DumpCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @ParentCommand
     JboundCommand parent;
 
-    @Parameters(index = "0", paramLabel = "PID|NAME", description = "The JVM: a pid, or a name as for attach.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PID|NAME",
+            description = "The JVM: a pid, or a name as for attach. In the shell, the attached JVM when left out.")
     String target;
 
     @Mixin
@@ -39,7 +44,7 @@ public final class DumpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws TargetException, RecordingException {
         output.validate();
-        TargetJvm jvm = TargetFinder.byPidOrName(target);
+        TargetJvm jvm = parent.target(spec.commandLine(), target);
         String text = ThreadDumper.take(jvm.pid());
         ThreadSnapshot snapshot = ThreadSnapshots.of(text, new Report.Target(jvm.pid(), jvm.mainClass(), jvm.jvmVersion()),
                 System.currentTimeMillis());

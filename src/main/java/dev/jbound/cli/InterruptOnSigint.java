@@ -17,11 +17,16 @@ final class InterruptOnSigint implements AutoCloseable {
     }
 
     static InterruptOnSigint install() {
+        return install(true);
+    }
+
+    /** @param secondExits false in the shell: Ctrl-C ends a recording there, never the shell */
+    static InterruptOnSigint install(boolean secondExits) {
         Thread recording = Thread.currentThread();
         boolean[] seen = {false};
         try {
             sun.misc.SignalHandler prev = Signal.handle(INT, sig -> {
-                if (seen[0]) System.exit(ExitCodes.INTERRUPTED);
+                if (seen[0] && secondExits) System.exit(ExitCodes.INTERRUPTED);
                 seen[0] = true;
                 recording.interrupt();
             });

@@ -45,10 +45,34 @@ public final class JboundCli {
             PrintWriter e = ex.getCommandLine().getErr();
             e.println("jbound: " + firstLine(ex.getMessage()));
             String name = ex.getCommandLine().getCommandName();
-            e.println("hint: see '" + (name.equals("jbound") ? "jbound --help" : "jbound " + name + " --help") + "'");
+            if (top.session != null) e.println("hint: see 'help " + name + "'");
+            else e.println("hint: see '" + (name.equals("jbound") ? "jbound --help" : "jbound " + name + " --help") + "'");
             if (top.verbose) ex.printStackTrace(e);
             return ExitCodes.USAGE;
         });
+        return cmd;
+    }
+
+    /**
+     * The shell's commands: the command line's own definitions (ps, dump, top, diff, report,
+     * check) and the shell's (attach as "make it the target", detach, record, verdict, threads,
+     * stack, locks, save, help, exit), so that their options never disagree with the CLI's.
+     */
+    static CommandLine createShell(ShellSession session, PrintWriter out, PrintWriter err) {
+        CommandLine cmd = create(out, err, true);
+        JboundCommand top = cmd.getCommand();
+        top.session = session;
+        for (String cliOnly : new String[] {"attach", "run", "demo", "shell"}) cmd.getCommandSpec().removeSubcommand(cliOnly);
+        cmd.addSubcommand(new ShellAttachCommand());
+        cmd.addSubcommand(new DetachCommand());
+        cmd.addSubcommand(new RecordCommand());
+        cmd.addSubcommand(new VerdictCommand());
+        cmd.addSubcommand(new ThreadsCommand());
+        cmd.addSubcommand(new StackCommand());
+        cmd.addSubcommand(new LocksCommand());
+        cmd.addSubcommand(new SaveCommand());
+        cmd.addSubcommand(new ShellHelpCommand());
+        cmd.addSubcommand(new ExitCommand());
         return cmd;
     }
 

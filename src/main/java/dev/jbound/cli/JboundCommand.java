@@ -1,6 +1,11 @@
 package dev.jbound.cli;
 
+import dev.jbound.target.TargetException;
+import dev.jbound.target.TargetFinder;
+import dev.jbound.target.TargetJvm;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -13,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = {"What is this JVM waiting on, and what concurrency strategy fits it?",
                 "Attaches to a running JVM (or launches a command and follows its JVMs), samples what every thread does, and prints a verdict"
                         + " (cpu-bound, cpu-saturated, io-bound, lock-bound, gc-bound, idle, mixed) with a strategy."},
-        subcommands = {PsCommand.class, AttachCommand.class, RunCommand.class, ReportCommand.class, CheckCommand.class, DiffCommand.class, DumpCommand.class, DemoCommand.class},
+        subcommands = {PsCommand.class, AttachCommand.class, RunCommand.class, ReportCommand.class, CheckCommand.class, DiffCommand.class, DumpCommand.class, TopCommand.class, ShellCommand.class, DemoCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  jbound demo                 profile a built-in workload",
                 "  jbound ps                   list the JVMs jbound can profile",
@@ -32,12 +37,27 @@ public final class JboundCommand implements Runnable {
     /** Whether stdout is a terminal: set by {@link JboundCli}, read by the subcommands. */
     boolean tty;
 
+    /** The shell the commands run in, or null on the command line. */
+    Session session;
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print stack traces and diagnostics on errors.")
     boolean verbose;
 
+    /**
+     * The JVM a command names, or inside the shell the one attached to when it names none.
+     * @throws ParameterException when there is neither
+     */
+    TargetJvm target(CommandLine commandLine, String pidOrName) throws TargetException {
+        if (pidOrName != null && !pidOrName.isBlank()) return TargetFinder.byPidOrName(pidOrName);
+        if (session != null && session.attached() != null) return session.attached();
+        throw new ParameterException(commandLine, session != null
+                ? "name the JVM by pid or main class, or attach to one first (list them with: ps)"
+                : "name the JVM by pid or main class (list them with: jbound ps)");
+    }
+
     Console console() {
-        return Console.of(spec.commandLine().getOut(), spec.commandLine().getErr(), tty);
+        return Console.of(spec.commandLine().getOut(), spec.commandLine().getErr(), tty, session != null);
     }
 
     @Override

@@ -18,6 +18,11 @@ final class ManPage {
     }
 
     static String of(CommandSpec spec) {
+        return of(spec, "");
+    }
+
+    /** @param extra troff sections placed after OPTIONS (the shell's commands) */
+    static String of(CommandSpec spec, String extra) {
         StringBuilder sb = new StringBuilder();
         String name = spec.qualifiedName("-");
         String version = new VersionProvider().getVersion()[0];
@@ -60,6 +65,7 @@ final class ManPage {
             else sb.append(" \\fI").append(escape(o.paramLabel())).append("\\fR\n");
             sb.append(escape(String.join(" ", o.description()))).append('\n');
         }
+        sb.append(extra);
         String[] footer = spec.usageMessage().footer();
         if (footer.length > 0) {
             sb.append(".SH EXAMPLES\n.nf\n");
@@ -91,6 +97,42 @@ final class ManPage {
         } else {
             sb.append("\\fBjbound\\fR(1)\n");
         }
+        return sb.toString();
+    }
+
+    /**
+     * The shell's commands, from the shell's own command model: each with its synopsis, what it
+     * does and its options; those the command line shares point to their own page.
+     */
+    static String shellCommands(CommandLine shell, CommandLine cli) {
+        StringBuilder sb = new StringBuilder(".SH SHELL COMMANDS\n");
+        shell.getSubcommands().forEach((n, sub) -> {
+            if (!n.equals(sub.getCommandName())) return;
+            CommandSpec spec = sub.getCommandSpec();
+            StringBuilder synopsis = new StringBuilder(escape(n));
+            for (String alias : spec.aliases()) synopsis.append(", ").append(escape(alias));
+            for (PositionalParamSpec p : spec.positionalParameters()) {
+                String label = "\\fI" + escape(p.paramLabel()) + "\\fR";
+                synopsis.append(' ').append(p.arity().min == 0 ? "[" + label + "]" : label);
+            }
+            sb.append(".TP\n.B ").append(synopsis).append('\n');
+            CommandLine same = cli.getSubcommands().get(n);
+            if (same != null && same.getCommand().getClass() == sub.getCommand().getClass()) {
+                boolean optionalTarget = spec.positionalParameters().stream()
+                        .anyMatch(p -> p.paramLabel().equals("PID|NAME") && p.arity().min == 0);
+                sb.append(escape(first(spec.usageMessage().description()))).append(" As on the command line; see \\fB")
+                        .append(escape("jbound-" + n)).append("\\fR(1).")
+                        .append(optionalTarget ? " Without \\fIPID|NAME\\fR it works on the attached JVM." : "").append('\n');
+                return;
+            }
+            sb.append(escape(String.join(" ", spec.usageMessage().description()))).append('\n');
+            for (OptionSpec o : spec.options()) {
+                if (o.hidden() || o.usageHelp() || o.versionHelp() || o.longestName().equals("--verbose")) continue;
+                sb.append(".RS\n.TP\n\\fB").append(escape(String.join(", ", o.names()))).append("\\fR");
+                if (!(o.typeInfo().isBoolean() && o.arity().max == 0)) sb.append(" \\fI").append(escape(o.paramLabel())).append("\\fR");
+                sb.append('\n').append(escape(String.join(" ", o.description()))).append("\n.RE\n");
+            }
+        });
         return sb.toString();
     }
 

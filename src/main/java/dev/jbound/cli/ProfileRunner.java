@@ -33,7 +33,7 @@ final class ProfileRunner {
         dev.jbound.Timing.mark("warm");
         ProgressLine progress = new ProgressLine(console, target.pid());
         LiveProfile.Result result;
-        try (InterruptOnSigint ignored = InterruptOnSigint.install()) {
+        try (InterruptOnSigint ignored = InterruptOnSigint.install(!console.inShell())) {
             result = LiveProfile.run(target, settings, console.tty() ? progress : Recorder.Progress.NONE,
                     keepJfr, recorder.choice());
         } finally {

@@ -26,7 +26,7 @@ final class ReportOutput {
             return;
         }
         // A file gets no colour, whatever the terminal.
-        Console plain = new Console(console.out(), console.err(), false, false, true);
+        Console plain = new Console(console.out(), console.err(), false, false, true, console.inShell());
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             render.to(plain, w);
         } catch (IOException e) {

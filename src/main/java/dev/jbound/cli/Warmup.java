@@ -53,7 +53,7 @@ final class Warmup {
                     List.of(new WallSample(0, 1, stack, 1_000_000_000L)), List.of(), false);
             Report report = Analyzer.analyze(new Analyzer.Input(rec, null, null, new Report.Target(0, "", ""), "warmup", List.of()));
             PrintWriter sink = new PrintWriter(Writer.nullWriter());
-            format.renderer(new Console(sink, sink, false, false, true)).render(report, sink);
+            format.renderer(new Console(sink, sink, false, false, true, false)).render(report, sink);
         } catch (RuntimeException | LinkageError ignored) {
             // warm-up is an optimisation only
         }

@@ -23,6 +23,47 @@ public final class DumpTextRenderer {
                 + (s.target().mainClass().isBlank() ? "" : " · " + escape(s.target().mainClass()))
                 + (s.target().jvmVersion().isBlank() ? "" : " · JDK " + escape(s.target().jvmVersion()))
                 + " · " + s.threads().size() + " threads");
+        locks(s, out);
+        for (ThreadState state : ThreadState.values()) {
+            List<ThreadSnapshot.DumpThread> in = s.threads().stream().filter(t -> t.state() == state).toList();
+            if (in.isEmpty()) continue;
+            out.println();
+            out.println(style.bold(state.label().toUpperCase(java.util.Locale.ROOT)) + " (" + in.size() + ")");
+            for (ThreadSnapshot.DumpThread t : in) {
+                String top = t.frames().isEmpty() ? "" : t.frames().get(0);
+                out.println("  " + escape(t.name()) + (top.isEmpty() ? "" : "  " + escape(top))
+                        + (t.waitingFor() == null ? "" : "  waits for <" + t.waitingFor() + ">"));
+            }
+        }
+        out.flush();
+    }
+
+    /** Deadlocks and the lock graph alone, for the shell's {@code locks}. */
+    public void renderLocks(ThreadSnapshot s, PrintWriter out) {
+        locks(s, out);
+        out.flush();
+    }
+
+    /** Each thread's state, the lock it waits for or holds, and its frames, for the shell's {@code stack}. */
+    public void renderStacks(ThreadSnapshot s, List<ThreadSnapshot.DumpThread> threads, PrintWriter out) {
+        for (ThreadSnapshot.DumpThread t : threads) {
+            out.println(style.bold(escape(t.name())) + "  " + t.state().label()
+                    + (t.javaState().isEmpty() ? "" : style.dim(" (" + escape(t.javaState()) + ")")));
+            if (t.waitingFor() != null) {
+                String holder = s.locks().stream().filter(l -> l.address().equals(t.waitingFor()))
+                        .map(ThreadSnapshot.DumpLock::holder).filter(h -> h != null).findFirst().orElse(null);
+                out.println("  waits for <" + t.waitingFor() + "> " + escape(lockClass(s, t.waitingFor()))
+                        + (holder == null ? "" : ", held by " + escape(holder)));
+            }
+            for (String held : t.holding()) out.println("  holds <" + held + "> " + escape(lockClass(s, held)));
+            if (t.frames().isEmpty()) out.println(style.dim("  (no Java frames)"));
+            for (String f : t.frames()) out.println("  at " + escape(f));
+            out.println();
+        }
+        out.flush();
+    }
+
+    private void locks(ThreadSnapshot s, PrintWriter out) {
         if (s.deadlocks().isEmpty()) {
             out.println(style.green("no deadlock"));
         } else {
@@ -44,18 +85,6 @@ public final class DumpTextRenderer {
                         + (l.waiters().isEmpty() ? "" : "; waiting: " + escape(String.join(", ", l.waiters()))));
             }
         }
-        for (ThreadState state : ThreadState.values()) {
-            List<ThreadSnapshot.DumpThread> in = s.threads().stream().filter(t -> t.state() == state).toList();
-            if (in.isEmpty()) continue;
-            out.println();
-            out.println(style.bold(state.label().toUpperCase(java.util.Locale.ROOT)) + " (" + in.size() + ")");
-            for (ThreadSnapshot.DumpThread t : in) {
-                String top = t.frames().isEmpty() ? "" : t.frames().get(0);
-                out.println("  " + escape(t.name()) + (top.isEmpty() ? "" : "  " + escape(top))
-                        + (t.waitingFor() == null ? "" : "  waits for <" + t.waitingFor() + ">"));
-            }
-        }
-        out.flush();
     }
 
     private static String lockClass(ThreadSnapshot s, String address) {

@@ -99,6 +99,12 @@ public final class TextRenderer implements Renderer {
         if (any) out.println();
     }
 
+    /** Only the contended-locks section, for the shell's {@code locks}; nothing when no lock was contended. */
+    public void renderLocks(Report r, PrintWriter out) {
+        locks(r.locks(), out);
+        out.flush();
+    }
+
     private void locks(List<LockSite> locks, PrintWriter out) {
         if (locks.isEmpty()) return;
         out.println(style.bold("CONTENDED LOCKS"));

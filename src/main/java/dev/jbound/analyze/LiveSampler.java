@@ -1,0 +1,83 @@
+package dev.jbound.analyze;
+
+import dev.jbound.model.LiveTick;
+import dev.jbound.model.Report;
+import dev.jbound.model.ThreadSnapshot;
+import dev.jbound.record.RecordedWindow;
+import dev.jbound.record.Recorder;
+import dev.jbound.record.RecorderChoice;
+import dev.jbound.record.RecordingException;
+import dev.jbound.record.RecordingSettings;
+import dev.jbound.target.TargetException;
+import dev.jbound.target.TargetJvm;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Back-to-back short windows of one JVM for {@code jbound top}: each interval is a whole recording
+ * (profiler started and stopped, with its own short timeout in the target), so a killed jbound
+ * leaves the target profiled for at most one interval plus the grace, never indefinitely.
+ */
+public final class LiveSampler {
+    private final TargetJvm target;
+    private final RecordingSettings tick;
+    private final RecorderSelection recorders;
+    private final RunningVerdict soFar = new RunningVerdict();
+    private final Report.Target reportTarget;
+    private volatile boolean wantDump;
+    private int number;
+
+    public LiveSampler(TargetJvm target, RecordingSettings tick, RecorderChoice choice) {
+        this.target = target;
+        this.tick = tick;
+        this.recorders = new RecorderSelection(choice);
+        this.reportTarget = new Report.Target(target.pid(), target.mainClass(), target.jvmVersion());
+    }
+
+    /** While a thread's stack is on screen, every interval ends with a thread dump to refresh it. */
+    public void wantDump(boolean want) {
+        wantDump = want;
+    }
+
+    /**
+     * Records one interval and analyses it. An interrupt ends the interval early and is left set
+     * for the caller to see.
+     */
+    public LiveTick next() throws TargetException, RecordingException {
+        RecordedWindow window = recorders.record(target, tick, Recorder.Progress.NONE);
+        Recorder recorder = recorders.recorder();
+        List<String> notes = new ArrayList<>(recorders.notes());
+        notes.addAll(window.notes());
+        Path jfr = LiveProfile.locate(window.jfr(), target.pid());
+        String[] dump = new String[1];
+        Report report;
+        try {
+            report = RecordingAnalysis.analyze(RecordingAnalysis.load(jfr), window.os(),
+                    pid -> dump[0] = recorder.threadDump(pid), reportTarget, recorder.name(), notes);
+        } finally {
+            try {
+                Files.deleteIfExists(jfr);
+            } catch (IOException ignored) {
+                // a scratch file left in /tmp is harmless
+            }
+        }
+        if (dump[0] == null && wantDump) dump[0] = recorder.threadDump(target.pid());
+        ThreadSnapshot snapshot = dump[0] == null ? null : ThreadSnapshots.of(dump[0], reportTarget, System.currentTimeMillis());
+        soFar.add(report);
+        // Set only now: reading the file back and the thread dump would fail on it.
+        if (window.interrupted()) Thread.currentThread().interrupt();
+        boolean exited = !ProcessHandle.of(target.pid()).map(ProcessHandle::isAlive).orElse(false);
+        return new LiveTick(++number, report, snapshot, soFar.breakdown(), soFar.windowNanos(), soFar.verdict(), exited);
+    }
+
+    /** A thread dump now, for a stack the user just asked to see; null when the target gives none. */
+    public ThreadSnapshot snapshot() {
+        Recorder recorder = recorders.recorder();
+        String text = recorder == null ? null : recorder.threadDump(target.pid());
+        return text == null ? null : ThreadSnapshots.of(text, reportTarget, System.currentTimeMillis());
+    }
+}

@@ -1,0 +1,102 @@
+package dev.jbound.cli;
+
+import dev.jbound.analyze.LiveProfile;
+import dev.jbound.record.RecordingException;
+import dev.jbound.record.RecordingSettings;
+import dev.jbound.target.TargetException;
+import dev.jbound.target.TargetJvm;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** Shell: record [DURATION] records the attached JVM, prints the verdict and keeps it for the other commands. */
+@Command(name = "record",
+        description = {"Record the attached JVM for a window and print the verdict, as jbound attach does; the report and"
+                + " the raw recording stay for verdict, threads, locks and save.",
+                "Ctrl-C ends the recording early and shows what was recorded; the shell goes on."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  record", "  record 30s", "  record 5s --recorder jfr --format json"})
+final class RecordCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    JboundCommand parent;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long to record, as --duration (default 10s).")
+    Duration duration;
+
+    @Mixin
+    RecordingOptions recording;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    KeepJfrOption keep;
+
+    @Override
+    public Integer call() throws TargetException, RecordingException {
+        ShellSession session = (ShellSession) parent.session;
+        TargetJvm jvm = session.attached();
+        if (jvm == null) throw new ParameterException(spec.commandLine(), "attach to a JVM first: attach PID|NAME (list them with: ps)");
+        if (duration != null && recording.duration != null) {
+            throw new ParameterException(spec.commandLine(), "give the duration once: record 30s, or record --duration 30s");
+        }
+        if (duration != null) recording.duration = duration;
+        RecordingSettings settings = recording.settings(RecordingSettings.DEFAULT_DURATION);
+        output.validate();
+        keep.validate();
+        Console console = parent.console();
+        Warmup warmup = Warmup.start(output.format);
+        Path scratch = scratchFile();
+        LiveProfile.Result result;
+        try {
+            result = ProfileRunner.record(jvm, settings, recording.recorder, scratch, console, warmup);
+        } catch (TargetException | RecordingException | RuntimeException e) {
+            delete(scratch);
+            throw e;
+        }
+        session.recorded(result.report(), scratch);
+        if (keep.jfr != null) copy(scratch, keep.jfr);
+        ProfileRunner.write(result.report(), output, console);
+        return result.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+    }
+
+    private static Path scratchFile() throws RecordingException {
+        try {
+            return Files.createTempFile("jbound-shell-", ".jfr");
+        } catch (IOException e) {
+            throw new RecordingException("cannot create a scratch file: " + e.getMessage(), e);
+        }
+    }
+
+    static void copy(Path from, Path to) throws RecordingException {
+        try {
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new RecordingException("cannot write " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void delete(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a scratch file left in /tmp is harmless
+        }
+    }
+}
