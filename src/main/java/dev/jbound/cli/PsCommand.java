@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 @Command(name = "ps",
         description = {"List the JVMs on this machine: pid, user, uptime, threads, CPU use, JDK version,"
                 + " whether jbound can attach (and why not) and the main class or jar.",
-                "CPU% is measured over 0.2 s for all JVMs at once, in percent of one CPU."},
+                "CPU%% is measured over 0.2 s for all JVMs at once, in percent of one CPU."},
         footerHeading = "%nExamples:%n",
         footer = {"  jbound ps",
                 "  jbound ps --format json | jq -r '.jvms[] | select(.attachable) | .pid'"})

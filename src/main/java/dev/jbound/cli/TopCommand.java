@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 /** jbound top PID|NAME: a live, full-screen view of every thread's states, refreshed each interval. */
 @Command(name = "top",
         description = {"Show a running JVM live, full screen: process CPU, the last interval's breakdown and the verdict so far,"
-                + " then one row per thread with a state bar (cpu, runqueue, io, lock, gc, wait), CPU%, and the lock it waits"
+                + " then one row per thread with a state bar (cpu, runqueue, io, lock, gc, wait), CPU%%, and the lock it waits"
                 + " for or holds, else its top frame.",
                 "Keys: q quit, p pause, s sort, r reverse, / filter by name, arrows select, Enter show the thread's stack,"
                         + " t the JVM's own threads, ? help.",

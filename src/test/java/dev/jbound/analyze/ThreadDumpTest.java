@@ -45,6 +45,24 @@ class ThreadDumpTest {
             """;
 
     @Test
+    void anIdleWorkerAwaitingAConditionWaitsForNoLock() {
+        String idle = """
+                "pool-1-thread-1" #15 prio=5 os_prio=0 cpu=2.00ms elapsed=9.1s tid=0x5 nid=0x6 waiting on condition  [0x0]
+                   java.lang.Thread.State: WAITING (parking)
+                \tat jdk.internal.misc.Unsafe.park(java.base@17.0.15/Native Method)
+                \t- parking to wait for  <0x000000069ed67888> (a java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject)
+                \tat java.util.concurrent.LinkedBlockingQueue.take(java.base@17.0.15/LinkedBlockingQueue.java:435)
+                """;
+        ThreadDump dump = ThreadDump.parse(DUMP + "\n" + idle);
+        assertThat(dump.threads().values()).filteredOn(t -> t.name().equals("pool-1-thread-1"))
+                .singleElement().satisfies(t -> assertThat(t.waitingFor()).isNull());
+        assertThat(dump.locks()).doesNotContainKey("0x000000069ed67888");
+        // the lock waits in the same dump are still read
+        assertThat(dump.threads().values()).filteredOn(t -> t.name().equals("rl-1"))
+                .singleElement().satisfies(t -> assertThat(t.waitingFor()).isEqualTo("0x000000069ec4d7d0"));
+    }
+
+    @Test
     void namesTheHolderOfAContendedMonitorAndWhatItRuns() {
         ThreadDump.LockObject lock = ThreadDump.parse(DUMP).mostContended("java.lang.Object");
         assertThat(lock.holder().thread()).isEqualTo("locker-2");

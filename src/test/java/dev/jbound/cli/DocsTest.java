@@ -42,6 +42,41 @@ class DocsTest {
     }
 
     @Test
+    void everyShellCommandAndItsOptionsAreInTheShellsManPage() throws IOException {
+        String page = Files.readString(Path.of("man/jbound-shell.1"));
+        CommandLine shell = DocsGenerator.shellCommandLine();
+        assertThat(shell.getSubcommands().keySet()).contains("attach", "detach", "ps", "record", "verdict", "threads", "stack",
+                "locks", "top", "dump", "save", "diff", "help", "exit");
+        for (Map.Entry<String, CommandLine> sub : shell.getSubcommands().entrySet()) {
+            if (!sub.getKey().equals(sub.getValue().getCommandName())) continue; // an alias, under its command
+            assertThat(page).as("shell command %s", sub.getKey()).contains(".B " + ManPage.escape(sub.getKey()));
+            CommandLine cli = ManPage.commandLine().getSubcommands().get(sub.getKey());
+            if (cli != null && cli.getCommand().getClass() == sub.getValue().getCommand().getClass()) continue; // its own page
+            for (OptionSpec o : sub.getValue().getCommandSpec().options()) {
+                if (o.hidden() || o.usageHelp() || o.versionHelp() || o.longestName().equals("--verbose")) continue;
+                assertThat(page).as("option %s of shell command %s", o.longestName(), sub.getKey()).contains(ManPage.escape(o.longestName()));
+            }
+        }
+    }
+
+    /** picocli reads descriptions as format strings: a lone % makes it warn on stderr and print the raw text. */
+    @Test
+    void everyUsageFormatsWithoutPicocliWarnings() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            for (CommandLine root : List.of(ManPage.commandLine(), DocsGenerator.shellCommandLine())) {
+                root.usage(new java.io.PrintWriter(java.io.Writer.nullWriter()));
+                for (CommandLine c : root.getSubcommands().values()) c.usage(new java.io.PrintWriter(java.io.Writer.nullWriter()));
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void everySubcommandAnswersHelpOnStdoutAndExitsZero() {
         for (String sub : JboundCli.create(new java.io.PrintWriter(java.io.Writer.nullWriter()),
                 new java.io.PrintWriter(java.io.Writer.nullWriter()), false).getSubcommands().keySet()) {

@@ -68,6 +68,11 @@ public final class JboundProcess implements AutoCloseable {
         return t;
     }
 
+    /** What jbound reads: close it to send end-of-file. */
+    public java.io.OutputStream stdin() {
+        return process.getOutputStream();
+    }
+
     public long pid() {
         return process.pid();
     }

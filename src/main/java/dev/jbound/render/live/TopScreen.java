@@ -117,7 +117,8 @@ public final class TopScreen {
         List<ThreadRow> shown = visible(state, r);
         out.add(statusLine(state, shown.size(), r, status));
         if (state.help) {
-            out.addAll(helpLines());
+            List<AttributedString> help = helpLines();
+            out.addAll(help.subList(0, Math.min(help.size(), Math.max(0, rows - out.size() - FOOTER_LINES))));
         } else {
             out.add(styled(columnsHeader(cols, shown), AttributedStyle.BOLD));
             out.addAll(threadLines(state, shown, tick.dump(), r.window().durationNanos(), cols, rowsForThreads(rows)));
@@ -191,7 +192,7 @@ public final class TopScreen {
 
     private String columnsHeader(int cols, List<ThreadRow> shown) {
         Widths w = Widths.of(cols, shown);
-        return pad("THREAD", w.name) + " " + pad("STATE " + (w.bar >= 30 ? "C cpu R runq I io L lock G gc" : "C R I L G ."), w.bar) + " "
+        return pad("THREAD", w.name) + " " + pad("STATE " + (w.bar >= 36 ? "C cpu R runq I io L lock G gc" : "C R I L G ."), w.bar) + " "
                 + String.format(Locale.ROOT, "%5s", "CPU%") + " " + "LOCK OR TOP FRAME";
     }
 
