@@ -2,6 +2,7 @@ package dev.jbound.e2e;
 
 import dev.jbound.support.ChildJvm;
 import dev.jbound.support.Jbound;
+import dev.jbound.support.ProfilerStatus;
 import dev.jbound.support.TargetMain;
 import org.junit.jupiter.api.Test;
 
@@ -18,20 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A target must never be harmed: the profiler stops in it even when jbound is killed. */
 class TargetSafetyTest {
 
-    private static final Path ASPROF_HOME = asprofHome();
-
-    private static Path asprofHome() {
-        try {
-            return dev.jbound.record.NativeProfiler.unpack().asprof();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String status(long pid) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(ASPROF_HOME.toString(), "status", Long.toString(pid)).redirectErrorStream(true).start();
-        p.waitFor(30, TimeUnit.SECONDS);
-        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return ProfilerStatus.of(pid);
     }
 
     /** Waits until async-profiler runs in the target (jbound started it). */
