@@ -68,6 +68,16 @@ class ShellCommandTest {
 
         assertThat(line("record 2s", "STRATEGY")).contains("VERDICT lock-bound").contains("jbound " + pid + " WorkloadMain>");
         assertThat(line("threads", "sync-worker-4")).contains("THREAD", "sync-worker-1", "app");
+        assertThat(line("ps", "PID")).contains(pid, "WorkloadMain");
+
+        // options and their values complete from the same model
+        tmux.keys("C-l");
+        tmux.type("record --rec");
+        tmux.keys("Tab");
+        assertThat(tmux.await("record --recorder")).contains("record --recorder");
+        tmux.keys("Tab", "Tab");
+        assertThat(tmux.await(s -> s.contains("async") && s.contains("jfr"))).contains("auto", "async", "jfr");
+        tmux.keys("C-u");
 
         tmux.keys("C-l");
         tmux.type("stack sync-w");
@@ -94,6 +104,8 @@ class ShellCommandTest {
         assertThat(line("record --duration x", "Invalid value")).contains("hint: see 'help record'");
         assertThat(line("help", "Commands")).contains("attach", "record", "verdict", "threads", "stack", "locks", "top",
                 "dump", "save", "diff", "exit");
+        assertThat(line("detach", "detached").strip()).contains("detached from pid " + pid).endsWith("jbound>");
+        assertThat(line("verdict", "nothing recorded")).contains("nothing recorded yet: attach PID|NAME");
         tmux.keys("exit", "Enter");
         assertThat(tmux.await("TTY-")).contains("EXIT=0", "TTY-RESTORED");
         assertThat(Files.readString(home.resolve(".jbound_history"))).contains("record 2s", "locks", "exit");

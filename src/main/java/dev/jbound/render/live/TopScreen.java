@@ -193,7 +193,7 @@ public final class TopScreen {
     private String columnsHeader(int cols, List<ThreadRow> shown) {
         Widths w = Widths.of(cols, shown);
         return pad("THREAD", w.name) + " " + pad("STATE " + (w.bar >= 36 ? "C cpu R runq I io L lock G gc" : "C R I L G ."), w.bar) + " "
-                + String.format(Locale.ROOT, "%5s", "CPU%") + " " + "LOCK OR TOP FRAME";
+                + String.format(Locale.ROOT, "%5s", "CPU%") + " " + "LOCK · TOP FRAME";
     }
 
     private List<AttributedString> threadLines(TopState state, List<ThreadRow> shown, ThreadSnapshot dump, long window,
@@ -216,8 +216,11 @@ public final class TopScreen {
             bar(sb, row.breakdown(), w.bar);
             sb.append(" ").append(String.format(Locale.ROOT, "%5.1f", cpuPercent(row, window))).append(" ");
             String lock = lockText(dt, locks);
-            if (lock != null) sb.styled(color ? AttributedStyle.DEFAULT.foreground(AttributedStyle.RED) : AttributedStyle.DEFAULT, lock);
-            else sb.append(TerminalText.escape(row.topFrame()));
+            if (lock != null) {
+                sb.styled(color ? AttributedStyle.DEFAULT.foreground(AttributedStyle.RED) : AttributedStyle.DEFAULT, lock);
+                if (!row.topFrame().isEmpty()) sb.append(dot);
+            }
+            sb.append(TerminalText.escape(row.topFrame()));
             AttributedString line = sb.toAttributedString().columnSubSequence(0, cols);
             if (i == selectedIndex) line = new AttributedStringBuilder().style(AttributedStyle.INVERSE).append(line).toAttributedString();
             lines.add(line);
