@@ -69,7 +69,9 @@ class TopCommandTest {
         assertThat(filtered).contains("1 of 5 threads", "sync-worker-3").doesNotContain("sync-worker-1 ");
 
         tmux.keys("Enter"); // the selected (only) thread's stack
-        assertThat(tmux.await("at dev.jbound.demo.LockWorkload")).contains("at dev.jbound.demo.LockWorkload", "BLOCKED");
+        // its Java state first (the holder of the moment runs, the others are blocked), then its frames
+        assertThat(tmux.await("at dev.jbound.demo.LockWorkload")).contains("at dev.jbound.demo.LockWorkload")
+                .containsAnyOf("    BLOCKED (on object monitor)", "    RUNNABLE");
         tmux.keys("Escape"); // collapses the stack
         assertThat(tmux.await(s -> !s.contains("at dev.jbound.demo.LockWorkload"))).doesNotContain("at dev.jbound.demo");
         tmux.keys("Escape"); // then clears the filter
