@@ -644,7 +644,7 @@ function _picocli_jbound_demo() {
       return $?
       ;;
   esac
-  local WORKLOAD_pos_param_args=("cpu" "cpu-single" "io" "disk" "lock" "rlock" "idle" "idle-pool" "gc" "virtual-io" "mixed") # 0-0 values
+  local WORKLOAD_pos_param_args=("cpu" "cpu-single" "io" "disk" "lock" "rlock" "idle" "idle-pool" "gc" "virtual-io" "burst" "mixed") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

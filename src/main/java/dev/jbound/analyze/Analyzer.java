@@ -10,6 +10,7 @@ import dev.jbound.model.LockEvent;
 import dev.jbound.model.LockSite;
 import dev.jbound.model.OsActivity;
 import dev.jbound.model.OsThreadActivity;
+import dev.jbound.model.Phases;
 import dev.jbound.model.Recording;
 import dev.jbound.model.Report;
 import dev.jbound.model.Stack;
@@ -119,6 +120,7 @@ public final class Analyzer {
             if (!t.isEmpty()) topFrames.put(s, t);
         }
         List<String> notes = new ArrayList<>(in.notes());
+        Phases phases = phases(rec, cores, rows, accounts, process, notes);
         notes.addAll(rec.notes());
         if (in.os() != null && in.os().note() != null && !in.os().note().isBlank()) notes.add(in.os().note());
         if (process.shareOfActive(ThreadState.RUNQUEUE) >= NOTABLE_RUNQUEUE_SHARE
@@ -135,7 +137,29 @@ public final class Analyzer {
                 PoolRows.of(pools, window, cores, jdk), rows,
                 new JvmOverhead(gcCpu, jitCpu, otherCpu, appCpu),
                 os != null ? new Report.Io(os.readBytes(), os.writeBytes()) : new Report.Io(-1, -1),
-                notes);
+                notes, phases);
+    }
+
+    /**
+     * The window slice by slice; none when the samples behind the slices saw too little of the CPU
+     * the window's verdict counts (JDK 17's sampler misses tight loops, and default recordings
+     * measure CPU only every 10 s): slices would then read idle where the window was busy.
+     */
+    private static Phases phases(Recording rec, CpuBudget cores, List<ThreadRow> rows, Map<Long, ThreadAccount> accounts,
+                                 Breakdown process, List<String> notes) {
+        Map<Long, ThreadKind> kinds = new java.util.HashMap<>();
+        accounts.forEach((tid, a) -> kinds.put(tid, a.kind));
+        Phases p = PhaseFinder.find(rec.timeline(), rec.startNanos(), rec.endNanos(), cores.effectiveCpus(), rows, kinds);
+        // run-queue delay comes from the OS sensor, which has no slices: compare the rest
+        long sliced = p.slices().stream().mapToLong(s -> s.breakdown().without(ThreadState.RUNQUEUE).activeNanos()).sum();
+        long window = process.without(ThreadState.RUNQUEUE).activeNanos();
+        boolean busy = window > PhaseFinder.MIN_BUSY_SHARE * rec.durationNanos();
+        if (busy && sliced < PhaseFinder.MIN_COVERAGE * window) {
+            notes.add(String.format(Locale.ROOT, "no phases: the samples show %.0f%% of the threads' active time (the rest is measured"
+                    + " for the whole window only), too little to tell second by second what they did", 100.0 * sliced / window));
+            return Phases.NONE;
+        }
+        return p;
     }
 
     /** @param os the OS sensor's view, or null when there is none */

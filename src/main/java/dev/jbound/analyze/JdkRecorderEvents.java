@@ -190,7 +190,7 @@ final class JdkRecorderEvents {
             Long last = lastCpuLoad.put(th.osTid(), at);
             // The load is an average over the thread's last period: since its previous event, or one period.
             long over = last != null ? at - last : period > 0 ? Math.min(period, at - out.startNanos) : at - out.startNanos;
-            if (over > 0) out.cpuLoad(th, e.getDouble(user) + e.getDouble(system), over);
+            if (over > 0) out.cpuLoad(at, th, e.getDouble(user) + e.getDouble(system), over);
         };
     }
 
@@ -210,7 +210,12 @@ final class JdkRecorderEvents {
     private JfrChunk.EventConsumer gc(JfrType t) {
         int pauses = t.indexOf("sumOfPauses");
         int duration = t.indexOf("duration");
-        return e -> out.gcPauseNanos = Math.max(0, out.gcPauseNanos) + e.nanos(pauses >= 0 ? pauses : duration);
+        int time = t.indexOf("startTime");
+        return e -> {
+            long pause = e.nanos(pauses >= 0 ? pauses : duration);
+            out.gcPauseNanos = Math.max(0, out.gcPauseNanos) + pause;
+            out.gcPause(e.epochNanos(time), pause);
+        };
     }
 
     private JfrChunk.EventConsumer threadDump(JfrType t) {

@@ -60,6 +60,8 @@ final class RecordingBuilder {
     private final Map<Long, Map<Stack, Integer>> dumpHints = new HashMap<>();
     /** Native-method samples no timed wait explains, with the time each stands for (period × threads in native). */
     private final SampleTally residualNatives = new SampleTally();
+    /** Samples by time slice; the JDK's native-method samples stay out (they only fill time nothing else explains). */
+    private final StateTimeline timeline = new StateTimeline();
     /** The JVM's CPU load × seconds (jdk.CPULoad), the last resort for how much CPU the samples stand for. */
     private double processLoadSeconds;
     private final Map<Long, Integer> allocations = new HashMap<>();
@@ -69,6 +71,7 @@ final class RecordingBuilder {
     private final List<String> notes = new ArrayList<>();
 
     void chunk(long start, long end) {
+        timeline.origin(start);
         startNanos = Math.min(startNanos, start);
         endNanos = Math.max(endNanos, end);
     }
@@ -82,10 +85,13 @@ final class RecordingBuilder {
 
     void cpu(long time, ThreadInfo t, Stack stack, long weight) {
         tally.cpu(time, thread(t), stack, weight);
+        timeline.cpu(time, t.osTid(), stack, weight);
     }
 
     void wall(long time, ThreadInfo t, Stack stack, long weight, ThreadState known) {
-        if (weight > 0) tally.wall(time, thread(t), stack, weight, known, 1);
+        if (weight <= 0) return;
+        tally.wall(time, thread(t), stack, weight, known, 1);
+        timeline.wall(time, t.osTid(), stack, known, weight);
     }
 
     /** A timed event (a socket read, a park): the thread's time from {@code time} on for {@code weight} is explained. */
@@ -103,8 +109,14 @@ final class RecordingBuilder {
         nativePeriodNanos = periodNanos;
     }
 
-    void cpuLoad(ThreadInfo t, double load, long overNanos) {
+    void gcPause(long time, long nanos) {
+        timeline.gcPause(time, nanos);
+    }
+
+    /** @param time when the load was measured: the end of the {@code overNanos} it averages */
+    void cpuLoad(long time, ThreadInfo t, double load, long overNanos) {
         cpuLoadSeconds.merge(thread(t), load * overNanos / 1e9, Double::sum);
+        timeline.measuredCpu(time - overNanos / 2, t.osTid(), load * overNanos);
     }
 
     /**
@@ -184,7 +196,7 @@ final class RecordingBuilder {
         long start = startNanos == Long.MAX_VALUE ? 0 : startNanos;
         long end = endNanos == Long.MIN_VALUE ? start : endNanos;
         return new Recording(start, end, cpuIntervalNanos, wallIntervalNanos, threads, tally.cpuSamples(), tally.wallSamples(),
-                tally.lockEvents(), truncated, producer, measured, cpus, gcPauseNanos, notes, jvm);
+                tally.lockEvents(), truncated, producer, measured, cpus, gcPauseNanos, notes, jvm, timeline.build(start, end, cpus));
     }
 
     /** Per-thread CPU time from the best source the recording has: thread dumps, thread load, or process load. */

@@ -26,6 +26,8 @@ public enum Workload {
             GcWorkload.JVM_OPTIONS, GcWorkload::new),
     VIRTUAL_IO("virtual-io", "JDK 21+: 200 virtual threads in blocking socket reads (virtual-client-N), one pinned"
             + " to its carrier by a sleeping class initialiser (virtual-pinner)", List.of(), VirtualIoWorkload::new),
+    BURST("burst", "traffic in bursts: one burst-worker-N per core hashes for 3 s, then sleeps 3 s, again and again"
+            + " (the report's PHASES show cpu-bound and idle taking turns)", List.of(), BurstWorkload::new),
     MIXED("mixed", "service: io-bound request-pool-thread-N (8) and cpu-bound compute-pool-thread-N (2)",
             List.of(), MixedWorkload::new);
 

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param gcPauseNanos   stop-the-world GC pauses in the window, -1 when the recording has no GC events
  * @param notes          what the reader saw that the report should mention (a cut-short file, pinned virtual threads)
  * @param jvm            the recorded JVM as the recording describes it
+ * @param timeline       each thread's sampled states slice by slice (phases, lanes)
  */
 public record Recording(
         long startNanos,
@@ -30,7 +31,8 @@ public record Recording(
         int cpus,
         long gcPauseNanos,
         List<String> notes,
-        Jvm jvm) {
+        Jvm jvm,
+        Timeline timeline) {
 
     /** What a recording says of its JVM: pid 0 and empty strings where it says nothing. */
     public record Jvm(long pid, String mainClass, String version) {
@@ -71,7 +73,7 @@ public record Recording(
                      Map<Long, ThreadInfo> threads, List<CpuSample> cpuSamples, List<WallSample> wallSamples,
                      List<LockEvent> lockEvents, boolean truncated) {
         this(startNanos, endNanos, cpuIntervalNanos, wallIntervalNanos, threads, cpuSamples, wallSamples, lockEvents,
-                truncated, ASYNC_PROFILER, Measured.NONE, 0, -1, List.of(), Jvm.UNKNOWN);
+                truncated, ASYNC_PROFILER, Measured.NONE, 0, -1, List.of(), Jvm.UNKNOWN, Timeline.EMPTY);
     }
 
     /** Samples and events read, before identical ones were merged. */

@@ -22,7 +22,8 @@ public record Report(
         List<ThreadRow> threads,
         JvmOverhead jvm,
         Io io,
-        List<String> notes) {
+        List<String> notes,
+        Phases phases) {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -5,6 +5,7 @@ import dev.jbound.model.Breakdown;
 import dev.jbound.model.FrameCount;
 import dev.jbound.model.LockSite;
 import dev.jbound.model.PoolRow;
+import dev.jbound.model.Phases;
 import dev.jbound.model.Report;
 import dev.jbound.model.Strategy;
 import dev.jbound.model.ThreadRow;
@@ -125,9 +126,41 @@ public final class JsonRenderer implements Renderer {
         ObjectNode io = root.putObject("io");
         io.put("readBytes", r.io().readBytes());
         io.put("writeBytes", r.io().writeBytes());
+        timeline(root.putObject("timeline"), r.phases());
         ArrayNode notes = root.putArray("notes");
         r.notes().forEach(notes::add);
         return root;
+    }
+
+    /** The window slice by slice, its phases, and a lane of main states per active thread. */
+    private static void timeline(ObjectNode o, Phases p) {
+        o.put("sliceMs", ms(p.sliceNanos()));
+        ArrayNode slices = o.putArray("slices");
+        for (Phases.Slice s : p.slices()) {
+            ObjectNode n = slices.addObject();
+            n.put("startMs", ms(s.offsetNanos()));
+            n.put("lengthMs", ms(s.lengthNanos()));
+            n.put("class", s.workloadClass().label());
+            ObjectNode shares = n.putObject("shareOfActive");
+            for (ThreadState st : ThreadState.values()) {
+                if (st.isActive()) shares.put(st.label(), round(s.breakdown().shareOfActive(st), 4));
+            }
+            n.put("activeMs", ms(s.breakdown().activeNanos()));
+        }
+        ArrayNode phases = o.putArray("phases");
+        for (Phases.Phase ph : p.phases()) {
+            ObjectNode n = phases.addObject();
+            n.put("startMs", ms(ph.offsetNanos()));
+            n.put("lengthMs", ms(ph.lengthNanos()));
+            n.put("class", ph.workloadClass().label());
+        }
+        ArrayNode lanes = o.putArray("lanes");
+        for (Phases.Lane l : p.lanes()) {
+            ObjectNode n = lanes.addObject();
+            if (ThreadInfo.isVirtual(l.osTid())) n.putNull("tid"); else n.put("tid", l.osTid());
+            n.put("name", l.name());
+            n.put("states", LaneLetters.of(l.states()));
+        }
     }
 
     private static ObjectNode breakdown(ObjectNode o, Breakdown b) {

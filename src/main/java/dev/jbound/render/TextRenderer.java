@@ -37,6 +37,7 @@ public final class TextRenderer implements Renderer {
         header(r, out);
         verdict(r.verdict(), out);
         breakdown(r, out);
+        phases(r, out);
         frames(r, out);
         locks(r.locks(), out);
         pools(r.pools(), out);
@@ -80,6 +81,33 @@ public final class TextRenderer implements Renderer {
                 r.busyThreads(), r.idleThreads(), s.cpuSamples(), s.wallSamples(),
                 s.lockEvents(), s.osSensor() ? " · OS sensor" : "")));
         out.println();
+    }
+
+    /** Only when the class changed within the window: when, and to what. */
+    private void phases(Report r, PrintWriter out) {
+        var p = r.phases();
+        if (!p.changed()) return;
+        StringBuilder sb = new StringBuilder(style.bold("PHASES") + " ");
+        String arrow = unicode ? " → " : " -> ";
+        for (int i = 0; i < p.phases().size(); i++) {
+            var ph = p.phases().get(i);
+            if (i > 0) sb.append(arrow);
+            sb.append(style.cyan(ph.workloadClass().label())).append(' ')
+                    .append(at(ph.offsetNanos())).append('–').append(at(ph.offsetNanos() + ph.lengthNanos())).append(" s");
+        }
+        out.println(sb);
+        for (int i = 1; i < p.phases().size(); i++) {
+            var before = p.phases().get(i - 1);
+            var ph = p.phases().get(i);
+            out.printf(Locale.ROOT, "  at %s s the workload turned from %s to %s%n", at(ph.offsetNanos()),
+                    before.workloadClass().label(), ph.workloadClass().label());
+        }
+        out.println();
+    }
+
+    /** Seconds into the window, to a tenth. */
+    private static String at(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     private void frames(Report r, PrintWriter out) {

@@ -62,6 +62,7 @@ class WorkloadLauncherTest {
             case IDLE_POOL -> Map.of("idle-pool-threa", 200L, "busy-", 2L);
             case GC -> Map.of("alloc-churn-", 2L);
             case MIXED -> Map.of("request-pool-th", 8L, "compute-pool-th", 2L, "slow-server-", 0L);
+            case BURST -> Map.of("burst-worker-", (long) CORES);
             // virtual threads are no OS threads: a few carriers run all 200
             case VIRTUAL_IO -> Map.of("virtual-client-", 0L, "slow-server-", 0L);
         };
@@ -85,6 +86,8 @@ class WorkloadLauncherTest {
                 assertThat(after.coresSince(before, n -> n.startsWith("idle-pool-threa"))).isLessThan(0.05);
             }
             case GC -> assertGcDominates(before, after);
+            // the first of its 3 s periods is a busy one
+            case BURST -> assertThat(after.coresSince(before, n -> n.startsWith("burst-worker-"))).isGreaterThan(0.3);
             case MIXED -> {
                 assertThat(after.coresSince(before, n -> n.startsWith("compute-pool-th"))).isGreaterThan(0.3);
                 assertThat(after.coresSince(before, n -> n.startsWith("request-pool-th"))).isLessThan(0.15);

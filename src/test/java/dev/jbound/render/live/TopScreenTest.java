@@ -29,7 +29,7 @@ class TopScreenTest {
         rows.set(0, new ThreadRow(first.osTid(), evilName, first.pool(), first.kind(), first.breakdown(), first.cpuNanos(),
                 first.mainState(), first.topFrame(), first.idle(), first.samples()));
         Report evil = new Report(r.target(), r.window(), r.sampling(), r.cores(), r.breakdown(), r.busyThreads(), r.verdict(),
-                r.strategy(), r.topFrames(), r.locks(), r.pools(), rows, r.jvm(), r.io(), r.notes());
+                r.strategy(), r.topFrames(), r.locks(), r.pools(), rows, r.jvm(), r.io(), r.notes(), r.phases());
         return new LiveTick(3, evil, null, r.breakdown(), r.window().durationNanos(), r.verdict(), false);
     }
 

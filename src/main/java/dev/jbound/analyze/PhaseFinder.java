@@ -1,0 +1,139 @@
+package dev.jbound.analyze;
+
+import dev.jbound.model.Breakdown;
+import dev.jbound.model.Phases;
+import dev.jbound.model.ThreadKind;
+import dev.jbound.model.ThreadRow;
+import dev.jbound.model.ThreadState;
+import dev.jbound.model.Timeline;
+import dev.jbound.model.WorkloadClass;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Classifies each slice of the timeline as a window of its own (the application's threads, plus
+ * the GC threads' CPU as gc, as for the whole window) and finds the phases: runs of one class.
+ */
+final class PhaseFinder {
+    /** A class must hold this many slices in a row to be a phase; shorter runs are noise at a second's grain. */
+    static final int MIN_PHASE_SLICES = 2;
+    /** Lanes drawn for at most this many threads, the busiest first (the rows' order). */
+    static final int MAX_LANES = 64;
+    /** Slices need samples that saw at least half of the active time the window's verdict counts ... */
+    static final double MIN_COVERAGE = 0.5;
+    /** ... when the threads were busy at all: over a twentieth of a core. */
+    static final double MIN_BUSY_SHARE = 0.05;
+    /** Samples behind a slice, for the classifier's confidence; a slice is a short window. */
+    private static final int SLICE_SAMPLES = 50;
+
+    private PhaseFinder() {
+    }
+
+    /**
+     * @param rows    the report's thread rows, busiest application threads first
+     * @param kinds   each thread's kind, by OS thread id
+     */
+    static Phases find(Timeline t, long startNanos, long endNanos, double cores, List<ThreadRow> rows, Map<Long, ThreadKind> kinds) {
+        if (t.slices() == 0) return Phases.NONE;
+        List<Phases.Slice> slices = new ArrayList<>();
+        for (int i = 0; i < t.slices(); i++) {
+            long from = Math.max(startNanos, t.originNanos() + i * t.sliceNanos());
+            long to = Math.min(endNanos, t.originNanos() + (i + 1) * t.sliceNanos());
+            if (to <= from) continue;
+            EnumMap<ThreadState, Long> nanos = new EnumMap<>(ThreadState.class);
+            long pause = i < t.gcPauseNanos().length ? t.gcPauseNanos()[i] : 0;
+            for (Map.Entry<Long, long[][]> e : t.byThread().entrySet()) {
+                ThreadKind kind = kinds.getOrDefault(e.getKey(), ThreadKind.APP);
+                long[] cell = e.getValue()[i];
+                if (kind == ThreadKind.APP) {
+                    for (ThreadState s : ThreadState.values()) nanos.merge(s, cell[s.ordinal()], Long::sum);
+                    // a pause stops every thread, but costs only those that had work to do (as for the window)
+                    if (pause > 0 && cell[ThreadState.CPU.ordinal()] > 0) nanos.merge(ThreadState.GC, pause, Long::sum);
+                } else if (kind == ThreadKind.GC) {
+                    nanos.merge(ThreadState.GC, cell[ThreadState.CPU.ordinal()], Long::sum);
+                }
+            }
+            Breakdown b = Breakdown.of(nanos);
+            WorkloadClass c = WorkloadClassifier.classify(b, to - from, cores, -1, SLICE_SAMPLES).workloadClass();
+            slices.add(new Phases.Slice(from - startNanos, to - from, b, c));
+        }
+        int before = slices.size();
+        foldShortLast(slices, t.sliceNanos(), cores);
+        return new Phases(t.sliceNanos(), slices, phases(slices), lanes(t, rows, slices.size() < before));
+    }
+
+    /** A last slice under half a slice long (the window's end cut it) says too little on its own. */
+    private static void foldShortLast(List<Phases.Slice> slices, long sliceNanos, double cores) {
+        int n = slices.size();
+        if (n < 2 || slices.get(n - 1).lengthNanos() >= sliceNanos / 2) return;
+        Phases.Slice last = slices.remove(n - 1), before = slices.remove(n - 2);
+        Breakdown b = before.breakdown().plus(last.breakdown());
+        long length = before.lengthNanos() + last.lengthNanos();
+        slices.add(new Phases.Slice(before.offsetNanos(), length, b,
+                WorkloadClassifier.classify(b, length, cores, -1, SLICE_SAMPLES).workloadClass()));
+    }
+
+    static List<Phases.Phase> phases(List<Phases.Slice> slices) {
+        List<Phases.Phase> runs = new ArrayList<>();
+        int i = 0;
+        while (i < slices.size()) {
+            int j = i;
+            while (j < slices.size() && slices.get(j).workloadClass() == slices.get(i).workloadClass()) j++;
+            Phases.Slice first = slices.get(i), last = slices.get(j - 1);
+            long length = last.offsetNanos() + last.lengthNanos() - first.offsetNanos();
+            boolean brief = j - i < MIN_PHASE_SLICES;
+            if (brief && !runs.isEmpty()) {
+                extendLast(runs, length);
+            } else if (!runs.isEmpty() && runs.get(runs.size() - 1).workloadClass() == first.workloadClass()) {
+                extendLast(runs, length);
+            } else {
+                runs.add(new Phases.Phase(first.offsetNanos(), length, first.workloadClass()));
+            }
+            i = j;
+        }
+        // a brief first run belongs to what follows it
+        if (runs.size() > 1 && runs.get(0).lengthNanos() < MIN_PHASE_SLICES * slices.get(0).lengthNanos()) {
+            Phases.Phase a = runs.remove(0), b = runs.remove(0);
+            runs.add(0, new Phases.Phase(a.offsetNanos(), a.lengthNanos() + b.lengthNanos(), b.workloadClass()));
+        }
+        return runs;
+    }
+
+    private static void extendLast(List<Phases.Phase> runs, long by) {
+        Phases.Phase p = runs.remove(runs.size() - 1);
+        runs.add(new Phases.Phase(p.offsetNanos(), p.lengthNanos() + by, p.workloadClass()));
+    }
+
+    /** @param foldLast the last slice was folded into the one before: so are the lanes' */
+    private static List<Phases.Lane> lanes(Timeline t, List<ThreadRow> rows, boolean foldLast) {
+        List<Phases.Lane> lanes = new ArrayList<>();
+        for (ThreadRow r : rows) {
+            if (r.kind() != ThreadKind.APP || r.idle() || lanes.size() >= MAX_LANES) continue;
+            long[][] lane = t.byThread().get(r.osTid());
+            if (lane == null) continue;
+            List<ThreadState> states = new ArrayList<>();
+            int n = foldLast ? lane.length - 1 : lane.length;
+            for (int i = 0; i < n; i++) {
+                long[] cell = lane[i];
+                if (foldLast && i == n - 1) {
+                    cell = cell.clone();
+                    for (int s = 0; s < cell.length; s++) cell[s] += lane[i + 1][s];
+                }
+                states.add(main(cell));
+            }
+            lanes.add(new Phases.Lane(r.osTid(), r.name(), states));
+        }
+        return lanes;
+    }
+
+    private static ThreadState main(long[] cell) {
+        ThreadState best = null;
+        for (ThreadState s : ThreadState.values()) {
+            if (cell[s.ordinal()] > 0 && (best == null || cell[s.ordinal()] > cell[best.ordinal()])) best = s;
+        }
+        return best;
+    }
+}
