@@ -248,7 +248,7 @@ function _picocli_jbound_attach() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-d' '--duration' '-i' '--interval' '--recorder' '-f' '--format' '-o' '--output' '--jfr'"
+  local arg_opts="'-d' '--duration' '-i' '--interval' '--recorder' '-f' '--format' '-o' '--output' '--jfr' '--flame' '--html'"
   local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -278,6 +278,18 @@ function _picocli_jbound_attach() {
       return $?
       ;;
     '--jfr')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--flame')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--html')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -302,7 +314,7 @@ function _picocli_jbound_run() {
 
   local commands=""
   local flag_opts="'--subprocesses' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-d' '--duration' '-i' '--interval' '--recorder' '-f' '--format' '-o' '--output' '--jfr'"
+  local arg_opts="'-d' '--duration' '-i' '--interval' '--recorder' '-f' '--format' '-o' '--output' '--jfr' '--flame' '--html'"
   local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -337,6 +349,18 @@ function _picocli_jbound_run() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--flame')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--html')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -356,7 +380,7 @@ function _picocli_jbound_report() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-f' '--format' '-o' '--output'"
+  local arg_opts="'-f' '--format' '-o' '--output' '--flame' '--html'"
   local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -368,6 +392,18 @@ function _picocli_jbound_report() {
       return $?
       ;;
     '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--flame')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--html')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -602,7 +638,7 @@ function _picocli_jbound_demo() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--java' '-d' '--duration' '-i' '--interval' '--recorder' '-f' '--format' '-o' '--output' '--jfr'"
+  local arg_opts="'--java' '-d' '--duration' '-i' '--interval' '--recorder' '-f' '--format' '-o' '--output' '--jfr' '--flame' '--html'"
   local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -638,6 +674,18 @@ function _picocli_jbound_demo() {
       return $?
       ;;
     '--jfr')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--flame')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--html')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files

@@ -20,6 +20,8 @@ import java.util.Map;
 final class PhaseFinder {
     /** A class must hold this many slices in a row to be a phase; shorter runs are noise at a second's grain. */
     static final int MIN_PHASE_SLICES = 2;
+    /** A lane shows a slice as active when the thread was active at least 1/this of it. */
+    static final int LANE_ACTIVE_FRACTION = 10;
     /** Lanes drawn for at most this many threads, the busiest first (the rows' order). */
     static final int MAX_LANES = 64;
     /** Slices need samples that saw at least half of the active time the window's verdict counts ... */
@@ -129,11 +131,22 @@ final class PhaseFinder {
         return lanes;
     }
 
-    private static ThreadState main(long[] cell) {
+    /**
+     * The state a lane shows for a slice: the thread's largest active state when it was active for
+     * a tenth of the time seen or more (a pool thread that serves a request in a quarter of each
+     * second is io-bound, not idle), else waiting; null when the thread was not seen.
+     */
+    static ThreadState main(long[] cell) {
+        long total = 0, active = 0;
         ThreadState best = null;
         for (ThreadState s : ThreadState.values()) {
-            if (cell[s.ordinal()] > 0 && (best == null || cell[s.ordinal()] > cell[best.ordinal()])) best = s;
+            long n = cell[s.ordinal()];
+            total += n;
+            if (!s.isActive() || n == 0) continue;
+            active += n;
+            if (best == null || n > cell[best.ordinal()]) best = s;
         }
-        return best;
+        if (total == 0) return null;
+        return best != null && active * LANE_ACTIVE_FRACTION >= total ? best : ThreadState.WAIT;
     }
 }

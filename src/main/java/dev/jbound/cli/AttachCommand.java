@@ -44,14 +44,18 @@ public final class AttachCommand implements Callable<Integer> {
     @Mixin
     KeepJfrOption keep;
 
+    @Mixin
+    ArtefactOptions pages;
+
     @Override
     public Integer call() throws TargetException, RecordingException {
         if (target.isBlank()) throw new ParameterException(spec.commandLine(), "name the JVM to profile by pid or main class (list them with: jbound ps)");
         RecordingSettings settings = recording.settings(RecordingSettings.DEFAULT_DURATION);
         output.validate();
         keep.validate();
+        pages.validate();
         Warmup warmup = Warmup.start(output.format);
         Console console = parent.console();
-        return ProfileRunner.run(TargetFinder.byPidOrName(target), settings, recording.recorder, output, keep, console, warmup);
+        return ProfileRunner.run(TargetFinder.byPidOrName(target), settings, recording.recorder, output, keep, pages, console, warmup);
     }
 }

@@ -60,6 +60,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     KeepJfrOption keep;
 
+    @Mixin
+    ArtefactOptions pages;
+
     @Override
     public Integer call() throws TargetException, RecordingException {
         Workload w = Workload.byId(workload).orElseThrow(() -> new ParameterException(spec.commandLine(),
@@ -70,13 +73,14 @@ public final class DemoCommand implements Callable<Integer> {
         RecordingSettings settings = recording.settings(DEFAULT_DURATION);
         output.validate();
         keep.validate();
+        pages.validate();
         Console console = parent.console();
         console.err().println("jbound: starting the '" + w.id() + "' workload: " + w.description());
         console.err().flush();
         Warmup warmup = Warmup.start(output.format);
         try (RunningWorkload running = WorkloadLauncher.start(w, java, List.of())) {
             Thread.sleep(WARM_UP.toMillis());
-            return ProfileRunner.run(TargetFinder.byPid(running.pid()), settings, recording.recorder, output, keep, console, warmup);
+            return ProfileRunner.run(TargetFinder.byPid(running.pid()), settings, recording.recorder, output, keep, pages, console, warmup);
         } catch (IOException e) {
             throw new RecordingException("cannot start the demo workload: " + e.getMessage(), e);
         } catch (InterruptedException e) {

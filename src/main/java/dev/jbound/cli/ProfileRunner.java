@@ -18,11 +18,17 @@ final class ProfileRunner {
 
     /** @param warmup started by the command as early as it could, so it overlaps the target lookup */
     static int run(TargetJvm target, RecordingSettings settings, RecorderOption recorder, OutputOptions output,
-                   KeepJfrOption keep, Console console, Warmup warmup)
+                   KeepJfrOption keep, ArtefactOptions pages, Console console, Warmup warmup)
             throws TargetException, RecordingException {
-        LiveProfile.Result result = record(target, settings, recorder, keep.jfr, console, warmup);
-        write(result.report(), output, console);
-        return result.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+        Path jfr = pages.recordingFor(keep.jfr);
+        try {
+            LiveProfile.Result result = record(target, settings, recorder, jfr, console, warmup);
+            write(result.report(), output, console);
+            pages.write(result.report(), jfr, console);
+            return result.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+        } finally {
+            ArtefactOptions.discard(jfr, keep.jfr);
+        }
     }
 
     /** Records one window (progress on a terminal, Ctrl-C ends it early) and analyses it. */

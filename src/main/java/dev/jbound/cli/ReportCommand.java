@@ -35,12 +35,18 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    ArtefactOptions pages;
+
     @Override
     public Integer call() throws RecordingException {
         RecordingFileCheck.check(spec, file);
         output.validate();
+        pages.validate();
         Console console = parent.console();
-        ProfileRunner.write(RecordedProfile.analyze(file), output, console);
+        var report = RecordedProfile.analyze(file);
+        ProfileRunner.write(report, output, console);
+        pages.write(report, file, console);
         return ExitCodes.OK;
     }
 }

@@ -55,15 +55,20 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     KeepJfrOption keep;
 
+    @Mixin
+    ArtefactOptions pages;
+
     @Override
     public Integer call() throws TargetException, RecordingException {
         // No --duration: until the command ends, and at most the longest window jbound records.
         RecordingSettings settings = recording.settings(RecordingOptions.MAX_DURATION);
         output.validate();
         keep.validate();
+        pages.validate();
         Console console = parent.console().reportOnStderr();
         // No Warmup as attach has: it would take CPU from the command's JVMs, measured from their start.
-        var options = new CommandProfile.Options(command, settings, subprocesses, keep.jfr);
+        java.nio.file.Path jfr = pages.recordingFor(keep.jfr);
+        var options = new CommandProfile.Options(command, settings, subprocesses, jfr);
         try (CommandProfile profile = CommandProfile.launch(options, recording.recorder.startupRecorder());
              InterruptOnSigint ignored = InterruptOnSigint.forwarding(profile::interrupt)) {
             RunReport report = profile.awaitVerdict();
@@ -81,6 +86,7 @@ public final class RunCommand implements Callable<Integer> {
                 failure = ExitCodes.RECORDING;
             } else {
                 failure = write(report, console);
+                if (failure == ExitCodes.OK) failure = writePages(report, jfr, console);
             }
             int exit = profile.awaitExit();
             if (report.jvms().isEmpty() && report.commandEnded()) {
@@ -88,6 +94,20 @@ public final class RunCommand implements Callable<Integer> {
                 console.err().println("hint: JVMs are found through JAVA_TOOL_OPTIONS; a script that clears it hides its JVMs");
             }
             return failure != ExitCodes.OK ? failure : exit;
+        } finally {
+            ArtefactOptions.discard(jfr, keep.jfr);
+        }
+    }
+
+    /** The pages show the first JVM, as --jfr keeps its recording under the name given. */
+    private int writePages(RunReport report, java.nio.file.Path jfr, Console console) {
+        try {
+            pages.write(report.reports().get(0), jfr, console);
+            return ExitCodes.OK;
+        } catch (RecordingException e) {
+            console.err().println("jbound: " + escape(e.getMessage()));
+            console.err().flush();
+            return ExitCodes.RECORDING;
         }
     }
 

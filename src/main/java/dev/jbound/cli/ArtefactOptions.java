@@ -1,0 +1,91 @@
+package dev.jbound.cli;
+
+import dev.jbound.analyze.FlameStacks;
+import dev.jbound.analyze.RecordingAnalysis;
+import dev.jbound.model.FlameProfile;
+import dev.jbound.model.Report;
+import dev.jbound.record.RecordingException;
+import dev.jbound.render.FlamePage;
+import dev.jbound.render.HtmlReport;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** --flame FILE and --html FILE: pages to open in a browser, for the commands that make a report. */
+public final class ArtefactOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--flame", paramLabel = "FILE",
+            description = "Also write flame graphs to FILE (one self-contained HTML page, drawn by async-profiler's converter):"
+                    + " one of CPU time and one of blocked time (io + lock), each rooted at the thread's pool.")
+    Path flame;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write the whole report to FILE as one self-contained HTML page (nothing fetched to view it):"
+                    + " verdict and strategy, the breakdown chart, the window over time with a lane per thread, the contended"
+                    + " locks, the pools and the flame graphs.")
+    Path html;
+
+    boolean wanted() {
+        return flame != null || html != null;
+    }
+
+    void validate() {
+        OutputOptions.checkWritable(spec, flame, "--flame");
+        OutputOptions.checkWritable(spec, html, "--html");
+    }
+
+    /**
+     * Where the recording must be kept for the pages: the user's --jfr, else a scratch file that
+     * {@link #discard} deletes; null when no page is wanted.
+     */
+    Path recordingFor(Path keepJfr) throws RecordingException {
+        if (!wanted() || keepJfr != null) return keepJfr;
+        try {
+            return Files.createTempFile("jbound-pages-", ".jfr");
+        } catch (IOException e) {
+            throw new RecordingException("cannot create a scratch file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes the scratch recording {@link #recordingFor} made, not the user's. */
+    static void discard(Path used, Path keepJfr) {
+        if (used == null || used.equals(keepJfr)) return;
+        try {
+            Files.deleteIfExists(used);
+        } catch (IOException ignored) {
+            // a scratch file left in /tmp is harmless
+        }
+    }
+
+    /** Writes the pages asked for, from the report and its recording; one line on stderr for each. */
+    void write(Report report, Path jfr, Console console) throws RecordingException {
+        if (!wanted()) return;
+        FlameProfile flames = FlameStacks.of(RecordingAnalysis.load(jfr));
+        if (flame != null) page(flame, out -> FlamePage.render(report, flames, out), console);
+        if (html != null) page(html, out -> HtmlReport.render(report, flames, out), console);
+    }
+
+    private interface Page {
+        void render(PrintWriter out);
+    }
+
+    private static void page(Path file, Page page, Console console) throws RecordingException {
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+            page.render(out);
+            if (out.checkError()) throw new IOException("write failed");
+        } catch (IOException e) {
+            throw new RecordingException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        console.err().println("jbound: wrote " + file);
+        console.err().flush();
+    }
+}
