@@ -87,11 +87,17 @@ public final class AsyncProfilerRecorder implements Recorder {
         List<String> args = List.of("start", "-e", "cpu", "-i", nanos(s.cpuInterval()),
                 "--wall", nanos(s.wallIntervalFor(threadCount(pid))), "--lock", nanos(s.lockThreshold()),
                 "-o", "jfr", "-f", jfr.toString(), "--timeout", Long.toString(timeout));
+        var previous = sessions.find(pid);
+        // Marked before the start, not after: a jbound killed between the two must still leave a
+        // marker, or the next attach could not tell its orphan from another user's session.
+        boolean othersLive = previous.filter(ProfilerSessions.Session::ownerAlive).isPresent();
+        if (!othersLive) sessions.mark(pid, jfr);
         Asprof.Result r = asprof.run(pid, args);
         if (!r.ok() && r.message().contains("already")) {
             // Our own orphan (a jbound killed mid-window) may stop; another user's session may not.
-            var orphan = sessions.find(pid).filter(s2 -> !s2.ownerAlive());
+            var orphan = previous.filter(s2 -> !s2.ownerAlive());
             if (orphan.isEmpty()) {
+                if (!othersLive) sessions.clear(pid);
                 throw new RecordingException("pid " + pid + " is already being profiled by async-profiler; wait for it to finish");
             }
             stopQuietly(pid, orphan.get().jfr());
@@ -99,13 +105,13 @@ public final class AsyncProfilerRecorder implements Recorder {
             r = asprof.run(pid, args);
         }
         if (!r.ok()) {
+            if (!othersLive) sessions.clear(pid);
             String msg = r.message();
             if (msg.contains("attach mechanism") || msg.contains("not found")) {
                 throw new TargetException("cannot attach to pid " + pid + ": " + msg);
             }
             throw new RecorderUnavailableException("async-profiler did not start in pid " + pid + ": " + msg);
         }
-        sessions.mark(pid, jfr);
     }
 
     private void stop(long pid, Path jfr) throws RecordingException {

@@ -111,8 +111,10 @@ class ShellCommandTest {
         assertThat(Files.readString(home.resolve(".jbound_history"))).contains("record 2s", "locks", "exit");
 
         // history persists: the next shell recalls the last session's lines
+        tmux.keys("clear", "Enter");
+        tmux.await(s -> !s.contains("jbound>")); // so that the next prompt seen is the new shell's
         tmux.keys(Tmux.jboundScript("HOME=" + home + " TERM=xterm-256color", "shell"), "Enter");
-        tmux.await("jbound> ");
+        tmux.await("jbound>");
         tmux.keys("Up", "Up"); // exit, then the line before it
         assertThat(tmux.await("jbound> verdict")).contains("jbound> verdict");
         tmux.keys("C-u", "C-d");

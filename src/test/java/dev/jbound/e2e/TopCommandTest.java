@@ -40,7 +40,9 @@ class TopCommandTest {
     private String top(int cols, int rows) throws Exception {
         tmux = Tmux.start(cols, rows);
         tmux.keys(Tmux.jboundScript(ENV, "top " + target.pid()), "Enter");
-        return tmux.await(s -> s.contains("so far") && s.contains("holds Object"));
+        // the first interval of a loaded machine may read cpu-bound (threads queue for a CPU instead
+        // of the lock); the verdict so far settles within a few intervals
+        return tmux.await(s -> s.contains("so far LOCK-BOUND") && s.contains("holds Object"));
     }
 
     private static List<String> lines(String screen) {
@@ -109,7 +111,7 @@ class TopCommandTest {
         top(100, 30);
         tmux.keys("C-c");
         String after = tmux.await("TTY-");
-        assertThat(after).contains("BEFORE-JBOUND", "EXIT=130", "TTY-RESTORED").contains("lock-bound");
+        assertThat(after).contains("BEFORE-JBOUND", "EXIT=130", "TTY-RESTORED").containsPattern("over [\\d.]+ s: ");
         assertThat(ProfilerStatus.awaitStopped(target.pid())).contains("not active");
     }
 
