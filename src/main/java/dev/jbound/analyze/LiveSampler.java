@@ -49,35 +49,32 @@ public final class LiveSampler {
      */
     public LiveTick next() throws TargetException, RecordingException {
         RecordedWindow window = recorders.record(target, tick, Recorder.Progress.NONE);
-        Recorder recorder = recorders.recorder();
-        List<String> notes = new ArrayList<>(recorders.notes());
-        notes.addAll(window.notes());
-        Path jfr = LiveProfile.locate(window.jfr(), target.pid());
-        String[] dump = new String[1];
-        Report report;
         try {
-            report = RecordingAnalysis.analyze(RecordingAnalysis.load(jfr), window.os(),
-                    pid -> dump[0] = recorder.threadDump(pid), reportTarget, recorder.name(), notes);
-        } finally {
+            Recorder recorder = recorders.recorder();
+            List<String> notes = new ArrayList<>(recorders.notes());
+            notes.addAll(window.notes());
+            Path jfr = LiveProfile.locate(window.jfr(), target.pid());
+            String[] dump = new String[1];
+            Report report;
             try {
-                Files.deleteIfExists(jfr);
-            } catch (IOException ignored) {
-                // a scratch file left in /tmp is harmless
+                report = RecordingAnalysis.analyze(RecordingAnalysis.load(jfr), window.os(),
+                        pid -> dump[0] = recorder.threadDump(pid), reportTarget, recorder.name(), notes);
+            } finally {
+                try {
+                    Files.deleteIfExists(jfr);
+                } catch (IOException ignored) {
+                    // a scratch file left in /tmp is harmless
+                }
             }
+            if (dump[0] == null && wantDump) dump[0] = recorder.threadDump(target.pid());
+            ThreadSnapshot snapshot = dump[0] == null ? null : ThreadSnapshots.of(dump[0], reportTarget, System.currentTimeMillis());
+            soFar.add(report);
+            boolean exited = !ProcessHandle.of(target.pid()).map(ProcessHandle::isAlive).orElse(false);
+            return new LiveTick(++number, report, snapshot, soFar.breakdown(), soFar.windowNanos(), soFar.verdict(), exited);
+        } finally {
+            // Set only now, however the interval ends: reading the file back and the thread dump
+            // would fail on it, and the caller must see it.
+            if (window.interrupted()) Thread.currentThread().interrupt();
         }
-        if (dump[0] == null && wantDump) dump[0] = recorder.threadDump(target.pid());
-        ThreadSnapshot snapshot = dump[0] == null ? null : ThreadSnapshots.of(dump[0], reportTarget, System.currentTimeMillis());
-        soFar.add(report);
-        // Set only now: reading the file back and the thread dump would fail on it.
-        if (window.interrupted()) Thread.currentThread().interrupt();
-        boolean exited = !ProcessHandle.of(target.pid()).map(ProcessHandle::isAlive).orElse(false);
-        return new LiveTick(++number, report, snapshot, soFar.breakdown(), soFar.windowNanos(), soFar.verdict(), exited);
-    }
-
-    /** A thread dump now, for a stack the user just asked to see; null when the target gives none. */
-    public ThreadSnapshot snapshot() {
-        Recorder recorder = recorders.recorder();
-        String text = recorder == null ? null : recorder.threadDump(target.pid());
-        return text == null ? null : ThreadSnapshots.of(text, reportTarget, System.currentTimeMillis());
     }
 }

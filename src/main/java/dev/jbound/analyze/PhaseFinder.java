@@ -40,24 +40,34 @@ final class PhaseFinder {
      */
     static Phases find(Timeline t, long startNanos, long endNanos, double cores, List<ThreadRow> rows, Map<Long, ThreadKind> kinds) {
         if (t.slices() == 0) return Phases.NONE;
+        int n = t.slices();
+        long[][] app = new long[n][ThreadState.values().length];
+        long[] working = new long[n]; // application threads that ran in the slice
+        long[] gcCpu = new long[n];
+        for (Map.Entry<Long, Map<Integer, long[]>> e : t.byThread().entrySet()) {
+            ThreadKind kind = kinds.getOrDefault(e.getKey(), ThreadKind.APP);
+            for (Map.Entry<Integer, long[]> cell : e.getValue().entrySet()) {
+                int i = cell.getKey();
+                long[] v = cell.getValue();
+                if (kind == ThreadKind.APP) {
+                    for (int s = 0; s < v.length; s++) app[i][s] += v[s];
+                    if (v[ThreadState.CPU.ordinal()] > 0) working[i]++;
+                } else if (kind == ThreadKind.GC) {
+                    gcCpu[i] += v[ThreadState.CPU.ordinal()];
+                }
+            }
+        }
         List<Phases.Slice> slices = new ArrayList<>();
-        for (int i = 0; i < t.slices(); i++) {
+        for (int i = 0; i < n; i++) {
             long from = Math.max(startNanos, t.originNanos() + i * t.sliceNanos());
             long to = Math.min(endNanos, t.originNanos() + (i + 1) * t.sliceNanos());
             if (to <= from) continue;
             EnumMap<ThreadState, Long> nanos = new EnumMap<>(ThreadState.class);
+            for (ThreadState s : ThreadState.values()) nanos.put(s, app[i][s.ordinal()]);
+            // the GC threads' CPU is gc time, as for the whole window; a pause stops every thread
+            // but costs only those that had work to do
             long pause = i < t.gcPauseNanos().length ? t.gcPauseNanos()[i] : 0;
-            for (Map.Entry<Long, long[][]> e : t.byThread().entrySet()) {
-                ThreadKind kind = kinds.getOrDefault(e.getKey(), ThreadKind.APP);
-                long[] cell = e.getValue()[i];
-                if (kind == ThreadKind.APP) {
-                    for (ThreadState s : ThreadState.values()) nanos.merge(s, cell[s.ordinal()], Long::sum);
-                    // a pause stops every thread, but costs only those that had work to do (as for the window)
-                    if (pause > 0 && cell[ThreadState.CPU.ordinal()] > 0) nanos.merge(ThreadState.GC, pause, Long::sum);
-                } else if (kind == ThreadKind.GC) {
-                    nanos.merge(ThreadState.GC, cell[ThreadState.CPU.ordinal()], Long::sum);
-                }
-            }
+            nanos.merge(ThreadState.GC, gcCpu[i] + pause * working[i], Long::sum);
             Breakdown b = Breakdown.of(nanos);
             WorkloadClass c = WorkloadClassifier.classify(b, to - from, cores, -1, SLICE_SAMPLES).workloadClass();
             slices.add(new Phases.Slice(from - startNanos, to - from, b, c));
@@ -97,7 +107,8 @@ final class PhaseFinder {
             i = j;
         }
         // a brief first run belongs to what follows it
-        if (runs.size() > 1 && runs.get(0).lengthNanos() < MIN_PHASE_SLICES * slices.get(0).lengthNanos()) {
+        long slice = slices.stream().mapToLong(Phases.Slice::lengthNanos).max().orElse(1);
+        if (runs.size() > 1 && runs.get(0).lengthNanos() < MIN_PHASE_SLICES * slice) {
             Phases.Phase a = runs.remove(0), b = runs.remove(0);
             runs.add(0, new Phases.Phase(a.offsetNanos(), a.lengthNanos() + b.lengthNanos(), b.workloadClass()));
         }
@@ -114,17 +125,19 @@ final class PhaseFinder {
         List<Phases.Lane> lanes = new ArrayList<>();
         for (ThreadRow r : rows) {
             if (r.kind() != ThreadKind.APP || r.idle() || lanes.size() >= MAX_LANES) continue;
-            long[][] lane = t.byThread().get(r.osTid());
+            Map<Integer, long[]> lane = t.byThread().get(r.osTid());
             if (lane == null) continue;
             List<ThreadState> states = new ArrayList<>();
-            int n = foldLast ? lane.length - 1 : lane.length;
+            int n = foldLast ? t.slices() - 1 : t.slices();
             for (int i = 0; i < n; i++) {
-                long[] cell = lane[i];
-                if (foldLast && i == n - 1) {
-                    cell = cell.clone();
-                    for (int s = 0; s < cell.length; s++) cell[s] += lane[i + 1][s];
+                long[] cell = lane.get(i);
+                long[] next = foldLast && i == n - 1 ? lane.get(i + 1) : null;
+                if (next != null) {
+                    long[] sum = cell == null ? new long[next.length] : cell.clone();
+                    for (int s = 0; s < sum.length; s++) sum[s] += next[s];
+                    cell = sum;
                 }
-                states.add(main(cell));
+                states.add(cell == null ? null : main(cell));
             }
             lanes.add(new Phases.Lane(r.osTid(), r.name(), states));
         }

@@ -116,7 +116,7 @@ final class RecordingBuilder {
     /** @param time when the load was measured: the end of the {@code overNanos} it averages */
     void cpuLoad(long time, ThreadInfo t, double load, long overNanos) {
         cpuLoadSeconds.merge(thread(t), load * overNanos / 1e9, Double::sum);
-        timeline.measuredCpu(time - overNanos / 2, t.osTid(), load * overNanos);
+        timeline.measuredCpu(time - overNanos, overNanos, t.osTid(), load * overNanos);
     }
 
     /**

@@ -5,18 +5,26 @@ import dev.jbound.model.ThreadState;
 import dev.jbound.model.Timeline;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Gathers the timeline while a recording is read: each sample's time goes, by its state, into the
- * slice of its thread it falls in. Slices start at a second; when the cells would outgrow
- * {@link #MAX_CELLS} (a long recording of many threads) they double, so memory stays bounded.
+ * slices of its thread that it covers (a long wait is spread over them). Slices start at a second;
+ * when the cells would outgrow {@link #MAX_CELLS} (a long recording of many threads) they double,
+ * up to {@link #MAX_SLICE_NANOS}; past that, threads first seen later get no cells, so memory
+ * stays bounded whatever the recording.
  */
 final class StateTimeline {
     static final long FIRST_SLICE_NANOS = 1_000_000_000L;
     /** About 10 MB at most: 100,000 thread-slices of six counters. */
     static final int MAX_CELLS = 100_000;
+    /** Slices stop doubling here (about a minute): many threads, not a long window, fill the cells then. */
+    static final long MAX_SLICE_NANOS = 64 * FIRST_SLICE_NANOS;
+    /** At most this many slices per window: beyond, they double (a day at 16 s). */
+    static final int MAX_SLICES = 10_000;
     private static final int STATES = ThreadState.values().length;
 
     private record Cell(long tid, long slice) {
@@ -33,6 +41,8 @@ final class StateTimeline {
     private long sliceNanos = FIRST_SLICE_NANOS;
     /** Slices start at the first chunk's start, so "at 3 s" means three seconds into the window. */
     private long origin = Long.MIN_VALUE;
+    /** No room for new cells: slices are as long as they get and the cells still fill the budget. */
+    private boolean full;
 
     /** The recording's start, from its first chunk; later (or earlier) chunks keep it. */
     void origin(long startNanos) {
@@ -41,48 +51,91 @@ final class StateTimeline {
 
     /** A CPU sample: its time is the state its stack shows (CPU, or io inside an I/O call). */
     void cpu(long time, long tid, Stack stack, long weight) {
-        add(time, tid, state(stack), weight);
+        add(time, 0, tid, state(stack), weight);
     }
 
     /**
-     * A wall sample or timed event. The time a thread ran is the CPU samples' to tell, so a wall
-     * sample that shows it running adds nothing here.
+     * A wall sample or timed event, covering {@code weight} from {@code time} on. The time a thread
+     * ran is the CPU samples' to tell, so a wall sample that shows it running adds nothing here.
      */
     void wall(long time, long tid, Stack stack, ThreadState known, long weight) {
         ThreadState s = known != null ? known : state(stack);
-        if (s != ThreadState.CPU) add(time, tid, s, weight);
-    }
-
-    /**
-     * The JDK's measured CPU load of a thread (load × nanoseconds): where a thread has it, it is
-     * the thread's CPU time in the slice, whatever the sampler caught (JDK 17's misses tight loops).
-     */
-    void measuredCpu(long time, long tid, double loadNanos) {
-        if (loadNanos <= 0) return;
-        if (origin == Long.MIN_VALUE) origin = time;
-        measured.computeIfAbsent(new Cell(tid, Math.max(0, time - origin) / sliceNanos), c -> new double[1])[0] += loadNanos;
-        if (measured.size() > MAX_CELLS) coarsen();
+        if (s != ThreadState.CPU) add(time, weight, tid, s, weight);
     }
 
     /** A stop-the-world pause (the JDK's recorder reports them; async-profiler shows the GC threads' CPU instead). */
     void gcPause(long time, long nanos) {
-        if (nanos <= 0) return;
-        if (origin == Long.MIN_VALUE) origin = time;
-        add(time, PAUSES, ThreadState.GC, nanos);
+        add(time, nanos, PAUSES, ThreadState.GC, nanos);
+    }
+
+    /**
+     * The JDK's measured CPU load of a thread over {@code [from, from + over)} (load × nanoseconds):
+     * where a thread has it, it is the thread's CPU time, whatever the sampler caught (JDK 17's
+     * misses tight loops).
+     */
+    void measuredCpu(long from, long over, long tid, double loadNanos) {
+        if (loadNanos <= 0 || over <= 0) return;
+        if (origin == Long.MIN_VALUE) origin = from;
+        forEachSlice(from, over, (slice, fraction) -> {
+            Cell c = new Cell(tid, slice);
+            if (full && !measured.containsKey(c)) return;
+            measured.computeIfAbsent(c, k -> new double[1])[0] += loadNanos * fraction;
+        });
+        if (measured.size() > MAX_CELLS) coarsen();
     }
 
     private ThreadState state(Stack stack) {
         return states.computeIfAbsent(stack, st -> classifier.classify(st).state());
     }
 
-    private void add(long time, long tid, ThreadState s, long weight) {
+    /** @param length how long the time runs from {@code time} (0: an instant, all in its slice) */
+    private void add(long time, long length, long tid, ThreadState s, long weight) {
         if (weight <= 0) return;
         if (origin == Long.MIN_VALUE) origin = time;
-        cells.computeIfAbsent(new Cell(tid, Math.max(0, time - origin) / sliceNanos), c -> new long[STATES])[s.ordinal()] += weight;
+        forEachSlice(time, length, (slice, fraction) -> {
+            Cell c = new Cell(tid, slice);
+            long[] cell = cells.get(c);
+            if (cell == null) {
+                if (full) return;
+                cell = new long[STATES];
+                cells.put(c, cell);
+            }
+            cell[s.ordinal()] += Math.round(weight * fraction);
+        });
         if (cells.size() > MAX_CELLS) coarsen();
     }
 
+    private interface SliceShare {
+        void accept(long slice, double fraction);
+    }
+
+    /** The slices {@code [time, time + length)} overlaps, each with its share of the length. */
+    private void forEachSlice(long time, long length, SliceShare share) {
+        long from = Math.max(0, time - origin);
+        long first = from / sliceNanos;
+        if (length <= 0 || (from + length - 1) / sliceNanos == first) {
+            share.accept(first, 1.0);
+            return;
+        }
+        long end = from + length;
+        for (long slice = first; slice * sliceNanos < end; slice++) {
+            long overlap = Math.min(end, (slice + 1) * sliceNanos) - Math.max(from, slice * sliceNanos);
+            if (overlap > 0) share.accept(slice, (double) overlap / length);
+        }
+    }
+
     private void coarsen() {
+        if (sliceNanos >= MAX_SLICE_NANOS) {
+            full = true;
+            return;
+        }
+        halve();
+        // many threads, not a long window: halving the slices cannot make room
+        if (cells.size() > MAX_CELLS * 9 / 10 || measured.size() > MAX_CELLS * 9 / 10) full = true;
+    }
+
+    /** Doubles the slices' length, merging each pair of cells. */
+    private void halve() {
         sliceNanos *= 2;
         Map<Cell, long[]> merged = new HashMap<>();
         cells.forEach((c, v) -> {
@@ -99,28 +152,31 @@ final class StateTimeline {
     Timeline build(long startNanos, long endNanos, int cpus) {
         if (cpus > 0 && !measured.isEmpty()) {
             // a thread with measured load has its CPU from it, not from the samples
-            java.util.Set<Long> measuredThreads = new java.util.HashSet<>();
+            Set<Long> measuredThreads = new HashSet<>();
             measured.keySet().forEach(c -> measuredThreads.add(c.tid()));
             cells.forEach((c, v) -> {
                 if (measuredThreads.contains(c.tid())) v[ThreadState.CPU.ordinal()] = 0;
             });
             measured.forEach((c, v) -> cells.computeIfAbsent(c, k -> new long[STATES])[ThreadState.CPU.ordinal()] += Math.round(v[0] * cpus));
         }
-        if (cells.isEmpty() || endNanos <= startNanos) return Timeline.EMPTY;
+        if (cells.isEmpty() || endNanos <= startNanos || origin == Long.MIN_VALUE) return Timeline.EMPTY;
+        // a span of days (recordings joined from elsewhere) would make too many slices to sum
+        while ((endNanos - Math.min(origin, startNanos)) / sliceNanos > MAX_SLICES) halve();
         long base = Math.min(origin, startNanos);
+        long shift = (origin - base) / sliceNanos; // cells count from origin; slices from base
         long first = (startNanos - base) / sliceNanos;
         int slices = (int) Math.max(1, (endNanos - base - 1) / sliceNanos - first + 1);
-        Map<Long, long[][]> byThread = new HashMap<>();
+        Map<Long, Map<Integer, long[]>> byThread = new HashMap<>();
         long[] pauses = new long[slices];
         cells.forEach((c, v) -> {
-            long i = c.slice() - first;
+            long i = c.slice() + shift - first;
             if (i < 0 || i >= slices) return;
             if (c.tid() == PAUSES) {
                 pauses[(int) i] += v[ThreadState.GC.ordinal()];
                 return;
             }
-            long[][] lane = byThread.computeIfAbsent(c.tid(), t -> new long[slices][STATES]);
-            for (int s = 0; s < STATES; s++) lane[(int) i][s] += v[s];
+            long[] into = byThread.computeIfAbsent(c.tid(), t -> new HashMap<>()).computeIfAbsent((int) i, k -> new long[STATES]);
+            for (int s = 0; s < STATES; s++) into[s] += v[s];
         });
         return new Timeline(base + first * sliceNanos, sliceNanos, slices, byThread, pauses);
     }

@@ -36,7 +36,7 @@ public final class DocsGenerator {
     /** The shell's command model, as jbound shell builds it (no terminal is needed to read it). */
     static CommandLine shellCommandLine() {
         java.io.PrintWriter sink = new java.io.PrintWriter(java.io.Writer.nullWriter());
-        return JboundCli.createShell(new ShellSession(null), sink, sink);
+        return JboundCli.createShell(new ShellSession(null), sink, sink, false);
     }
 
     public static void main(String[] args) throws IOException {

@@ -58,8 +58,9 @@ public final class JboundCli {
      * check) and the shell's (attach as "make it the target", detach, record, verdict, threads,
      * stack, locks, save, help, exit), so that their options never disagree with the CLI's.
      */
-    static CommandLine createShell(ShellSession session, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = create(out, err, true);
+    /** @param tty the shell talks to a terminal (not a pipe or a dumb one): colour and progress lines */
+    static CommandLine createShell(ShellSession session, PrintWriter out, PrintWriter err, boolean tty) {
+        CommandLine cmd = create(out, err, tty);
         JboundCommand top = cmd.getCommand();
         top.session = session;
         for (String cliOnly : new String[] {"attach", "run", "demo", "shell"}) cmd.getCommandSpec().removeSubcommand(cliOnly);

@@ -48,6 +48,9 @@ final class RecordCommand implements Callable<Integer> {
     @Mixin
     KeepJfrOption keep;
 
+    @Mixin
+    ArtefactOptions pages;
+
     @Override
     public Integer call() throws TargetException, RecordingException {
         ShellSession session = (ShellSession) parent.session;
@@ -60,6 +63,7 @@ final class RecordCommand implements Callable<Integer> {
         RecordingSettings settings = recording.settings(RecordingSettings.DEFAULT_DURATION);
         output.validate();
         keep.validate();
+        pages.validate();
         Console console = parent.console();
         Warmup warmup = Warmup.start(output.format);
         Path scratch = scratchFile();
@@ -73,6 +77,7 @@ final class RecordCommand implements Callable<Integer> {
         session.recorded(result.report(), scratch);
         if (keep.jfr != null) copy(scratch, keep.jfr);
         ProfileRunner.write(result.report(), output, console);
+        pages.write(result.report(), scratch, console);
         return result.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 

@@ -55,9 +55,14 @@ public final class ShellCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "cannot open the terminal: " + e.getMessage());
         }
         ShellSession session = new ShellSession(terminal);
+        // a terminated shell must not leave its last recording in /tmp
+        Thread cleanup = new Thread(session::forgetRecording, "jbound-shell-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try (terminal) {
             PrintWriter out = terminal.writer();
-            CommandLine commands = JboundCli.createShell(session, out, out);
+            // On a pipe JLine reads commands from a dumb terminal: no colour or progress into the output
+            boolean tty = parent.tty && !TopCommand.dumb(terminal);
+            CommandLine commands = JboundCli.createShell(session, out, out, tty);
             if (target != null) commands.execute("attach", target);
             Path history = historyFile();
             Repl.run(terminal, commands, sources(session), history, () -> prompt(session), session::exitRequested);
@@ -65,6 +70,11 @@ public final class ShellCommand implements Callable<Integer> {
             // closing the terminal failed: the session is over anyway
         } finally {
             session.forgetRecording();
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs now
+            }
         }
         return ExitCodes.OK;
     }

@@ -69,10 +69,15 @@ public final class TopCommand implements Callable<Integer> {
         Console console = parent.console();
         TopView.Outcome outcome;
         if (session != null) {
+            if (dumb(session.terminal())) {
+                throw new ParameterException(spec.commandLine(), "top needs a terminal; the shell reads a pipe or a dumb terminal");
+            }
             outcome = show(session.terminal(), jvm, console);
         } else {
-            try (Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true).build()) {
-                if (Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
+            // Ctrl-C is the view's (it quits); after the view, while the profiler stops, it must not kill jbound
+            try (Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true)
+                    .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
+                if (dumb(terminal)) {
                     throw new ParameterException(spec.commandLine(), "top needs a terminal that can move the cursor (TERM is "
                             + System.getenv("TERM") + "); use: jbound attach PID");
                 }
@@ -82,6 +87,10 @@ public final class TopCommand implements Callable<Integer> {
             }
         }
         return finish(outcome, jvm, console);
+    }
+
+    static boolean dumb(Terminal terminal) {
+        return Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
     }
 
     private TopView.Outcome show(Terminal terminal, TargetJvm jvm, Console console) {

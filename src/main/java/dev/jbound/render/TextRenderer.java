@@ -93,7 +93,7 @@ public final class TextRenderer implements Renderer {
             var ph = p.phases().get(i);
             if (i > 0) sb.append(arrow);
             sb.append(style.cyan(ph.workloadClass().label())).append(' ')
-                    .append(at(ph.offsetNanos())).append('–').append(at(ph.offsetNanos() + ph.lengthNanos())).append(" s");
+                    .append(at(ph.offsetNanos())).append(unicode ? "–" : "-").append(at(ph.offsetNanos() + ph.lengthNanos())).append(" s");
         }
         out.println(sb);
         for (int i = 1; i < p.phases().size(); i++) {

@@ -1,5 +1,6 @@
 package dev.jbound.shell;
 
+import dev.jbound.render.TerminalText;
 import org.jline.builtins.Completers;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -59,10 +60,14 @@ final class CommandCompleter implements Completer {
         String label = positional.paramLabel();
         if (label.contains("PID")) {
             for (Repl.Jvm jvm : sources.jvms()) {
-                out.add(new Candidate(Long.toString(jvm.pid()), jvm.pid() + "  " + jvm.mainClass(), "JVMs", null, null, null, true));
+                // main classes and thread names are other processes' text: escaped before the terminal shows them
+                out.add(new Candidate(Long.toString(jvm.pid()), jvm.pid() + "  " + TerminalText.escape(jvm.mainClass()), "JVMs",
+                        null, null, null, true));
             }
         } else if (label.contains("THREAD")) {
-            for (String name : sources.threads()) out.add(new Candidate(name, name, "threads", null, null, null, true));
+            for (String name : sources.threads()) {
+                out.add(new Candidate(name, TerminalText.escape(name), "threads", null, null, null, true));
+            }
         } else if (label.contains("COMMAND") && spec.name().equals("help")) {
             commandNames(out);
         } else if (label.contains("FILE") || positional.type() == java.nio.file.Path.class) {

@@ -92,7 +92,11 @@ public final class TopView {
         } catch (IOError e) {
             // the terminal went away (its window closed): nothing left to draw on
         } finally {
-            restore.run();
+            try {
+                restore.run();
+            } catch (IOError gone) {
+                // nothing to give back to
+            }
             terminal.handle(Terminal.Signal.INT, previousInt);
             terminal.handle(Terminal.Signal.WINCH, previousWinch);
             try {
@@ -100,13 +104,14 @@ public final class TopView {
             } catch (IllegalStateException shuttingDown) {
                 // the hook runs now
             }
-        }
-        // The terminal is back before the profiler stops: quitting feels instant, stopping is safe.
-        sampler.interrupt();
-        try {
-            sampler.join(SAMPLER_STOP_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // Whatever ended the view, the sampler stops, and with it the profiler in the target;
+            // the terminal is back first, so quitting feels instant.
+            sampler.interrupt();
+            try {
+                sampler.join(SAMPLER_STOP_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         LiveTick last = latest.get();
         return new Outcome(last, failure.get(), last != null && last.targetExited(), interrupted);
@@ -124,7 +129,11 @@ public final class TopView {
                 }
             }
         } catch (Exception e) {
-            if (!Thread.currentThread().isInterrupted()) failure.set(e);
+            // after q the last interval may end badly (cut short); that is no failure to report
+            if (!Thread.currentThread().isInterrupted() && !quit) failure.set(e);
+            quit = true;
+        } catch (Throwable t) {
+            if (!quit) failure.set(new IllegalStateException(t.toString(), t));
             quit = true;
         }
     }
@@ -156,7 +165,10 @@ public final class TopView {
             int c = keys.peekCharacter(POLL_MILLIS);
             if (c == NonBlockingReader.READ_EXPIRED) continue;
             if (c == NonBlockingReader.EOF) return;
-            if (state.filterInput != null) {
+            if (c == 3) { // Ctrl-C arrives as a key in raw mode: it always quits
+                keys.readCharacter();
+                act(Op.INTERRUPT, size);
+            } else if (state.filterInput != null) {
                 editFilter(keys.readCharacter());
             } else {
                 Op op = keys.readBinding(map);
@@ -188,7 +200,7 @@ public final class TopView {
     }
 
     private void act(Op op, Size size) {
-        if (state.help && op != Op.QUIT) {
+        if (state.help && op != Op.QUIT && op != Op.INTERRUPT) {
             state.help = false;
             return;
         }
@@ -253,7 +265,7 @@ public final class TopView {
             state.filter = in.toString().strip();
             state.filterInput = null;
             state.scroll = 0;
-        } else if (c == 27 || c == 3) {
+        } else if (c == 27) {
             state.filterInput = null;
         } else if (c == 127 || c == 8) {
             if (in.length() > 0) in.setLength(in.length() - 1);
