@@ -99,15 +99,28 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The pages show the first JVM, as --jfr keeps its recording under the name given. */
+    /**
+     * The pages show the first JVM, as --jfr keeps its recording under the name given; without
+     * --jfr the other JVMs' recordings kept beside the scratch file (name-PID.jfr) go too.
+     */
     private int writePages(RunReport report, java.nio.file.Path jfr, Console console) {
         try {
-            pages.write(report.reports().get(0), jfr, console);
+            JvmResult first = report.jvms().get(0);
+            if (first.recorded()) {
+                pages.write(first.report(), jfr, console);
+            } else {
+                console.err().println("jbound: no --flame or --html: the first JVM, " + describe(first));
+            }
             return ExitCodes.OK;
         } catch (RecordingException e) {
             console.err().println("jbound: " + escape(e.getMessage()));
-            console.err().flush();
             return ExitCodes.RECORDING;
+        } finally {
+            if (keep.jfr == null && jfr != null) {
+                String stem = jfr.getFileName().toString().replaceFirst("\\.jfr$", "");
+                for (JvmResult j : report.jvms()) ArtefactOptions.discard(jfr.resolveSibling(stem + "-" + j.pid() + ".jfr"), null);
+            }
+            console.err().flush();
         }
     }
 
