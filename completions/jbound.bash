@@ -217,7 +217,7 @@ function _picocli_jbound_ps() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'-f' '--format'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -247,7 +247,7 @@ function _picocli_jbound_attach() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'-d' '--duration' '-i' '--interval' '--recorder' '-f' '--format' '-o' '--output' '--jfr'"
   local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
   local FORMAT_option_args=("text" "json") # --format values
@@ -301,7 +301,7 @@ function _picocli_jbound_run() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--subprocesses' '--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--subprocesses' '-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'-d' '--duration' '-i' '--interval' '--recorder' '-f' '--format' '-o' '--output' '--jfr'"
   local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
   local FORMAT_option_args=("text" "json") # --format values
@@ -355,7 +355,7 @@ function _picocli_jbound_report() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'-f' '--format' '-o' '--output'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -398,7 +398,7 @@ function _picocli_jbound_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--pid' '--report' '--expect' '--max' '--min' '-f' '--format' '-o' '--output' '-d' '--duration' '-i' '--interval' '--recorder'"
   local FORMAT_option_args=("text" "json" "junit" "markdown") # --format values
   local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
@@ -464,7 +464,7 @@ function _picocli_jbound_diff() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--fail-on-regression' '-f' '--format' '-o' '--output'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -514,7 +514,7 @@ function _picocli_jbound_dump() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'-f' '--format' '-o' '--output'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -550,7 +550,7 @@ function _picocli_jbound_top() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--interval' '--recorder'"
   local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
 
@@ -582,7 +582,7 @@ function _picocli_jbound_shell() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands=""
-  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -601,7 +601,7 @@ function _picocli_jbound_demo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--java' '-d' '--duration' '-i' '--interval' '--recorder' '-f' '--format' '-o' '--output' '--jfr'"
   local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
   local FORMAT_option_args=("text" "json") # --format values
