@@ -53,7 +53,8 @@ public final class JboundCli {
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         // `jbound run java -version`: after the command's name, every option is the command's own.
-        cmd.getSubcommands().get("run").setStopAtPositional(true);
+        CommandLine run = cmd.getSubcommands().get("run");
+        if (run != null) run.setStopAtPositional(true); // not built for a run of another command
         cmd.setColorScheme(CommandLine.Help.defaultColorScheme(tty ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
         top.tty = tty;
         ErrorReporter errors = new ErrorReporter(top);

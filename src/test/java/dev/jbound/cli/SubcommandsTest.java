@@ -14,13 +14,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SubcommandsTest {
 
     @Test
-    void onlyTheNamedSubcommandIsBuiltTheOthersAreStubs() {
+    void onlyTheNamedSubcommandIsBuilt() {
         for (Class<?> named : JboundCommand.SUBCOMMANDS) {
             String name = named.getAnnotation(CommandLine.Command.class).name();
             CommandLine cmd = lean("--verbose", name, "--help");
+            assertThat(cmd.getSubcommands().keySet()).as("running %s", name).containsExactly(name);
+            assertThat((Object) cmd.getSubcommands().get(name).getCommand()).isInstanceOf(named);
+        }
+    }
+
+    @Test
+    void whereTheTopLevelHelpMayListThemTheOthersAreStubs() {
+        for (String[] args : List.of(new String[] {"--help", "ps"}, new String[] {"-h"}, new String[0], new String[] {"pss"})) {
+            CommandLine cmd = lean(args);
+            assertThat(cmd.getSubcommands()).as(String.join(" ", args)).hasSize(JboundCommand.SUBCOMMANDS.size());
             cmd.getSubcommands().forEach((n, sub) -> {
-                if (n.equals(name)) assertThat((Object) sub.getCommand()).as(n).isInstanceOf(named);
-                else assertThat((Object) sub.getCommand()).as("%s while running %s", n, name).isNull();
+                if (n.equals("ps") && args.length == 2) assertThat((Object) sub.getCommand()).isInstanceOf(PsCommand.class);
+                else assertThat((Object) sub.getCommand()).as("%s while running %s", n, String.join(" ", args)).isNull();
             });
         }
     }
@@ -37,7 +47,8 @@ class SubcommandsTest {
     void helpErrorsAndVersionReadTheSameAsWithEveryCommandBuilt() {
         List<String[]> runs = new ArrayList<>(List.of(new String[0], new String[] {"--help"}, new String[] {"-h"},
                 new String[] {"--version"}, new String[] {"pss"}, new String[] {"--bogus"}, new String[] {"--help", "ps"},
-                new String[] {"attach"}, new String[] {"ps", "--format", "yaml"}));
+                new String[] {"attach"}, new String[] {"ps", "--format", "yaml"}, new String[] {"ps", "attach"},
+                new String[] {"--verbose", "ps", "--bogus"}, new String[] {"-V", "ps"}, new String[] {"run"}));
         for (Class<?> c : JboundCommand.SUBCOMMANDS) {
             runs.add(new String[] {c.getAnnotation(CommandLine.Command.class).name(), "--help"});
         }
