@@ -17,7 +17,7 @@ usage: ./install.sh [--prefix DIR] [--no-archive]
 Installs jbound under DIR (default: \$PREFIX, else /usr/local): DIR/bin/jbound, DIR/lib/jbound/,
 DIR/share/man/man1/ and the bash, zsh and fish completions under DIR/share/.
   --prefix DIR   where to install (the PREFIX environment variable does the same)
-  --no-archive   do not make the class-data archive (jbound then starts about a third slower)
+  --no-archive   do not make the class-data archive (jbound then starts ~60 ms slower)
 DESTDIR=STAGE stages the files under STAGE/DIR and makes no archive; make it on the installed
 machine with the java jbound will run on:
   java -Xshare:dump -XX:+UseSerialGC -XX:SharedClassListFile=DIR/lib/jbound/jbound.classlist \\
