@@ -217,7 +217,7 @@ function _picocli_jbound_ps() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'-f' '--format'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -247,7 +247,7 @@ function _picocli_jbound_attach() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'-d' '--duration' '-i' '--interval' '--recorder' '-f' '--format' '-o' '--output' '--jfr' '--flame' '--html'"
   local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
   local FORMAT_option_args=("text" "json") # --format values
@@ -313,7 +313,7 @@ function _picocli_jbound_run() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--subprocesses' '--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--subprocesses' '-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'-d' '--duration' '-i' '--interval' '--recorder' '-f' '--format' '-o' '--output' '--jfr' '--flame' '--html'"
   local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
   local FORMAT_option_args=("text" "json") # --format values
@@ -379,7 +379,7 @@ function _picocli_jbound_report() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'-f' '--format' '-o' '--output' '--flame' '--html'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -434,7 +434,7 @@ function _picocli_jbound_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--pid' '--report' '--expect' '--max' '--min' '-f' '--format' '-o' '--output' '-d' '--duration' '-i' '--interval' '--recorder'"
   local FORMAT_option_args=("text" "json" "junit" "markdown") # --format values
   local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
@@ -500,7 +500,7 @@ function _picocli_jbound_diff() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--fail-on-regression' '-f' '--format' '-o' '--output'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -550,7 +550,7 @@ function _picocli_jbound_dump() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'-f' '--format' '-o' '--output'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -586,7 +586,7 @@ function _picocli_jbound_top() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--interval' '--recorder'"
   local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
 
@@ -618,7 +618,7 @@ function _picocli_jbound_shell() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands=""
-  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -637,7 +637,7 @@ function _picocli_jbound_demo() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--verbose'"
   local arg_opts="'--java' '-d' '--duration' '-i' '--interval' '--recorder' '-f' '--format' '-o' '--output' '--jfr' '--flame' '--html'"
   local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
   local FORMAT_option_args=("text" "json") # --format values

@@ -11,8 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Generates man/ pages and completions/ from the command model:
- * {@code java -cp target/classes:... dev.jbound.cli.DocsGenerator .} (the build runs it).
+ * Generates man/ pages and completions/ (bash, zsh, fish) from the command model:
+ * {@code java -cp target/jbound.jar dev.jbound.cli.DocsGenerator DIR}. The build writes them to
+ * target/generated-docs for the distribution archive; the copies committed at the top of the
+ * repository are for a checkout, and DocsTest fails when they drift.
  */
 public final class DocsGenerator {
     private DocsGenerator() {
@@ -29,7 +31,10 @@ public final class DocsGenerator {
                 files.put("man/jbound-" + name + ".1", ManPage.of(sub.getCommandSpec(), extra));
             }
         });
-        files.put("completions/jbound.bash", AutoComplete.bash("jbound", cmd));
+        String bash = AutoComplete.bash("jbound", cmd);
+        files.put("completions/jbound.bash", bash);
+        files.put("completions/_jbound", ZshCompletion.of("jbound", bash));
+        files.put("completions/jbound.fish", FishCompletion.of(cmd));
         return files;
     }
 

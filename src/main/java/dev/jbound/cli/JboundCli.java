@@ -1,7 +1,5 @@
 package dev.jbound.cli;
 
-import dev.jbound.record.RecordingException;
-import dev.jbound.target.TargetException;
 import picocli.CommandLine;
 
 import java.io.OutputStreamWriter;
@@ -10,10 +8,19 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 
 /**
- * Builds the command line and runs it. Tests call {@link #run} with their own streams; errors a
- * user can fix are one line (plus a hint) on stderr, with the stack trace only under --verbose.
+ * Builds the command line and runs it. Tests call {@link #run} with their own streams; what
+ * errors print is {@link ErrorReporter}'s.
  */
 public final class JboundCli {
+    static {
+        // picocli registers converters for java.time and java.sql types by loading and initialising
+        // those classes on every start (java.time's spin lambdas); jbound's options use neither,
+        // its durations have their own converter
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", "java\\.time\\..*|java\\.sql\\..*");
+        }
+    }
+
     private JboundCli() {
     }
 
@@ -23,33 +30,36 @@ public final class JboundCli {
     }
 
     static int run(String[] args, PrintWriter out, PrintWriter err, boolean tty) {
-        CommandLine cmd = create(out, err, tty);
+        CommandLine cmd = create(out, err, tty, args);
         int code = cmd.execute(args);
         out.flush();
         err.flush();
         return code;
     }
 
+    /** The whole command model, every subcommand built: for the docs, the shell and tests. */
     static CommandLine create(PrintWriter out, PrintWriter err, boolean tty) {
+        return create(out, err, tty, null);
+    }
+
+    /** @param args the arguments of this run, to build only the subcommand they name; null for all */
+    static CommandLine create(PrintWriter out, PrintWriter err, boolean tty, String[] args) {
         JboundCommand top = new JboundCommand();
         CommandLine cmd = new CommandLine(top);
+        // before the settings below: picocli passes them on to the subcommands it already has
+        if (args == null) Subcommands.addAll(cmd);
+        else Subcommands.addNamedIn(cmd, args);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         // `jbound run java -version`: after the command's name, every option is the command's own.
-        cmd.getSubcommands().get("run").setStopAtPositional(true);
+        CommandLine run = cmd.getSubcommands().get("run");
+        if (run != null) run.setStopAtPositional(true); // not built for a run of another command
         cmd.setColorScheme(CommandLine.Help.defaultColorScheme(tty ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
         top.tty = tty;
-        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine, top.verbose));
-        cmd.setParameterExceptionHandler((ex, args) -> {
-            PrintWriter e = ex.getCommandLine().getErr();
-            e.println("jbound: " + firstLine(ex.getMessage()));
-            String name = ex.getCommandLine().getCommandName();
-            if (top.session != null) e.println("hint: see 'help " + name + "'");
-            else e.println("hint: see '" + (name.equals("jbound") ? "jbound --help" : "jbound " + name + " --help") + "'");
-            if (top.verbose) ex.printStackTrace(e);
-            return ExitCodes.USAGE;
-        });
+        ErrorReporter errors = new ErrorReporter(top);
+        cmd.setExecutionExceptionHandler(errors);
+        cmd.setParameterExceptionHandler(errors);
         return cmd;
     }
 
@@ -75,31 +85,6 @@ public final class JboundCli {
         cmd.addSubcommand(new ShellHelpCommand());
         cmd.addSubcommand(new ExitCommand());
         return cmd;
-    }
-
-    private static int handle(Exception ex, CommandLine cmd, boolean verbose) {
-        PrintWriter err = cmd.getErr();
-        int code;
-        if (ex instanceof TargetException) {
-            code = ExitCodes.TARGET;
-        } else if (ex instanceof RecordingException) {
-            code = ExitCodes.RECORDING;
-        } else if (ex instanceof CommandLine.ParameterException) {
-            code = ExitCodes.USAGE;
-        } else {
-            err.println("jbound: internal error, please report it: " + ex);
-            ex.printStackTrace(err);
-            return ExitCodes.RECORDING;
-        }
-        err.println("jbound: " + firstLine(ex.getMessage()));
-        if (verbose) ex.printStackTrace(err);
-        return code;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) return "";
-        int nl = s.indexOf('\n');
-        return dev.jbound.render.TerminalText.escape(nl >= 0 ? s.substring(0, nl) : s);
     }
 
     private static PrintWriter writer(PrintStream s) {

@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
+import java.util.List;
+
 /** The top-level command: only dispatches to subcommands. */
 @Command(name = "jbound", scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
@@ -18,7 +20,6 @@ import picocli.CommandLine.Spec;
         description = {"What is this JVM waiting on, and what concurrency strategy fits it?",
                 "Attaches to a running JVM (or launches a command and follows its JVMs), samples what every thread does, and prints a verdict"
                         + " (cpu-bound, cpu-saturated, io-bound, lock-bound, gc-bound, idle, mixed) with a strategy."},
-        subcommands = {PsCommand.class, AttachCommand.class, RunCommand.class, ReportCommand.class, CheckCommand.class, DiffCommand.class, DumpCommand.class, TopCommand.class, ShellCommand.class, DemoCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  jbound demo                 profile a built-in workload",
                 "  jbound ps                   list the JVMs jbound can profile",
@@ -30,6 +31,15 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 ok, 1 check failed, 2 usage error, 3 target not found or not attachable,",
                 "4 recording failed, 130 interrupted; run exits with its command's code."})
 public final class JboundCommand implements Runnable {
+
+    /**
+     * The subcommands, in the order help lists them. Not in {@code @Command(subcommands)}: picocli
+     * would build every one's model on every start, and {@link Subcommands} builds only the one
+     * the arguments name.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(PsCommand.class, AttachCommand.class, RunCommand.class,
+            ReportCommand.class, CheckCommand.class, DiffCommand.class, DumpCommand.class, TopCommand.class,
+            ShellCommand.class, DemoCommand.class);
 
     @Spec
     CommandSpec spec;

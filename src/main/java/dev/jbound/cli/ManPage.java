@@ -144,9 +144,12 @@ final class ManPage {
         return "\"" + s.replace("\"", "") + "\"";
     }
 
-    /** Backslashes and hyphens need escaping in troff; a line may not begin with a control character. */
+    /**
+     * Backslashes and hyphens need escaping in troff; a line may not begin with a control character.
+     * Descriptions and examples are picocli format strings: %% is one percent sign.
+     */
     static String escape(String s) {
-        String out = s.replace("\\", "\\e").replace("-", "\\-");
+        String out = DescriptionText.plain(s).replace("\\", "\\e").replace("-", "\\-");
         StringBuilder sb = new StringBuilder();
         for (String line : out.split("\n", -1)) {
             if (sb.length() > 0) sb.append('\n');

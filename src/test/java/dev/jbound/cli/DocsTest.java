@@ -1,5 +1,6 @@
 package dev.jbound.cli;
 
+import dev.jbound.support.BashCompletion;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -106,19 +107,6 @@ class DocsTest {
     }
 
     private static List<String> complete(String... words) throws Exception {
-        // compopt only works inside a real completion; outside one it is a no-op for this check
-        String script = "source completions/jbound.bash; compopt() { :; }; COMP_WORDS=(" + quoteAll(words) + "); COMP_CWORD="
-                + (words.length - 1) + "; COMP_LINE=\"" + String.join(" ", words) + "\"; COMP_POINT=${#COMP_LINE}; "
-                + "_complete_jbound; printf '%s\\n' \"${COMPREPLY[@]}\"";
-        Process p = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        return out.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static String quoteAll(String[] words) {
-        StringBuilder sb = new StringBuilder();
-        for (String w : words) sb.append('\'').append(w).append("' ");
-        return sb.toString();
+        return BashCompletion.complete(Path.of("completions/jbound.bash"), "_complete_jbound", words);
     }
 }
