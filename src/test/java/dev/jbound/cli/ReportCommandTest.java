@@ -42,6 +42,19 @@ class ReportCommandTest {
     }
 
     @Test
+    void aRecordingFromElsewhereGetsItsPagesToo(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path html = dir.resolve("report.html"), flame = dir.resolve("flame.html");
+        Jbound.Run run = Jbound.run("report", RECORDINGS.resolve("jdk/lock-default.jfr").toString(),
+                "--html", html.toString(), "--flame", flame.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("jbound: wrote " + html, "jbound: wrote " + flame);
+        // the JDK's monitor-enter events are blocked time: the blocked graph is drawn, not "no thread was blocked"
+        assertThat(Files.readString(flame)).contains("id=\"verdict\">lock-bound<", "CPU flame graph", "Blocked flame graph")
+                .doesNotContain("No thread was blocked");
+        assertThat(Files.readString(html)).contains("id=\"verdict\"", "lock-bound", "id=\"locks\"", "id=\"timeline\"");
+    }
+
+    @Test
     void aJdkRecordingReportsInTextWithWhereItCameFrom() {
         Jbound.Run run = Jbound.run("report", RECORDINGS.resolve("jdk/io-default.jfr").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -102,6 +102,21 @@ class RunCommandTest {
     }
 
     @Test
+    void flameGraphsOfTheFirstJvmAndNoScratchRecordingLeftBehind(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path flame = dir.resolve("flame.html");
+        try (JboundProcess jbound = JboundProcess.start(run(List.of("--flame", flame.toString()), workload("cpu", 3)))) {
+            assertThat(jbound.awaitExit(GENEROUS)).as(jbound.err()).isZero();
+            assertThat(jbound.out()).matches("ready cpu \\d+\n");
+            assertThat(jbound.err()).contains("jbound: wrote " + flame);
+        }
+        String page = java.nio.file.Files.readString(flame);
+        assertThat(page).contains("id=\"verdict\">cpu-bound<", "Where the CPU time goes", "CPU flame graph", "srcdoc=");
+        try (var scratch = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(scratch.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("jbound-pages-"));
+        }
+    }
+
+    @Test
     void aJavaCommandGetsItsVerdictOnStderrWhileStdoutStaysTheCommands() throws Exception {
         try (JboundProcess jbound = JboundProcess.start(run(List.of(), workload("cpu", 3)))) {
             int exit = jbound.awaitExit(GENEROUS);
