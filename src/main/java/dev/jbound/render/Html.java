@@ -5,25 +5,9 @@ final class Html {
     private Html() {
     }
 
-    /** Element text and attribute values: the target's names cannot open a tag or end an attribute. */
+    /** Element text and attribute values: the target's names cannot open a tag or end an attribute (XML's escaping serves HTML too). */
     static String text(String s) {
-        if (s == null) return "";
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> {
-                    if (c < 0x20 && c != '\n' && c != '\t') sb.append(String.format("\\x%02x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        return sb.toString();
+        return s == null ? "" : CheckJunitRenderer.xml(s);
     }
 
     /** A flame graph page inside the report: its own document, so its script and styles stay apart. */
