@@ -65,7 +65,8 @@ public final class ShellCommand implements Callable<Integer> {
             CommandLine commands = JboundCli.createShell(session, out, out, tty);
             if (target != null) commands.execute("attach", target);
             Path history = historyFile();
-            Repl.run(terminal, commands, sources(session), history, () -> prompt(session), session::exitRequested);
+            // no prompt into a script's output
+            Repl.run(terminal, commands, sources(session), history, () -> tty ? prompt(session) : "", session::exitRequested);
         } catch (IOException e) {
             // closing the terminal failed: the session is over anyway
         } finally {

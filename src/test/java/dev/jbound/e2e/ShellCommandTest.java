@@ -149,13 +149,17 @@ class ShellCommandTest {
     @Test
     void readsCommandsFromAPipeForScripts() throws Exception {
         String pid = Long.toString(target.pid());
+        Path json = home.resolve("verdict.json");
         try (JboundProcess jbound = JboundProcess.start(Map.of("HOME", home.toString()), List.of("shell"))) {
             try (OutputStream in = jbound.stdin()) {
-                in.write(("attach " + pid + "\nbogus\nrecord 2s --format json\nthreads\nexit\n").getBytes(StandardCharsets.UTF_8));
+                in.write(("attach " + pid + "\nbogus\nrecord 2s --format json --output " + json + "\nthreads\nexit\n")
+                        .getBytes(StandardCharsets.UTF_8));
             }
             assertThat(jbound.awaitExit(Duration.ofSeconds(60))).isZero();
-            assertThat(jbound.out()).contains("attached to pid " + pid, "no command 'bogus'", "\"class\" : \"lock-bound\"",
-                    "sync-worker-1");
+            assertThat(jbound.out()).contains("attached to pid " + pid, "no command 'bogus'", "sync-worker-1")
+                    // a script's output holds no prompts, colours or progress lines
+                    .doesNotContain("jbound>", "\u001b", "\r");
         }
+        assertThat(JsonDocs.parse(json).get("verdict").get("class").asString()).isEqualTo("lock-bound");
     }
 }
