@@ -4,6 +4,10 @@ import dev.jbound.model.Frame;
 import dev.jbound.model.Report;
 import dev.jbound.model.ThreadSnapshot;
 import dev.jbound.model.ThreadState;
+import dev.jbound.record.RecordingException;
+import dev.jbound.record.ThreadDumper;
+import dev.jbound.target.TargetException;
+import dev.jbound.target.TargetJvm;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +25,12 @@ public final class ThreadSnapshots {
     static final int FRAMES = 8;
 
     private ThreadSnapshots() {
+    }
+
+    /** One thread dump of a running JVM taken now ({@code jcmd Thread.print -l}), read. */
+    public static ThreadSnapshot take(TargetJvm jvm) throws RecordingException, TargetException {
+        return of(ThreadDumper.take(jvm.pid()), new Report.Target(jvm.pid(), jvm.mainClass(), jvm.jvmVersion()),
+                System.currentTimeMillis());
     }
 
     public static ThreadSnapshot of(String dumpText, Report.Target target, long takenAtMillis) {

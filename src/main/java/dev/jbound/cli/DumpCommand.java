@@ -1,10 +1,8 @@
 package dev.jbound.cli;
 
 import dev.jbound.analyze.ThreadSnapshots;
-import dev.jbound.model.Report;
 import dev.jbound.model.ThreadSnapshot;
 import dev.jbound.record.RecordingException;
-import dev.jbound.record.ThreadDumper;
 import dev.jbound.render.DumpJsonRenderer;
 import dev.jbound.render.DumpTextRenderer;
 import dev.jbound.target.TargetException;
@@ -45,9 +43,7 @@ public final class DumpCommand implements Callable<Integer> {
     public Integer call() throws TargetException, RecordingException {
         output.validate();
         TargetJvm jvm = parent.target(spec.commandLine(), target);
-        String text = ThreadDumper.take(jvm.pid());
-        ThreadSnapshot snapshot = ThreadSnapshots.of(text, new Report.Target(jvm.pid(), jvm.mainClass(), jvm.jvmVersion()),
-                System.currentTimeMillis());
+        ThreadSnapshot snapshot = ThreadSnapshots.take(jvm);
         Console console = parent.console();
         ReportOutput.write(output.output, console, (c, out) -> {
             if (output.format == OutputFormat.json) new DumpJsonRenderer().render(snapshot, out);

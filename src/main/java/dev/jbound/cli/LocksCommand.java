@@ -4,7 +4,6 @@ import dev.jbound.analyze.ThreadSnapshots;
 import dev.jbound.model.Report;
 import dev.jbound.model.ThreadSnapshot;
 import dev.jbound.record.RecordingException;
-import dev.jbound.record.ThreadDumper;
 import dev.jbound.render.DumpTextRenderer;
 import dev.jbound.render.TextRenderer;
 import dev.jbound.target.TargetException;
@@ -41,8 +40,7 @@ final class LocksCommand implements Callable<Integer> {
         } else {
             new TextRenderer(console.color(), console.unicode()).renderLocks(last, console.out());
         }
-        ThreadSnapshot dump = ThreadSnapshots.of(ThreadDumper.take(jvm.pid()),
-                new Report.Target(jvm.pid(), jvm.mainClass(), jvm.jvmVersion()), System.currentTimeMillis());
+        ThreadSnapshot dump = ThreadSnapshots.take(jvm);
         session.dumped(dump);
         console.out().println("now:");
         new DumpTextRenderer(console.color()).renderLocks(dump, console.out());

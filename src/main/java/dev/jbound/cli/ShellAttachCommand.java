@@ -1,10 +1,8 @@
 package dev.jbound.cli;
 
 import dev.jbound.analyze.ThreadSnapshots;
-import dev.jbound.model.Report;
 import dev.jbound.model.ThreadSnapshot;
 import dev.jbound.record.RecordingException;
-import dev.jbound.record.ThreadDumper;
 import dev.jbound.render.TerminalText;
 import dev.jbound.target.TargetException;
 import dev.jbound.target.TargetFinder;
@@ -33,8 +31,7 @@ final class ShellAttachCommand implements Callable<Integer> {
     @Override
     public Integer call() throws TargetException, RecordingException {
         TargetJvm jvm = TargetFinder.byPidOrName(target);
-        ThreadSnapshot dump = ThreadSnapshots.of(ThreadDumper.take(jvm.pid()),
-                new Report.Target(jvm.pid(), jvm.mainClass(), jvm.jvmVersion()), System.currentTimeMillis());
+        ThreadSnapshot dump = ThreadSnapshots.take(jvm);
         ((ShellSession) parent.session).attach(jvm, dump);
         parent.console().out().println("attached to pid " + jvm.pid()
                 + (jvm.mainClass().isBlank() ? "" : " " + TerminalText.escape(jvm.mainClass()))

@@ -1,10 +1,8 @@
 package dev.jbound.cli;
 
 import dev.jbound.analyze.ThreadSnapshots;
-import dev.jbound.model.Report;
 import dev.jbound.model.ThreadSnapshot;
 import dev.jbound.record.RecordingException;
-import dev.jbound.record.ThreadDumper;
 import dev.jbound.render.DumpTextRenderer;
 import dev.jbound.render.TerminalText;
 import dev.jbound.target.TargetException;
@@ -41,8 +39,7 @@ final class StackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws TargetException, RecordingException {
         TargetJvm jvm = parent.target(spec.commandLine(), null);
-        ThreadSnapshot dump = ThreadSnapshots.of(ThreadDumper.take(jvm.pid()),
-                new Report.Target(jvm.pid(), jvm.mainClass(), jvm.jvmVersion()), System.currentTimeMillis());
+        ThreadSnapshot dump = ThreadSnapshots.take(jvm);
         ((ShellSession) parent.session).dumped(dump);
         List<ThreadSnapshot.DumpThread> exact = dump.threads().stream().filter(t -> t.name().equals(thread)).toList();
         String lower = thread.toLowerCase(Locale.ROOT);
