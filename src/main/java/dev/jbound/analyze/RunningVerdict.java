@@ -1,7 +1,6 @@
 package dev.jbound.analyze;
 
 import dev.jbound.model.Breakdown;
-import dev.jbound.model.JvmOverhead;
 import dev.jbound.model.Report;
 import dev.jbound.model.Verdict;
 
@@ -19,8 +18,7 @@ final class RunningVerdict {
     void add(Report r) {
         breakdown = breakdown.plus(r.breakdown());
         windowNanos += r.window().durationNanos();
-        JvmOverhead j = r.jvm();
-        processCpuNanos += j.gcCpuNanos() + j.jitCpuNanos() + j.otherCpuNanos() + j.appCpuNanos();
+        processCpuNanos += r.jvm().totalCpuNanos();
         samples += r.sampling().cpuSamples() + r.sampling().wallSamples();
         cores = r.cores().effectiveCpus();
     }

@@ -9,6 +9,7 @@ import dev.jbound.model.ThreadRow;
 import dev.jbound.model.ThreadSnapshot;
 import dev.jbound.model.ThreadState;
 import dev.jbound.model.Verdict;
+import dev.jbound.render.LaneLetters;
 import dev.jbound.render.TerminalText;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
@@ -35,9 +36,6 @@ public final class TopScreen {
     public record Target(long pid, String mainClass, String jvmVersion, double intervalSeconds) {
     }
 
-    private static final Map<ThreadState, Character> LETTER = new EnumMap<>(Map.of(
-            ThreadState.CPU, 'C', ThreadState.RUNQUEUE, 'R', ThreadState.IO, 'I',
-            ThreadState.LOCK, 'L', ThreadState.GC, 'G', ThreadState.WAIT, '.'));
     private static final Map<ThreadState, Integer> COLOUR = new EnumMap<>(Map.of(
             ThreadState.CPU, AttributedStyle.GREEN, ThreadState.RUNQUEUE, AttributedStyle.YELLOW,
             ThreadState.IO, AttributedStyle.BLUE, ThreadState.LOCK, AttributedStyle.RED,
@@ -141,7 +139,7 @@ public final class TopScreen {
     private AttributedString nowLine(Report r) {
         JvmOverhead j = r.jvm();
         double window = Math.max(1, r.window().durationNanos());
-        double cpu = (j.gcCpuNanos() + j.jitCpuNanos() + j.otherCpuNanos() + j.appCpuNanos()) / window * 100;
+        double cpu = j.totalCpuNanos() / window * 100;
         int app = r.appThreads();
         int active = app - r.idleThreads();
         return plain(String.format(Locale.ROOT, "now   CPU %.0f%% of %s cores%sthreads %d (%d active)%sGC %.0f%% of CPU",
@@ -330,7 +328,7 @@ public final class TopScreen {
         for (int i = 0; i < BAR_ORDER.length; i++) {
             if (cells[i] == 0) continue;
             ThreadState s = BAR_ORDER[i];
-            String run = String.valueOf(LETTER.get(s)).repeat(cells[i]);
+            String run = String.valueOf(LaneLetters.letter(s)).repeat(cells[i]);
             AttributedStyle style = !color ? AttributedStyle.DEFAULT
                     : s == ThreadState.WAIT ? AttributedStyle.DEFAULT.faint()
                     : AttributedStyle.DEFAULT.background(COLOUR.get(s)).foreground(AttributedStyle.BLACK);
