@@ -53,7 +53,7 @@ public final class RecordingAnalysis {
     }
 
     /** Copies a recording to where the user asked to keep it. */
-    static void keep(Path jfr, Path dest) throws RecordingException {
+    public static void keep(Path jfr, Path dest) throws RecordingException {
         try {
             Files.copy(jfr, dest, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.jbound.cli;
 
 import dev.jbound.analyze.LiveProfile;
+import dev.jbound.analyze.RecordingAnalysis;
 import dev.jbound.record.RecordingException;
 import dev.jbound.record.RecordingSettings;
 import dev.jbound.target.TargetException;
@@ -16,7 +17,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -75,7 +75,7 @@ final class RecordCommand implements Callable<Integer> {
             throw e;
         }
         session.recorded(result.report(), scratch);
-        if (keep.jfr != null) copy(scratch, keep.jfr);
+        if (keep.jfr != null) RecordingAnalysis.keep(scratch, keep.jfr);
         ProfileRunner.write(result.report(), output, console);
         pages.write(result.report(), scratch, console);
         return result.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
@@ -86,14 +86,6 @@ final class RecordCommand implements Callable<Integer> {
             return Files.createTempFile("jbound-shell-", ".jfr");
         } catch (IOException e) {
             throw new RecordingException("cannot create a scratch file: " + e.getMessage(), e);
-        }
-    }
-
-    static void copy(Path from, Path to) throws RecordingException {
-        try {
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new RecordingException("cannot write " + to + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jbound.cli;
 
+import dev.jbound.analyze.RecordingAnalysis;
 import dev.jbound.record.RecordingException;
 import dev.jbound.render.JsonRenderer;
 import dev.jbound.render.TextRenderer;
@@ -40,7 +41,7 @@ final class SaveCommand implements Callable<Integer> {
         ShellSession session = (ShellSession) parent.session;
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".jfr")) {
-            RecordCommand.copy(session.lastJfr(), file);
+            RecordingAnalysis.keep(session.lastJfr(), file);
         } else {
             try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
                 if (name.endsWith(".json")) new JsonRenderer().render(report, out);
