@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /** attach → record → load → analyze: the whole data path for a running JVM. */
 public final class LiveProfile {
@@ -34,14 +35,24 @@ public final class LiveProfile {
         RecorderSelection recorders = new RecorderSelection(choice);
         RecordedWindow window = recorders.record(target, settings, progress);
         Recorder recorder = recorders.recorder();
+        Report report = analyze(window, recorders, new Report.Target(target.pid(), target.mainClass(), target.jvmVersion()),
+                settings.threadDump() ? recorder::threadDump : null, keepJfr);
+        return new Result(report, window.interrupted());
+    }
+
+    /**
+     * A recorded window read and analysed with the recorder's notes; then its file is copied to
+     * {@code keepJfr} (if not null) and deleted. Shared by attach's one window and top's intervals.
+     */
+    static Report analyze(RecordedWindow window, RecorderSelection recorders, Report.Target target,
+                          LongFunction<String> threadDump, Path keepJfr) throws RecordingException {
         List<String> notes = new ArrayList<>(recorders.notes());
         notes.addAll(window.notes());
         Path jfr = locate(window.jfr(), target.pid());
         try {
-            Report report = RecordingAnalysis.analyze(jfr, window.os(), settings.threadDump() ? recorder::threadDump : null,
-                    new Report.Target(target.pid(), target.mainClass(), target.jvmVersion()), recorder.name(), notes);
+            Report report = RecordingAnalysis.analyze(jfr, window.os(), threadDump, target, recorders.recorder().name(), notes);
             if (keepJfr != null) RecordingAnalysis.keep(jfr, keepJfr);
-            return new Result(report, window.interrupted());
+            return report;
         } finally {
             try {
                 Files.deleteIfExists(jfr);

@@ -11,11 +11,6 @@ import dev.jbound.record.RecordingSettings;
 import dev.jbound.target.TargetException;
 import dev.jbound.target.TargetJvm;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Back-to-back short windows of one JVM for {@code jbound top}: each interval is a whole recording
@@ -51,21 +46,8 @@ public final class LiveSampler {
         RecordedWindow window = recorders.record(target, tick, Recorder.Progress.NONE);
         try {
             Recorder recorder = recorders.recorder();
-            List<String> notes = new ArrayList<>(recorders.notes());
-            notes.addAll(window.notes());
-            Path jfr = LiveProfile.locate(window.jfr(), target.pid());
             String[] dump = new String[1];
-            Report report;
-            try {
-                report = RecordingAnalysis.analyze(RecordingAnalysis.load(jfr), window.os(),
-                        pid -> dump[0] = recorder.threadDump(pid), reportTarget, recorder.name(), notes);
-            } finally {
-                try {
-                    Files.deleteIfExists(jfr);
-                } catch (IOException ignored) {
-                    // a scratch file left in /tmp is harmless
-                }
-            }
+            Report report = LiveProfile.analyze(window, recorders, reportTarget, pid -> dump[0] = recorder.threadDump(pid), null);
             if (dump[0] == null && wantDump) dump[0] = recorder.threadDump(target.pid());
             ThreadSnapshot snapshot = dump[0] == null ? null : ThreadSnapshots.of(dump[0], reportTarget, System.currentTimeMillis());
             soFar.add(report);
