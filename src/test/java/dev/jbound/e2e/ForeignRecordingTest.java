@@ -63,14 +63,19 @@ class ForeignRecordingTest {
             } finally {
                 vm.detach();
             }
+            long id;
             try (JMXConnector c = JMXConnectorFactory.connect(new JMXServiceURL(url))) {
-                MBeanServerConnection server = c.getMBeanServerConnection();
-                FlightRecorderMXBean jfrBean = JMX.newMXBeanProxy(server,
-                        new ObjectName("jdk.management.jfr:type=FlightRecorder"), FlightRecorderMXBean.class);
-                long id = jfrBean.newRecording();
+                FlightRecorderMXBean jfrBean = flightRecorder(c);
+                id = jfrBean.newRecording();
                 jfrBean.setPredefinedConfiguration(id, "default");
                 jfrBean.startRecording(id);
-                Thread.sleep(3000);
+            }
+            // Disconnected while it records: an open JMX connection keeps an RMI thread of the
+            // target's blocked in a socket read, whose seconds of io would be in the recording
+            // (or not, by when the read ends) beside the lock workload's.
+            Thread.sleep(3000);
+            try (JMXConnector c = JMXConnectorFactory.connect(new JMXServiceURL(url))) {
+                FlightRecorderMXBean jfrBean = flightRecorder(c);
                 jfrBean.stopRecording(id);
                 long stream = jfrBean.openStream(id, Map.of());
                 try (OutputStream out = Files.newOutputStream(jfr)) {
@@ -84,6 +89,11 @@ class ForeignRecordingTest {
         JsonNode r = report(jfr);
         assertThat(r.get("verdict").get("class").asString()).as("%s", r.get("breakdown")).isEqualTo("lock-bound");
         assertThat(r.get("locks").get(0).get("site").asString()).contains("LockWorkload");
+    }
+
+    private static FlightRecorderMXBean flightRecorder(JMXConnector c) throws Exception {
+        MBeanServerConnection server = c.getMBeanServerConnection();
+        return JMX.newMXBeanProxy(server, new ObjectName("jdk.management.jfr:type=FlightRecorder"), FlightRecorderMXBean.class);
     }
 
     /** The JVM writes the file when the recording's duration ends; it is complete once its size stops changing. */
