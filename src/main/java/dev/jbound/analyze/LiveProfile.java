@@ -1,5 +1,6 @@
 package dev.jbound.analyze;
 
+import dev.jbound.record.ScratchFiles;
 import dev.jbound.model.Report;
 import dev.jbound.record.Recorder;
 import dev.jbound.record.RecorderChoice;
@@ -9,7 +10,6 @@ import dev.jbound.record.RecordingSettings;
 import dev.jbound.target.TargetException;
 import dev.jbound.target.TargetJvm;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,11 +54,7 @@ public final class LiveProfile {
             if (keepJfr != null) RecordingAnalysis.keep(jfr, keepJfr);
             return report;
         } finally {
-            try {
-                Files.deleteIfExists(jfr);
-            } catch (IOException ignored) {
-                // a scratch file left in /tmp is harmless
-            }
+            ScratchFiles.delete(jfr);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jbound.cli;
 
+import dev.jbound.record.ScratchFiles;
 import dev.jbound.analyze.FlameStacks;
 import dev.jbound.analyze.RecordingAnalysis;
 import dev.jbound.model.FlameProfile;
@@ -49,21 +50,13 @@ public final class ArtefactOptions {
      */
     Path recordingFor(Path keepJfr) throws RecordingException {
         if (!wanted() || keepJfr != null) return keepJfr;
-        try {
-            return Files.createTempFile("jbound-pages-", ".jfr");
-        } catch (IOException e) {
-            throw new RecordingException("cannot create a scratch file: " + e.getMessage(), e);
-        }
+        return ScratchFiles.create("jbound-pages-");
     }
 
     /** Deletes the scratch recording {@link #recordingFor} made, not the user's. */
     static void discard(Path used, Path keepJfr) {
         if (used == null || used.equals(keepJfr)) return;
-        try {
-            Files.deleteIfExists(used);
-        } catch (IOException ignored) {
-            // a scratch file left in /tmp is harmless
-        }
+        ScratchFiles.delete(used);
     }
 
     /** Writes the pages asked for, from the report and its recording; one line on stderr for each. */

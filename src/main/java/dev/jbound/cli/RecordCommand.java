@@ -1,5 +1,6 @@
 package dev.jbound.cli;
 
+import dev.jbound.record.ScratchFiles;
 import dev.jbound.analyze.LiveProfile;
 import dev.jbound.analyze.RecordingAnalysis;
 import dev.jbound.record.RecordingException;
@@ -14,8 +15,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -66,12 +65,12 @@ final class RecordCommand implements Callable<Integer> {
         pages.validate();
         Console console = parent.console();
         Warmup warmup = Warmup.start(output.format);
-        Path scratch = scratchFile();
+        Path scratch = ScratchFiles.create("jbound-shell-");
         LiveProfile.Result result;
         try {
             result = ProfileRunner.record(jvm, settings, recording.recorder, scratch, console, warmup);
         } catch (TargetException | RecordingException | RuntimeException e) {
-            delete(scratch);
+            ScratchFiles.delete(scratch);
             throw e;
         }
         session.recorded(result.report(), scratch);
@@ -79,21 +78,5 @@ final class RecordCommand implements Callable<Integer> {
         ProfileRunner.write(result.report(), output, console);
         pages.write(result.report(), scratch, console);
         return result.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
-    }
-
-    private static Path scratchFile() throws RecordingException {
-        try {
-            return Files.createTempFile("jbound-shell-", ".jfr");
-        } catch (IOException e) {
-            throw new RecordingException("cannot create a scratch file: " + e.getMessage(), e);
-        }
-    }
-
-    private static void delete(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // a scratch file left in /tmp is harmless
-        }
     }
 }

@@ -1,13 +1,12 @@
 package dev.jbound.cli;
 
+import dev.jbound.record.ScratchFiles;
 import dev.jbound.model.Report;
 import dev.jbound.model.ThreadRow;
 import dev.jbound.model.ThreadSnapshot;
 import dev.jbound.target.TargetJvm;
 import org.jline.terminal.Terminal;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -92,11 +91,7 @@ final class ShellSession implements Session {
     void forgetRecording() {
         last = null;
         if (lastJfr != null) {
-            try {
-                Files.deleteIfExists(lastJfr);
-            } catch (IOException ignored) {
-                // a scratch file left in /tmp is harmless
-            }
+            ScratchFiles.delete(lastJfr);
             lastJfr = null;
         }
     }

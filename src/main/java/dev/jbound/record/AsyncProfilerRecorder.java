@@ -7,9 +7,8 @@ import dev.jbound.target.TargetJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -40,14 +39,15 @@ public final class AsyncProfilerRecorder implements Recorder {
             throw new RecorderUnavailableException(e.getMessage(), e);
         }
         this.asprof = new Asprof(profiler);
-        this.sessions = new ProfilerSessions(profiler.stateDir());
+        this.sessions = new ProfilerSessions();
+        ScratchFiles.sweep();
     }
 
     @Override
     public RecordedWindow record(TargetJvm target, RecordingSettings settings, Progress progress)
             throws RecordingException, TargetException {
         long pid = target.pid();
-        Path jfr = scratchFile(pid);
+        Path jfr = ScratchFiles.forTarget(pid, Instant.now().plusSeconds(settings.selfStopSeconds()));
         dev.jbound.Timing.mark("record-called");
         OsSensor os = OsSensor.start(pid, OS_POLL_INTERVAL);
         dev.jbound.Timing.mark("os-sensor-started");
@@ -57,6 +57,7 @@ public final class AsyncProfilerRecorder implements Recorder {
             start(pid, jfr, settings);
         } catch (RecordingException | TargetException | RuntimeException e) {
             os.stop();
+            ScratchFiles.delete(jfr);
             throw e;
         }
         dev.jbound.Timing.mark("window-start");
@@ -76,6 +77,7 @@ public final class AsyncProfilerRecorder implements Recorder {
         OsActivity activity = os.stop();
         dev.jbound.Timing.mark("stopped");
         if (exited && !Files.isRegularFile(jfr)) {
+            ScratchFiles.delete(jfr);
             throw new RecordingException("the target exited before the recording could be written");
         }
         // The interrupt is reported in the result, not left set: reading the file back would fail on it.
@@ -101,7 +103,7 @@ public final class AsyncProfilerRecorder implements Recorder {
                 throw new RecordingException("pid " + pid + " is already being profiled by async-profiler; wait for it to finish");
             }
             stopQuietly(pid, orphan.get().jfr());
-            deleteQuietly(orphan.get().jfr());
+            ScratchFiles.delete(orphan.get().jfr());
             r = asprof.run(pid, args);
         }
         if (!r.ok()) {
@@ -141,17 +143,6 @@ public final class AsyncProfilerRecorder implements Recorder {
         return asprof.threadDump(pid);
     }
 
-    /**
-     * The target writes the recording, possibly as another user: /tmp is writable by every user,
-     * and the random name keeps others from planting a link there in advance.
-     */
-    private static Path scratchFile(long pid) {
-        byte[] random = new byte[8];
-        new SecureRandom().nextBytes(random);
-        return Path.of(System.getProperty("java.io.tmpdir"),
-                "jbound-" + pid + "-" + HexFormat.of().formatHex(random) + ".jfr");
-    }
-
     private static int threadCount(long pid) {
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             return (int) tasks.count();
@@ -162,14 +153,6 @@ public final class AsyncProfilerRecorder implements Recorder {
 
     private static boolean isAlive(long pid) {
         return WindowLoop.isAlive(pid);
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // a leftover scratch file in /tmp is harmless
-        }
     }
 
     private static String nanos(Duration d) {

@@ -4,11 +4,9 @@ import dev.jbound.model.OsActivity;
 import dev.jbound.target.TargetException;
 import dev.jbound.target.TargetJvm;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -27,6 +25,7 @@ public final class JfrRecorder implements Recorder {
 
     public JfrRecorder() throws RecordingException {
         this.jattach = new Asprof(NativeProfiler.unpack());
+        ScratchFiles.sweep();
     }
 
     @Override
@@ -38,19 +37,20 @@ public final class JfrRecorder implements Recorder {
     public RecordedWindow record(TargetJvm target, RecordingSettings settings, Progress progress)
             throws RecordingException, TargetException {
         long pid = target.pid();
-        String id = random();
-        String name = "jbound-" + id;
-        Path jfr = Path.of(System.getProperty("java.io.tmpdir"), "jbound-" + pid + "-" + id + ".jfr");
-        Path jfc = writeSettings(settings, id);
+        Path jfr = ScratchFiles.forTarget(pid, Instant.now().plusSeconds(settings.selfStopSeconds()));
+        // the recording, its file and its settings share one random name
+        String name = jfr.getFileName().toString().replace(".jfr", "");
+        Path jfc = writeSettings(settings, name);
         OsSensor os = OsSensor.start(pid, AsyncProfilerRecorder.OS_POLL_INTERVAL);
         long start = WindowLoop.epochNanos();
         try {
             start(pid, name, jfc, jfr, settings);
         } catch (RecordingException | TargetException | RuntimeException e) {
             os.stop();
+            ScratchFiles.delete(jfr);
             throw e;
         } finally {
-            deleteQuietly(jfc);
+            ScratchFiles.delete(jfc);
         }
         WindowLoop.Outcome outcome = WindowLoop.run(pid, settings.duration(), progress, () -> stopQuietly(pid, name));
         OsActivity activity;
@@ -62,6 +62,7 @@ public final class JfrRecorder implements Recorder {
             activity = os.stop();
         }
         if (outcome.exited() && !Files.isRegularFile(jfr)) {
+            ScratchFiles.delete(jfr);
             throw new RecordingException("the target exited before the JDK Flight Recorder wrote its recording");
         }
         return new RecordedWindow(jfr, start, end, activity, outcome.notes(), outcome.interrupted());
@@ -98,28 +99,14 @@ public final class JfrRecorder implements Recorder {
     }
 
     /** The target reads the settings, possibly as another user: world-readable, randomly named in /tmp. */
-    private static Path writeSettings(RecordingSettings s, String id) throws RecordingException {
-        Path file = Path.of(System.getProperty("java.io.tmpdir"), "jbound-" + id + ".jfc");
+    private static Path writeSettings(RecordingSettings s, String name) throws RecordingException {
+        Path file = Path.of(System.getProperty("java.io.tmpdir"), name + ".jfc");
         JfrSettingsFile.write(s, file, "rw-r--r--");
         return file;
-    }
-
-    private static String random() {
-        byte[] random = new byte[8];
-        new SecureRandom().nextBytes(random);
-        return HexFormat.of().formatHex(random);
     }
 
     private static String lastLine(String text) {
         int nl = text.lastIndexOf('\n');
         return nl >= 0 ? text.substring(nl + 1).strip() : text;
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // a leftover settings file in /tmp is harmless
-        }
     }
 }

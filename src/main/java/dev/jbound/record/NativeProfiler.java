@@ -35,11 +35,6 @@ public final class NativeProfiler {
         return version;
     }
 
-    /** Where jbound keeps its own state (session markers) next to the native files. */
-    Path stateDir() {
-        return home.getParent();
-    }
-
     public static NativeProfiler unpack() throws RecordingException {
         String platform = platform();
         String version = resource("libs/ap-version").trim();
@@ -60,7 +55,7 @@ public final class NativeProfiler {
     }
 
     /** Root's library must be readable by every user's JVM, so it cannot live in /root. */
-    private static Path baseDir(int uid) {
+    static Path baseDir(int uid) {
         if (uid == 0) return Path.of("/var/lib/jbound");
         String cache = System.getenv("XDG_CACHE_HOME");
         Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");

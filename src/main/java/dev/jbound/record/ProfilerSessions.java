@@ -18,15 +18,12 @@ final class ProfilerSessions {
         }
     }
 
-    private final Path dir;
-
-    ProfilerSessions(Path stateDir) {
-        this.dir = stateDir.resolve("sessions");
-    }
+    /** Null when no safe directory could be made: no markers, so orphans only stop at their timeout. */
+    private final Path dir = StateDirectory.of("sessions");
 
     void mark(long targetPid, Path jfr) {
+        if (dir == null) return;
         try {
-            Files.createDirectories(dir);
             Files.writeString(file(targetPid), ProcessHandle.current().pid() + "\n" + jfr + "\n");
         } catch (IOException e) {
             // Without a marker an orphan still stops at its own timeout; only the quick restart is lost.
@@ -34,6 +31,7 @@ final class ProfilerSessions {
     }
 
     Optional<Session> find(long targetPid) {
+        if (dir == null) return Optional.empty();
         try {
             String[] lines = Files.readString(file(targetPid), StandardCharsets.UTF_8).split("\n");
             return Optional.of(new Session(Long.parseLong(lines[0].trim()), Path.of(lines[1].trim())));
@@ -43,6 +41,7 @@ final class ProfilerSessions {
     }
 
     void clear(long targetPid) {
+        if (dir == null) return;
         try {
             Files.deleteIfExists(file(targetPid));
         } catch (IOException ignored) {

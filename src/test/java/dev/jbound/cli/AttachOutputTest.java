@@ -4,13 +4,14 @@ import dev.jbound.analyze.JfrLoader;
 import dev.jbound.support.ChildJvm;
 import dev.jbound.support.Jbound;
 import dev.jbound.support.TargetMain;
+import dev.jbound.support.TempFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,12 +22,11 @@ class AttachOutputTest {
     void writesTheJsonReportAndKeepsTheRecording(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("verdict.json");
         Path jfr = dir.resolve("raw.jfr");
-        long targetPid;
+        Set<String> before = TempFiles.named("jbound-", ".jfr");
         try (ChildJvm target = ChildJvm.start(TargetMain.class.getName(), List.of())) {
             Jbound.Run run = Jbound.run("attach", Long.toString(target.pid()), "--duration", "1s",
                     "--format", "json", "--output", report.toString(), "--jfr", jfr.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
-            targetPid = target.pid();
             assertThat(run.out()).isEmpty();
             assertThat(run.err()).contains("report written to " + report);
             JsonNode json = dev.jbound.support.JsonDocs.parse(report);
@@ -43,9 +43,6 @@ class AttachOutputTest {
             assertThat(recording.threads().values()).anyMatch(t -> t.name().equals("spinner"));
         }
         // the scratch recording in /tmp is gone: only the kept copy remains
-        try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertThat(tmp.map(p -> p.getFileName().toString()))
-                    .noneMatch(n -> n.startsWith("jbound-" + targetPid + "-") && n.endsWith(".jfr"));
-        }
+        assertThat(TempFiles.since(before, "jbound-", ".jfr")).isEmpty();
     }
 }

@@ -104,6 +104,7 @@ class RunCommandTest {
     @Test
     void flameGraphsOfTheFirstJvmAndNoScratchRecordingLeftBehind(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path flame = dir.resolve("flame.html");
+        var before = dev.jbound.support.TempFiles.named("jbound-", ".jfr");
         try (JboundProcess jbound = JboundProcess.start(run(List.of("--flame", flame.toString()), workload("cpu", 3)))) {
             assertThat(jbound.awaitExit(GENEROUS)).as(jbound.err()).isZero();
             assertThat(jbound.out()).matches("ready cpu \\d+\n");
@@ -111,9 +112,7 @@ class RunCommandTest {
         }
         String page = java.nio.file.Files.readString(flame);
         assertThat(page).contains("id=\"verdict\">cpu-bound<", "Where the CPU time goes", "CPU flame graph", "srcdoc=");
-        try (var scratch = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertThat(scratch.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("jbound-pages-"));
-        }
+        assertThat(dev.jbound.support.TempFiles.since(before, "jbound-", ".jfr")).isEmpty();
     }
 
     @Test

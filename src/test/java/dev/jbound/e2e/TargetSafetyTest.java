@@ -4,6 +4,7 @@ import dev.jbound.support.ChildJvm;
 import dev.jbound.support.Jbound;
 import dev.jbound.support.ProfilerStatus;
 import dev.jbound.support.TargetMain;
+import dev.jbound.support.TempFiles;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -38,6 +39,7 @@ class TargetSafetyTest {
 
     @Test
     void killingJboundMidWindowLeavesTheTargetRunningAndUnprofiledAndASecondAttachWorks() throws Exception {
+        var before = TempFiles.named("jbound-", ".jfr");
         try (ChildJvm target = ChildJvm.start(TargetMain.class.getName(), List.of())) {
             String pid = Long.toString(target.pid());
             Process jbound = jboundProcess("attach", pid, "--duration", "3s");
@@ -53,10 +55,12 @@ class TargetSafetyTest {
             assertThat(status(target.pid())).contains("not active");
             assertThat(target.process().isAlive()).isTrue();
         }
+        assertThat(TempFiles.since(before, "jbound-", ".jfr")).as("the orphan's recording and the second's").isEmpty();
     }
 
     @Test
-    void aKilledJboundsProfilerStopsByItselfAtTheEndOfTheWindow() throws Exception {
+    void aKilledJboundsProfilerStopsByItselfAtTheEndOfTheWindowAndTheNextJboundDeletesItsRecording() throws Exception {
+        var before = TempFiles.named("jbound-", ".jfr");
         try (ChildJvm target = ChildJvm.start(TargetMain.class.getName(), List.of())) {
             Process jbound = jboundProcess("attach", Long.toString(target.pid()), "--duration", "1s");
             awaitProfiling(target.pid());
@@ -70,7 +74,14 @@ class TargetSafetyTest {
             }
             assertThat(s).contains("not active");
             assertThat(target.process().isAlive()).isTrue();
+            // the profiler wrote its recording when it stopped; nobody was left to delete it
+            assertThat(TempFiles.since(before, "jbound-" + target.pid() + "-", ".jfr")).hasSize(1);
+            Thread.sleep(dev.jbound.record.ScratchFiles.WRITE_GRACE.toMillis());
+
+            Jbound.Run next = Jbound.run("attach", Long.toString(target.pid()), "--duration", "1s", "--format", "json");
+            assertThat(next.exitCode()).as(next.err()).isZero();
         }
+        assertThat(TempFiles.since(before, "jbound-", ".jfr")).isEmpty();
     }
 
     @Test
