@@ -84,7 +84,10 @@ final class ManPage {
                     .append(escape(meaning.strip())).append('\n'));
         }
         sb.append(".SH ENVIRONMENT\n.TP\n.B NO_COLOR\nWhen set and not empty, no colour is used.\n")
-                .append(".TP\n.B JAVA_HOME\nThe launcher runs \\fI$JAVA_HOME/bin/java\\fR when set.\n");
+                .append(".TP\n.B JAVA_HOME\nThe launcher runs \\fI$JAVA_HOME/bin/java\\fR when set.\n")
+                .append(".TP\n.B XDG_CACHE_HOME\nWhere the unpacked async-profiler and jbound's state (session markers, the ledger"
+                        + " of scratch recordings) are kept: \\fI$XDG_CACHE_HOME/jbound\\fR, by default \\fI~/.cache/jbound\\fR;"
+                        + " for root \\fI/var/lib/jbound\\fR.\n");
         sb.append(".SH SEE ALSO\n");
         if (spec.parent() == null) {
             StringBuilder see = new StringBuilder();
