@@ -111,7 +111,7 @@ public final class ScratchFiles {
             Instant writtenUntil = Instant.ofEpochMilli(Long.parseLong(f[3]));
             Path file = Path.of(f[4]);
             if (isAlive(owner, ownerStart)) return;
-            boolean targetAlive = target != 0 && isAlive(target, 0);
+            boolean targetAlive = target != 0 && WindowLoop.isAlive(target);
             Instant now = Instant.now();
             if (targetAlive && now.isBefore(writtenUntil.plus(WRITE_GRACE))) return;
             Path inContainer = Path.of("/proc", Long.toString(target), "root", file.toString());
@@ -130,6 +130,7 @@ public final class ScratchFiles {
         forget(entry);
     }
 
+    /** The owner, not another process that has since been given its pid. */
     private static boolean isAlive(long pid, long startMillis) {
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                 .map(h -> {

@@ -96,7 +96,9 @@ class TopCommandTest {
 
         // a larger terminal: the frame follows it and the lock column gets room for whole names
         tmux.resize(160, 40);
-        String wide = tmux.await(s -> lines(s).size() >= 40 && lines(s).get(39).startsWith("q quit"));
+        // the lock column comes from the last dump, which may have caught the lock free: wait for one with a waiter
+        String wide = tmux.await(s -> lines(s).size() >= 40 && lines(s).get(39).startsWith("q quit")
+                && java.util.regex.Pattern.compile("held by sync-worker-\\d").matcher(s).find());
         assertThat(lines(wide).get(0)).contains("async-profiler");
         assertThat(wide).contains("STATE C cpu R runq I io L lock G gc").containsPattern("held by sync-worker-\\d");
 
