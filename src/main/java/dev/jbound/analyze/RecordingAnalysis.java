@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.LongFunction;
 
 /**
@@ -17,6 +19,8 @@ import java.util.function.LongFunction;
  * is made (a window attached to a running JVM, a JVM launched recording itself).
  */
 public final class RecordingAnalysis {
+    private static final int OWNER_DUMPS = 3;
+    private static final long OWNER_DUMP_PAUSE_MILLIS = 50;
 
     private RecordingAnalysis() {
     }
@@ -35,10 +39,38 @@ public final class RecordingAnalysis {
     public static Report analyze(Recording recording, OsActivity os, LongFunction<String> threadDump, Report.Target target,
                                  String recorder, List<String> notes) {
         // Owners are worth a thread dump only where threads contended for locks.
-        String dump = threadDump != null && !recording.lockEvents().isEmpty() ? threadDump.apply(target.pid()) : null;
+        String dump = threadDump != null && !recording.lockEvents().isEmpty() ? ownersDump(recording, threadDump, target.pid()) : null;
         Report report = Analyzer.analyze(new Analyzer.Input(recording, os, dump, target, recorder, notes));
         dev.jbound.Timing.mark("analyzed");
         return report;
+    }
+
+    /**
+     * A dump that catches a contended lock with a waiter, and so its holder. One dump is a single
+     * instant, which may fall between two holders; a few more, 50 ms apart, almost always catch one.
+     */
+    private static String ownersDump(Recording recording, LongFunction<String> threadDump, long pid) {
+        Set<String> classes = new HashSet<>();
+        recording.lockEvents().forEach(e -> classes.add(e.lockClass()));
+        String dump = null;
+        for (int attempt = 0; attempt < OWNER_DUMPS; attempt++) {
+            if (attempt > 0 && !pause(OWNER_DUMP_PAUSE_MILLIS)) break;
+            dump = threadDump.apply(pid);
+            if (dump == null) break;
+            ThreadDump parsed = ThreadDump.parse(dump);
+            if (classes.stream().anyMatch(c -> parsed.mostContended(c) != null)) break;
+        }
+        return dump;
+    }
+
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Reads a recording; an unreadable or incomplete one is a RecordingException. */
