@@ -35,6 +35,12 @@ public final class Analyzer {
 
     /** A thread active less than 2% of the window (20 ms a second) only waited: housekeeping, not work. */
     static final double IDLE_THREAD_ACTIVE_SHARE = 0.02;
+    /**
+     * Run-queue delay alone makes a thread active only past this share of the window. A parked
+     * thread queues for a CPU each time the profiler's signal wakes it, milliseconds apiece on a
+     * loaded machine; a thread starved of CPU for its own work queues far longer.
+     */
+    static final double STARVED_THREAD_RUNQUEUE_SHARE = 0.25;
     static final int TOP_FRAMES = 3;
     /** Run-queue delay worth a note when others cause it. */
     static final double NOTABLE_RUNQUEUE_SHARE = 0.10;
@@ -73,7 +79,7 @@ public final class Analyzer {
                 case JVM, PROFILER -> otherCpu += cpu;
                 case APP -> appCpu += cpu;
             }
-            boolean idle = b.activeNanos() < IDLE_THREAD_ACTIVE_SHARE * window;
+            boolean idle = isIdle(b, window);
             ThreadState main = idle || b.activeNanos() == 0 ? ThreadState.WAIT : b.dominantActive();
             List<FrameCount> top = a.sites.top(main, 1);
             ThreadRow row = new ThreadRow(a.info.osTid(), a.info.name(), ThreadPools.poolOf(a.info.name()), a.kind, b,
@@ -223,6 +229,12 @@ public final class Analyzer {
             boolean worked = a.hasOs() && a.cpuNanos(window) >= IDLE_THREAD_ACTIVE_SHARE * window;
             if (rec.gcPauseNanos() > 0 && a.kind == ThreadKind.APP && worked) a.stoppedByGc(rec.gcPauseNanos(), rec.cpuIntervalNanos());
         }
+    }
+
+    /** Idle: too little work (cpu, io, lock, gc) to count, and not starved of CPU either. */
+    static boolean isIdle(Breakdown b, long window) {
+        return b.without(ThreadState.RUNQUEUE).activeNanos() < IDLE_THREAD_ACTIVE_SHARE * window
+                && b.nanos(ThreadState.RUNQUEUE) < STARVED_THREAD_RUNQUEUE_SHARE * window;
     }
 
     private static ThreadAccount account(Map<Long, ThreadAccount> accounts, Recording rec, long tid) {

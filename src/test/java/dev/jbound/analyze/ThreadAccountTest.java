@@ -60,4 +60,22 @@ class ThreadAccountTest {
         assertThat(b.nanos(ThreadState.CPU)).isEqualTo(300 * MS);
         assertThat(b.nanos(ThreadState.LOCK)).isEqualTo(700 * MS);
     }
+
+    @Test
+    void aParkedThreadThatOnlyQueuedWhenTheProfilerWokeItIsIdleAStarvedWorkerIsNot() {
+        ThreadAccount parked = account();
+        for (int i = 0; i < 100; i++) parked.addWall(ThreadState.WAIT, "ThreadPoolExecutor.getTask", 10 * MS);
+        parked.setOs(0, 60 * MS); // over the 2% threshold, all of it run-queue delay after wake-ups
+        assertThat(Analyzer.isIdle(parked.breakdown(WINDOW), WINDOW)).isTrue();
+
+        ThreadAccount starved = account();
+        for (int i = 0; i < 100; i++) starved.addWall(ThreadState.CPU, "Hash.mix", 10 * MS);
+        starved.setOs(10 * MS, 900 * MS); // wanted a CPU nearly all the window and got 1%
+        assertThat(Analyzer.isIdle(starved.breakdown(WINDOW), WINDOW)).isFalse();
+
+        ThreadAccount worker = account();
+        for (int i = 0; i < 100; i++) worker.addWall(ThreadState.IO, "Client.fetch", 10 * MS);
+        worker.setOs(30 * MS, 0);
+        assertThat(Analyzer.isIdle(worker.breakdown(WINDOW), WINDOW)).isFalse();
+    }
 }
