@@ -23,7 +23,9 @@ class AttachOutputTest {
         Path report = dir.resolve("verdict.json");
         Path jfr = dir.resolve("raw.jfr");
         Set<String> before = TempFiles.named("jbound-", ".jfr");
+        long pid;
         try (ChildJvm target = ChildJvm.start(TargetMain.class.getName(), List.of())) {
+            pid = target.pid();
             Jbound.Run run = Jbound.run("attach", Long.toString(target.pid()), "--duration", "1s",
                     "--format", "json", "--output", report.toString(), "--jfr", jfr.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
@@ -43,6 +45,6 @@ class AttachOutputTest {
             assertThat(recording.threads().values()).anyMatch(t -> t.name().equals("spinner"));
         }
         // the scratch recording in /tmp is gone: only the kept copy remains
-        assertThat(TempFiles.since(before, "jbound-", ".jfr")).isEmpty();
+        assertThat(TempFiles.since(before, "jbound-" + pid + "-", ".jfr")).isEmpty();
     }
 }

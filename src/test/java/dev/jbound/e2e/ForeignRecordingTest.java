@@ -43,8 +43,9 @@ class ForeignRecordingTest {
     @Test
     void startFlightRecordingWithProfileSettings() throws Exception {
         Path jfr = dir.resolve("io.jfr");
+        // the delay counts from the JVM's start, and a loaded machine takes a while to get the io demo going
         try (RunningWorkload w = WorkloadLauncher.start(Workload.byId("io").orElseThrow(), null,
-                List.of("-XX:StartFlightRecording:delay=1s,duration=2s,settings=profile,filename=" + jfr))) {
+                List.of("-XX:StartFlightRecording:delay=3s,duration=3s,settings=profile,filename=" + jfr))) {
             awaitWritten(jfr, w);
         }
         JsonNode r = report(jfr);

@@ -23,7 +23,8 @@ class PhasesTest {
         assertThat(json.exitCode()).as(json.err()).isZero();
         JsonNode t = JsonDocs.parse(json.out()).get("timeline");
         assertThat(t.get("sliceMs").asDouble()).isEqualTo(1000.0);
-        assertThat(t.get("slices").size()).isBetween(10, 11);
+        // the window is the 10 s asked for plus the profiler's stop, which a loaded machine may stretch past 1 s
+        assertThat(t.get("slices").size()).isBetween(10, 12);
         List<String> phases = new ArrayList<>();
         t.get("phases").forEach(p -> phases.add(p.get("class").asString()));
         // 10 s of 3 s busy / 3 s asleep holds at least one turn each way

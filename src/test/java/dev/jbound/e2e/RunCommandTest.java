@@ -112,7 +112,7 @@ class RunCommandTest {
         }
         String page = java.nio.file.Files.readString(flame);
         assertThat(page).contains("id=\"verdict\">cpu-bound<", "Where the CPU time goes", "CPU flame graph", "srcdoc=");
-        assertThat(dev.jbound.support.TempFiles.since(before, "jbound-", ".jfr")).isEmpty();
+        assertThat(dev.jbound.support.TempFiles.since(before, "jbound-pages-", ".jfr")).isEmpty();
     }
 
     @Test
@@ -247,7 +247,9 @@ class RunCommandTest {
 
     @Test
     void aJvmKilledWithSigkillIsOneLineNotAStackTrace() throws Exception {
-        String script = shell("cpu", 0) + " & p=$!; sleep 1.5; kill -9 $p; wait $p; exit 0";
+        // killed once it is ready (a loaded machine may take seconds to start it), then its output is passed on
+        String script = "f=$(mktemp); " + shell("cpu", 0) + " > \"$f\" & p=$!; until grep -q ready \"$f\"; do sleep 0.1; done; "
+                + "sleep 1; kill -9 $p; wait $p; cat \"$f\"; rm -f \"$f\"; exit 0";
         try (JboundProcess jbound = JboundProcess.start(run(List.of(), List.of("/bin/sh", "-c", script)))) {
             int exit = jbound.awaitExit(GENEROUS);
             long pid = readyPid(jbound.out(), "cpu");
