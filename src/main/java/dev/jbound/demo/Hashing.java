@@ -33,6 +33,19 @@ final class Hashing {
         return h;
     }
 
+    /**
+     * Mixes until this thread has had {@code cpuNanos} of CPU: the same work however loaded the
+     * machine is, where {@link #mixFor} would do less of it while the thread queues for a CPU.
+     */
+    static long mixForCpu(byte[] data, long h, long cpuNanos) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long end = threads.getCurrentThreadCpuTime() + cpuNanos;
+        do {
+            h = mix(data, h);
+        } while (threads.getCurrentThreadCpuTime() < end);
+        return h;
+    }
+
     /** Makes {@code h} observable; call once per unit of work, not per byte (the field is shared). */
     static void consume(long h) {
         sink = sink ^ h;

@@ -61,9 +61,10 @@ final class MixedWorkload implements DemoWorkload {
     }
 
     /**
-     * Hash {@value #HASH_MILLIS} ms, rest {@value #REST_MILLIS} ms: the two compute threads use half
-     * a core between them and leave the machine room, so neither side of the CPU/I/O split swings
-     * with how much CPU the other processes (the slow server, jbound) happen to take.
+     * Hash {@value #HASH_MILLIS} ms of CPU, rest {@value #REST_MILLIS} ms: the two compute threads use
+     * half a core between them and leave the machine room, so neither side of the CPU/I/O split swings
+     * with how much CPU the other processes (the slow server, jbound) happen to take. CPU time, not
+     * wall time: on a loaded machine a wall-clock burst would get less CPU and shift the split to io.
      */
     private static void computeHalfTime(CountDownLatch ready) {
         byte[] data = Hashing.randomBytes(16 * 1024);
@@ -71,7 +72,7 @@ final class MixedWorkload implements DemoWorkload {
         ready.countDown();
         try {
             while (true) {
-                Hashing.consume(Hashing.mixFor(data, 0, TimeUnit.MILLISECONDS.toNanos(HASH_MILLIS)));
+                Hashing.consume(Hashing.mixForCpu(data, 0, TimeUnit.MILLISECONDS.toNanos(HASH_MILLIS)));
                 Thread.sleep(REST_MILLIS);
             }
         } catch (InterruptedException e) {
