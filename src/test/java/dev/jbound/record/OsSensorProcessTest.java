@@ -35,7 +35,10 @@ class OsSensorProcessTest {
             long window = activity.windowNanos();
             OsThreadActivity spinner = activity.thread("spinner");
             OsThreadActivity sleeper = activity.thread("sleeper");
-            assertThat(spinner.cpuNanos()).as("spinner cpu").isGreaterThanOrEqualTo(window / 2);
+            // what the spinner got plus what it queued for: on a loaded machine the first alone may fall short
+            assertThat(spinner.cpuNanos() + Math.max(0, spinner.runDelayNanos())).as("spinner cpu + run delay")
+                    .isGreaterThanOrEqualTo(window / 2);
+            assertThat(spinner.cpuNanos()).as("spinner cpu").isGreaterThanOrEqualTo(window / 10);
             assertThat(spinner.states().runningPolls()).isPositive();
             assertThat(sleeper.cpuNanos()).as("sleeper cpu").isLessThan(window / 20);
             assertThat(sleeper.polls()).isPositive();
