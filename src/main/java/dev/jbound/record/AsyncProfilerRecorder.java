@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -47,7 +46,8 @@ public final class AsyncProfilerRecorder implements Recorder {
     public RecordedWindow record(TargetJvm target, RecordingSettings settings, Progress progress)
             throws RecordingException, TargetException {
         long pid = target.pid();
-        Path jfr = ScratchFiles.forTarget(pid, Instant.now().plusSeconds(settings.selfStopSeconds()));
+        Duration selfStop = Duration.ofSeconds(settings.selfStopSeconds());
+        Path jfr = ScratchFiles.forTarget(pid, selfStop);
         dev.jbound.Timing.mark("record-called");
         OsSensor os = OsSensor.start(pid, OS_POLL_INTERVAL);
         dev.jbound.Timing.mark("os-sensor-started");
@@ -55,6 +55,7 @@ public final class AsyncProfilerRecorder implements Recorder {
         dev.jbound.Timing.mark("attach-start");
         try {
             start(pid, jfr, settings);
+            ScratchFiles.profilerStarted(jfr, pid, selfStop);
         } catch (RecordingException | TargetException | RuntimeException e) {
             os.stop();
             ScratchFiles.delete(jfr);

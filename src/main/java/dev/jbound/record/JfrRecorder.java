@@ -6,7 +6,7 @@ import dev.jbound.target.TargetJvm;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -37,7 +37,8 @@ public final class JfrRecorder implements Recorder {
     public RecordedWindow record(TargetJvm target, RecordingSettings settings, Progress progress)
             throws RecordingException, TargetException {
         long pid = target.pid();
-        Path jfr = ScratchFiles.forTarget(pid, Instant.now().plusSeconds(settings.selfStopSeconds()));
+        Duration selfStop = Duration.ofSeconds(settings.selfStopSeconds());
+        Path jfr = ScratchFiles.forTarget(pid, selfStop);
         // the recording, its file and its settings share one random name
         String name = jfr.getFileName().toString().replace(".jfr", "");
         Path jfc = writeSettings(settings, name);
@@ -45,6 +46,7 @@ public final class JfrRecorder implements Recorder {
         long start = WindowLoop.epochNanos();
         try {
             start(pid, name, jfc, jfr, settings);
+            ScratchFiles.profilerStarted(jfr, pid, selfStop);
         } catch (RecordingException | TargetException | RuntimeException e) {
             os.stop();
             ScratchFiles.delete(jfr);

@@ -21,9 +21,14 @@ final class PrivateDirectory {
 
     /** Creates {@code dir} (and parents) if needed and returns it when it is safe; null when it is not. */
     static Path prepare(Path dir, int uid) {
+        return prepare(dir, uid, READ_ONLY_FOR_OTHERS);
+    }
+
+    /** As {@link #prepare(Path, int)}, with the directory's own permissions (its parents are made as they are). */
+    static Path prepare(Path dir, int uid, Set<PosixFilePermission> permissions) {
         try {
             Files.createDirectories(dir);
-            Files.setPosixFilePermissions(dir, READ_ONLY_FOR_OTHERS);
+            Files.setPosixFilePermissions(dir, permissions);
             return isSafe(dir, uid) ? dir : null;
         } catch (IOException | UnsupportedOperationException e) {
             return null;

@@ -1,5 +1,6 @@
 package dev.jbound.record;
 
+import dev.jbound.target.ProcessIdentity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,8 @@ class ScratchFilesTest {
     /** A process that has come and gone: its pid and start time name an owner that is dead. */
     private long[] exitedProcess() throws Exception {
         Process p = new ProcessBuilder("sleep", "60").start();
-        long start = p.info().startInstant().orElseThrow().toEpochMilli();
+        long start = ProcessIdentity.startTicks(p.pid());
+        assertThat(start).isPositive();
         p.destroyForcibly();
         assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
         return new long[]{p.pid(), start};
@@ -58,7 +60,7 @@ class ScratchFilesTest {
     void aDeadOwnersFileIsSweptAndALiveOwnersIsKept() throws Exception {
         long[] dead = exitedProcess();
         Path orphan = scratch("jbound-1-" + unique() + ".jfr");
-        ScratchFiles.track(orphan, dead[0], dead[1], 0, Instant.now());
+        ScratchFiles.track(orphan, dead[0], dead[1], 0, -1, Instant.now());
         Path mine = ScratchFiles.create("jbound-test-");
         files.add(mine);
 
@@ -74,8 +76,8 @@ class ScratchFilesTest {
     void aReusedPidIsNotTakenForTheOwner() throws Exception {
         Path f = scratch("jbound-2-" + unique() + ".jfr");
         long self = ProcessHandle.current().pid();
-        long otherStart = ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli() - 60_000;
-        ScratchFiles.track(f, self, otherStart, 0, Instant.now());
+        long otherStart = ProcessIdentity.startTicks(self) - 100;
+        ScratchFiles.track(f, self, otherStart, 0, -1, Instant.now());
         ScratchFiles.sweep();
         assertThat(f).doesNotExist();
     }
@@ -84,23 +86,20 @@ class ScratchFilesTest {
     void aFileALiveTargetMayStillWriteIsKeptUntilItsProfilerHasStopped() throws Exception {
         long[] dead = exitedProcess();
         Process target = sleeper();
+        long targetStart = ProcessIdentity.startTicks(target.pid());
         Path writing = scratch("jbound-" + target.pid() + "-" + unique() + ".jfr");
-        ScratchFiles.track(writing, dead[0], dead[1], target.pid(), Instant.now().plusSeconds(30));
+        ScratchFiles.track(writing, dead[0], dead[1], target.pid(), targetStart, Instant.now().plusSeconds(30));
         Path written = scratch("jbound-" + target.pid() + "-" + unique() + ".jfr");
-        ScratchFiles.track(written, dead[0], dead[1], target.pid(), Instant.now().minusSeconds(60));
+        ScratchFiles.track(written, dead[0], dead[1], target.pid(), targetStart, Instant.now().minusSeconds(60));
+        // a live process that only has the target's pid is not the target: what it writes is not ours to wait for
+        Path reused = scratch("jbound-" + target.pid() + "-" + unique() + ".jfr");
+        ScratchFiles.track(reused, dead[0], dead[1], target.pid(), targetStart - 100, Instant.now().plusSeconds(30));
 
         ScratchFiles.sweep();
 
         assertThat(writing).as("the target's profiler runs for 30 s more").exists();
         assertThat(written).as("its profiler stopped a minute ago").doesNotExist();
-        // a JFR that has not copied its file out yet keeps its entry, and the file is swept once it appears
-        Path late = Path.of(System.getProperty("java.io.tmpdir"), "jbound-" + target.pid() + "-" + unique() + ".jfr");
-        files.add(late);
-        ScratchFiles.track(late, dead[0], dead[1], target.pid(), Instant.now().minusSeconds(60));
-        ScratchFiles.sweep();
-        Files.writeString(late, "written late");
-        ScratchFiles.sweep();
-        assertThat(late).doesNotExist();
+        assertThat(reused).as("the pid's process started later than the target").doesNotExist();
         target.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         ScratchFiles.sweep();
         assertThat(writing).as("a dead target writes nothing more").doesNotExist();
@@ -111,15 +110,15 @@ class ScratchFilesTest {
         long[] dead = exitedProcess();
         Path precious = dir.resolve("precious.txt");
         Files.writeString(precious, "keep me");
-        ScratchFiles.track(precious, dead[0], dead[1], 0, Instant.now());
+        ScratchFiles.track(precious, dead[0], dead[1], 0, -1, Instant.now());
         // an entry named like a recording but pointing elsewhere is refused too
         Path elsewhere = dir.resolve("jbound-3-" + unique() + ".jfr");
         Files.writeString(elsewhere, "x");
         Path link = Path.of(System.getProperty("java.io.tmpdir"), "jbound-4-" + unique() + ".jfr");
-        ScratchFiles.track(link, dead[0], dead[1], 0, Instant.now());
+        ScratchFiles.track(link, dead[0], dead[1], 0, -1, Instant.now());
         Path ledger = StateDirectory.of("scratch");
         Files.writeString(ledger.resolve(link.getFileName().toString()),
-                dead[0] + "\n" + dead[1] + "\n0\n0\n" + elsewhere + "\n");
+                dead[0] + "\n" + dead[1] + "\n0\n-1\n0\n" + elsewhere + "\n");
 
         ScratchFiles.sweep();
 
@@ -127,5 +126,12 @@ class ScratchFilesTest {
         assertThat(elsewhere).exists();
         assertThat(ledger.resolve("precious.txt")).doesNotExist();
         assertThat(ledger.resolve(link.getFileName().toString())).doesNotExist();
+    }
+
+    @Test
+    void theStateDirectoryIsTheUsersAlone() throws Exception {
+        Path ledger = StateDirectory.of("scratch");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(ledger))).isEqualTo("rwx------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(ledger.getParent()))).isEqualTo("rwx------");
     }
 }
