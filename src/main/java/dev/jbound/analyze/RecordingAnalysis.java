@@ -55,8 +55,9 @@ public final class RecordingAnalysis {
         String dump = null;
         for (int attempt = 0; attempt < OWNER_DUMPS; attempt++) {
             if (attempt > 0 && !pause(OWNER_DUMP_PAUSE_MILLIS)) break;
-            dump = threadDump.apply(pid);
-            if (dump == null) break;
+            String next = threadDump.apply(pid);
+            if (next == null) break; // the target has gone: keep what an earlier dump saw
+            dump = next;
             ThreadDump parsed = ThreadDump.parse(dump);
             if (classes.stream().anyMatch(c -> parsed.mostContended(c) != null)) break;
         }
