@@ -36,10 +36,12 @@ public final class Analyzer {
     /** A thread active less than 2% of the window (20 ms a second) only waited: housekeeping, not work. */
     static final double IDLE_THREAD_ACTIVE_SHARE = 0.02;
     /**
-     * Run-queue delay alone makes a thread active only past this share of the window. A parked
-     * thread queues for a CPU each time the profiler's signal wakes it, milliseconds apiece on a
-     * loaded machine; a thread starved of CPU for its own work queues far longer.
+     * Run-queue delay counts towards being active for a thread that ran code of its own (this share
+     * of the window on a CPU), or when it is this long even without: a parked thread queues for a
+     * CPU each time the profiler's signal wakes it, milliseconds apiece on a loaded machine, and runs
+     * microseconds; a thread starved of CPU for its own work queues far longer.
      */
+    static final double WORKED_CPU_SHARE = 0.005;
     static final double STARVED_THREAD_RUNQUEUE_SHARE = 0.25;
     static final int TOP_FRAMES = 3;
     /** Run-queue delay worth a note when others cause it. */
@@ -231,10 +233,13 @@ public final class Analyzer {
         }
     }
 
-    /** Idle: too little work (cpu, io, lock, gc) to count, and not starved of CPU either. */
+    /** Idle: too little work to count, where queueing for a CPU counts only as {@link #WORKED_CPU_SHARE} says. */
     static boolean isIdle(Breakdown b, long window) {
-        return b.without(ThreadState.RUNQUEUE).activeNanos() < IDLE_THREAD_ACTIVE_SHARE * window
-                && b.nanos(ThreadState.RUNQUEUE) < STARVED_THREAD_RUNQUEUE_SHARE * window;
+        long runq = b.nanos(ThreadState.RUNQUEUE);
+        long work = b.activeNanos() - runq;
+        if (runq >= STARVED_THREAD_RUNQUEUE_SHARE * window) return false;
+        boolean ranOwnCode = b.nanos(ThreadState.CPU) >= WORKED_CPU_SHARE * window;
+        return (ranOwnCode ? work + runq : work) < IDLE_THREAD_ACTIVE_SHARE * window;
     }
 
     private static ThreadAccount account(Map<Long, ThreadAccount> accounts, Recording rec, long tid) {

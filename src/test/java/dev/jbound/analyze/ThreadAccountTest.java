@@ -73,6 +73,11 @@ class ThreadAccountTest {
         starved.setOs(10 * MS, 900 * MS); // wanted a CPU nearly all the window and got 1%
         assertThat(Analyzer.isIdle(starved.breakdown(WINDOW), WINDOW)).isFalse();
 
+        ThreadAccount light = account();
+        for (int i = 0; i < 100; i++) light.addWall(ThreadState.WAIT, "LinkedBlockingQueue.take", 10 * MS);
+        light.setOs(10 * MS, 40 * MS); // 1% on a CPU of its own and 4% queued for one: a light worker
+        assertThat(Analyzer.isIdle(light.breakdown(WINDOW), WINDOW)).isFalse();
+
         ThreadAccount worker = account();
         for (int i = 0; i < 100; i++) worker.addWall(ThreadState.IO, "Client.fetch", 10 * MS);
         worker.setOs(30 * MS, 0);
