@@ -1,5 +1,6 @@
 package dev.jbound.demo;
 
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Pure CPU work for the demos: an FNV-1a style mixing loop whose result cannot be dropped by the JIT. */
@@ -37,9 +38,10 @@ final class Hashing {
      * Mixes until this thread has had {@code cpuNanos} of CPU: the same work however loaded the
      * machine is, where {@link #mixFor} would do less of it while the thread queues for a CPU.
      */
-    static long mixForCpu(byte[] data, long h, long cpuNanos) {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long end = threads.getCurrentThreadCpuTime() + cpuNanos;
+    static long mixForCpu(ThreadMXBean threads, byte[] data, long h, long cpuNanos) {
+        long start = threads.getCurrentThreadCpuTime();
+        if (start < 0) return mixFor(data, h, cpuNanos); // thread CPU time disabled: wall time it is
+        long end = start + cpuNanos;
         do {
             h = mix(data, h);
         } while (threads.getCurrentThreadCpuTime() < end);
