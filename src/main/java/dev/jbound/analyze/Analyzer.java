@@ -186,7 +186,7 @@ public final class Analyzer {
         }
         for (WallSample s : rec.wallSamples()) {
             Classification c = classify(s.stack());
-            ThreadState state = s.known() != null ? s.known() : c.state();
+            ThreadState state = c.given(s.known());
             String site = state == c.state() ? siteName(c) : waitSite(s.stack());
             account(accounts, rec, s.osTid()).addWall(state, site, s.weightNanos(), s.count());
         }
@@ -223,7 +223,7 @@ public final class Analyzer {
         m.lifeNanos().forEach((tid, life) -> account(accounts, rec, tid).setLife(life));
         m.stateHints().forEach((tid, stacks) -> {
             ThreadAccount a = account(accounts, rec, tid);
-            stacks.forEach((st, n) -> a.addHint(classify(st).state(), n));
+            stacks.forEach((st, n) -> a.addHint(hintState(st, stacks.keySet()), n));
         });
         for (ThreadAccount a : accounts.values()) {
             a.exactWaits(rec.cpuIntervalNanos());
@@ -240,6 +240,26 @@ public final class Analyzer {
         if (runq >= STARVED_THREAD_RUNQUEUE_SHARE * window) return false;
         boolean ranOwnCode = b.nanos(ThreadState.CPU) >= WORKED_CPU_SHARE * window;
         return (ranOwnCode ? work + runq : work) < IDLE_THREAD_ACTIVE_SHARE * window;
+    }
+
+    /**
+     * The state a dump or native sample stack hints at. The JDK's native sampler sometimes gives up
+     * walking a stack after a few frames (a socket read cut off above whoever reads), so an I/O
+     * stack is read as the longest stack of the same thread that begins with it: a dump's whole
+     * stack may show a server waiting for its next request.
+     */
+    private ThreadState hintState(Stack st, java.util.Collection<Stack> sameThread) {
+        Classification c = classify(st);
+        if (c.state() != ThreadState.IO) return c.state();
+        Stack whole = st;
+        for (Stack other : sameThread) {
+            if (other.frames().size() > whole.frames().size() && startsWith(other, st)) whole = other;
+        }
+        return whole == st ? c.state() : classify(whole).state();
+    }
+
+    private static boolean startsWith(Stack stack, Stack prefix) {
+        return stack.frames().subList(0, prefix.frames().size()).equals(prefix.frames());
     }
 
     private static ThreadAccount account(Map<Long, ThreadAccount> accounts, Recording rec, long tid) {

@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class FlameStacks {
     private final FrameClassifier classifier = new FrameClassifier();
-    private final Map<Stack, ThreadState> states = new IdentityHashMap<>();
+    private final Map<Stack, Classification> states = new IdentityHashMap<>();
     private final Map<String, Long> cpu = new HashMap<>();
     private final Map<String, Long> blocked = new HashMap<>();
 
@@ -38,7 +38,7 @@ public final class FlameStacks {
             else if (isBlocked(st) && ThreadKinds.of(rec.thread(s.osTid())) == ThreadKind.APP) f.add(f.blocked, st, pool, s.stack(), s.weightNanos());
         }
         for (WallSample s : rec.wallSamples()) {
-            ThreadState st = s.known() != null ? s.known() : f.state(s.stack());
+            ThreadState st = f.classification(s.stack()).given(s.known());
             if (!isBlocked(st) || ThreadKinds.of(rec.thread(s.osTid())) != ThreadKind.APP) continue;
             f.add(f.blocked, st, ThreadPools.poolOf(rec.thread(s.osTid()).name()), s.stack(), s.weightNanos());
         }
@@ -50,7 +50,11 @@ public final class FlameStacks {
     }
 
     private ThreadState state(Stack stack) {
-        return states.computeIfAbsent(stack, st -> classifier.classify(st).state());
+        return classification(stack).state();
+    }
+
+    private Classification classification(Stack stack) {
+        return states.computeIfAbsent(stack, classifier::classify);
     }
 
     /** {@code [state;]pool;outermost;...;innermost}, in microseconds. */

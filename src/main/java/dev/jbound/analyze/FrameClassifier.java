@@ -49,8 +49,12 @@ public final class FrameClassifier {
         for (int i = 0; i < frames.size(); i++) {
             FrameFacts f = factsOf(frames.get(i));
             FrameRule rule = f.rule();
+            if (rule != null && rule.resolution() == FrameRule.Resolution.AWAITS) rule = null;
             if (rule != null && (rule.resolution() != FrameRule.Resolution.REFINES || pending != null)) {
-                if (rule.resolution() == FrameRule.Resolution.DECIDES) return explained(rule, frames, i);
+                if (rule.resolution() == FrameRule.Resolution.DECIDES) {
+                    Classification awaiting = rule.state() == ThreadState.IO ? awaitingServer(frames) : null;
+                    return awaiting != null ? awaiting : explained(rule, frames, i);
+                }
                 pending = rule;
                 pendingAt = i;
             }
@@ -58,7 +62,36 @@ public final class FrameClassifier {
         }
         if (pending != null) return explained(pending, frames, pendingAt);
         Frame top = stack.topJavaFrame();
-        return new Classification(ThreadState.CPU, top != null ? top : frames.get(0), Classification.RUNNING);
+        // A recorder's socket-read event starts its stack in the stream classes: running code by
+        // the stack alone, but marked, so that the event's I/O can still be read as a server's wait.
+        return new Classification(ThreadState.CPU, top != null ? top : frames.get(0), Classification.RUNNING,
+                awaitingServer(frames) != null);
+    }
+
+    /**
+     * A server waiting for its next request: below native frames and the JDK's stream and socket
+     * classes, the first other Java frame has an {@code AWAITS} rule. Null when it has not.
+     */
+    private Classification awaitingServer(List<Frame> frames) {
+        boolean plumbing = false;
+        for (Frame frame : frames) {
+            if (!frame.isJava()) continue;
+            if (isPlumbing(frame.qualifiedName())) {
+                plumbing = true;
+                continue;
+            }
+            FrameRule rule = factsOf(frame).rule();
+            if (!plumbing || rule == null || rule.resolution() != FrameRule.Resolution.AWAITS) return null;
+            return new Classification(rule.state(), frame, rule.id(), true);
+        }
+        return null;
+    }
+
+    /** The JDK classes between a socket and whoever reads from it, the recorder's event classes included. */
+    private static boolean isPlumbing(String name) {
+        return name.startsWith("java.io.") || name.startsWith("java.net.") || name.startsWith("sun.nio.ch.")
+                || name.startsWith("sun.security.ssl.") || name.startsWith("javax.net.ssl.")
+                || name.startsWith("jdk.internal.event.") || name.startsWith("jdk.jfr.");
     }
 
     /**

@@ -31,7 +31,13 @@ public record FrameRule(String id, ThreadState state, Resolution resolution, Mat
          * Says why a thread blocked, but only if a frame above already showed it blocked: on its
          * own such a frame may be running code (a CompletableFuture.join helping its pool).
          */
-        REFINES
+        REFINES,
+        /**
+         * A server loop waiting for its next request: a blocking read or accept that this frame
+         * calls, through the JDK's stream and socket classes only, waits for a client, not on one.
+         * Such a frame changes nothing elsewhere in a stack.
+         */
+        AWAITS
     }
 
     public enum Match {

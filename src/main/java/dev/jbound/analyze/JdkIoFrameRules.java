@@ -37,6 +37,14 @@ final class JdkIoFrameRules {
             # the virtual-thread poller (JDK 21+): a virtual thread parks here for socket readiness
             vthread-poll    io    refines   prefix   sun.nio.ch.Poller.
 
+            # --- servers waiting for their next request: a read or accept these frames call
+            #     (through the JDK's streams only) waits for a client, not on one. RMI keeps a
+            #     connection open for the next call, which is how JMX clients (VisualVM, JMC,
+            #     exporters) keep an "RMI TCP Connection" thread reading for good.
+            rmi-idle        wait  awaits    method   sun.rmi.transport.tcp.TCPTransport.handleMessages
+            rmi-idle        wait  awaits    prefix   sun.rmi.transport.tcp.TCPTransport$AcceptLoop.
+            rmi-idle        wait  awaits    prefix   sun.management.jmxremote.LocalRMIServerSocketFactory$
+
             # --- files. lock0 first: FileChannel.lock() waits for another process's lock, not the disk.
             file-lock       lock  decides   method   sun.nio.ch.FileDispatcherImpl.lock0
             file-lock       lock  decides   method   sun.nio.ch.UnixFileDispatcherImpl.lock0

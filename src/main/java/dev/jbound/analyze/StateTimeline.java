@@ -34,7 +34,7 @@ final class StateTimeline {
     private static final long PAUSES = Long.MIN_VALUE;
 
     private final FrameClassifier classifier = new FrameClassifier();
-    private final Map<Stack, ThreadState> states = new IdentityHashMap<>();
+    private final Map<Stack, Classification> states = new IdentityHashMap<>();
     private Map<Cell, long[]> cells = new HashMap<>();
     /** jdk.ThreadCPULoad by thread and slice: load × nanoseconds, to multiply by the CPU count once known. */
     private Map<Cell, double[]> measured = new HashMap<>();
@@ -59,7 +59,7 @@ final class StateTimeline {
      * ran is the CPU samples' to tell, so a wall sample that shows it running adds nothing here.
      */
     void wall(long time, long tid, Stack stack, ThreadState known, long weight) {
-        ThreadState s = known != null ? known : state(stack);
+        ThreadState s = classification(stack).given(known);
         if (s != ThreadState.CPU) add(time, weight, tid, s, weight);
     }
 
@@ -85,7 +85,11 @@ final class StateTimeline {
     }
 
     private ThreadState state(Stack stack) {
-        return states.computeIfAbsent(stack, st -> classifier.classify(st).state());
+        return classification(stack).state();
+    }
+
+    private Classification classification(Stack stack) {
+        return states.computeIfAbsent(stack, classifier::classify);
     }
 
     /** @param length how long the time runs from {@code time} (0: an instant, all in its slice) */

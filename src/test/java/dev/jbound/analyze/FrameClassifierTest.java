@@ -151,4 +151,50 @@ class FrameClassifierTest {
         assertThat(classifier.classify(s)).isEqualTo(classifier.classify(s))
                 .extracting(Classification::state).isEqualTo(LOCK);
     }
+
+    /** An RMI connection kept open for the next call (a JMX client such as VisualVM or an exporter). */
+    private static final String[] RMI_CONNECTION = frames(
+            "java.io.BufferedInputStream.fill", "java.io.BufferedInputStream.read", "java.io.FilterInputStream.read",
+            "sun.rmi.transport.tcp.TCPTransport.handleMessages", "sun.rmi.transport.tcp.TCPTransport$ConnectionHandler.run0",
+            "sun.rmi.transport.tcp.TCPTransport$ConnectionHandler.lambda$run$0",
+            "java.util.concurrent.ThreadPoolExecutor.runWorker", "java.lang.Thread.run");
+    private static final String[] SOCKET_READ = frames(
+            "n:__GI___poll", "n:Java_sun_nio_ch_Net_poll", "sun.nio.ch.Net.poll", "sun.nio.ch.NioSocketImpl.park",
+            "sun.nio.ch.NioSocketImpl.timedRead", "sun.nio.ch.NioSocketImpl.implRead", "sun.nio.ch.NioSocketImpl.read",
+            "sun.nio.ch.NioSocketImpl$1.read", "java.net.Socket$SocketInputStream.read");
+
+    @Test
+    void aServerWaitingForItsNextRequestWaitsWhileOneReadingACallsArgumentsDoesIo() {
+        Classification idle = classifier.classify(stack(join(SOCKET_READ, RMI_CONNECTION)));
+        assertThat(idle.state()).isEqualTo(WAIT);
+        assertThat(idle.rule()).isEqualTo("rmi-idle");
+        assertThat(idle.site().qualifiedName()).isEqualTo("sun.rmi.transport.tcp.TCPTransport.handleMessages");
+
+        // the same connection in a call: the read is under the dispatch, so it is I/O
+        Classification inCall = classifier.classify(stack(join(SOCKET_READ, frames(
+                "java.io.BufferedInputStream.read", "java.io.ObjectInputStream$PeekInputStream.read",
+                "java.io.ObjectInputStream.readObject", "sun.rmi.server.UnicastRef.unmarshalValue",
+                "sun.rmi.server.UnicastServerRef.dispatch", "sun.rmi.transport.Transport.serviceCall"), RMI_CONNECTION)));
+        assertThat(inCall.state()).isEqualTo(IO);
+
+        // the RMI accept loop waits for connections
+        Classification accept = classifier.classify(stack(frames(
+                "n:accept", "sun.nio.ch.Net.accept", "sun.nio.ch.NioSocketImpl.accept", "java.net.ServerSocket.implAccept",
+                "java.net.ServerSocket.accept", "sun.rmi.transport.tcp.TCPTransport$AcceptLoop.executeAcceptLoop",
+                "sun.rmi.transport.tcp.TCPTransport$AcceptLoop.run", "java.lang.Thread.run")));
+        assertThat(accept.state()).isEqualTo(WAIT);
+
+        // an application's own read stays I/O
+        assertThat(classifier.classify(stack(join(SOCKET_READ, frames("com.acme.Client.fetch")))).state()).isEqualTo(IO);
+    }
+
+    @Test
+    void aRecordersSocketReadEventOnAnIdleConnectionIsAWait() {
+        // the JDK's jdk.SocketRead stack starts in the stream class: the event, not a frame, says I/O
+        Classification c = classifier.classify(stack(join(frames("java.net.Socket$SocketInputStream.read"), RMI_CONNECTION)));
+        assertThat(c.given(IO)).isEqualTo(WAIT);
+        assertThat(c.given(null)).isEqualTo(CPU);
+        Classification app = classifier.classify(stack(frames("java.net.Socket$SocketInputStream.read", "com.acme.Client.fetch")));
+        assertThat(app.given(IO)).isEqualTo(IO);
+    }
 }
