@@ -76,13 +76,19 @@ public final class StrategyAdvisor {
         return new Strategy("shrink the pool to " + n, advice, n, "N = cores = " + CpuBudget.format(f.cores));
     }
 
+    /** W/C as a person reads it: threads that compute next to nothing give ratios in the billions. */
+    private static String ratio(double waitOverCompute) {
+        return waitOverCompute > MAX_ADVISED_POOL ? "over " + MAX_ADVISED_POOL
+                : String.format(Locale.ROOT, "%.1f", waitOverCompute);
+    }
+
     private static Strategy ioBound(Facts f) {
         long cpu = Math.max(1, f.breakdown.nanos(ThreadState.CPU));
         double waitOverCompute = (double) f.breakdown.nanos(ThreadState.IO) / cpu;
         double exact = Math.ceil(f.cores * TARGET_UTILISATION * (1 + waitOverCompute));
         int n = (int) Math.min(MAX_ADVISED_POOL, exact);
-        String formula = String.format(Locale.ROOT, "N = cores × U × (1 + W/C) = %s × %.1f × (1 + %.1f) ≈ %d%s",
-                CpuBudget.format(f.cores), TARGET_UTILISATION, waitOverCompute, n, exact > n ? " (capped)" : "");
+        String formula = String.format(Locale.ROOT, "N = cores × U × (1 + W/C) = %s × %.1f × (1 + %s) ≈ %d%s",
+                CpuBudget.format(f.cores), TARGET_UTILISATION, ratio(waitOverCompute), n, exact > n ? " (capped)" : "");
         List<String> advice = new ArrayList<>();
         boolean virtual = f.jdkFeature >= 21 || f.jdkFeature <= 0;
         String threads = f.onVirtualThreads
@@ -90,13 +96,13 @@ public final class StrategyAdvisor {
                 : virtual ? "use virtual threads (JDK 21+) or a pool of " + n : "use a pool of " + n
                 + " (or move to JDK 21+ for virtual threads)";
         if (f.onVirtualThreads) {
-            advice.add(String.format(Locale.ROOT, "threads wait %.1f× as long for I/O as they compute, and virtual threads"
-                    + " already let every request wait without holding a platform thread", waitOverCompute));
+            advice.add(String.format(Locale.ROOT, "threads wait %s× as long for I/O as they compute, and virtual threads"
+                    + " already let every request wait without holding a platform thread", ratio(waitOverCompute)));
             hot(advice, "waits on", f.ioSites);
             return new Strategy(threads, advice, null, null);
         }
-        advice.add(String.format(Locale.ROOT, "threads wait %.1f× as long for I/O as they compute: more concurrency helps;"
-                + " %d threads are active now", waitOverCompute, f.activeThreads));
+        advice.add(String.format(Locale.ROOT, "threads wait %s× as long for I/O as they compute: more concurrency helps;"
+                + " %d threads are active now", ratio(waitOverCompute), f.activeThreads));
         if (n > VIRTUAL_THREADS_ABOVE) advice.add("at this fan-out prefer virtual threads or async I/O over a platform-thread pool");
         hot(advice, "waits on", f.ioSites);
         return new Strategy(threads, advice, n, formula);
