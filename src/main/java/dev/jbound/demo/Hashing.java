@@ -34,6 +34,8 @@ final class Hashing {
         return h;
     }
 
+    private static final int PASSES_PER_CLOCK_READ = 16;
+
     /**
      * Mixes until this thread has had {@code cpuNanos} of CPU: the same work however loaded the
      * machine is, where {@link #mixFor} would do less of it while the thread queues for a CPU.
@@ -43,7 +45,8 @@ final class Hashing {
         if (start < 0) return mixFor(data, h, cpuNanos); // thread CPU time disabled: wall time it is
         long end = start + cpuNanos;
         do {
-            h = mix(data, h);
+            // the clock is a system call: read it every few passes, or it shows among the hot frames
+            for (int i = 0; i < PASSES_PER_CLOCK_READ; i++) h = mix(data, h);
         } while (threads.getCurrentThreadCpuTime() < end);
         return h;
     }
