@@ -1,6 +1,5 @@
 package dev.jbound.e2e;
 
-import com.sun.tools.attach.VirtualMachine;
 import dev.jbound.demo.RunningWorkload;
 import dev.jbound.demo.Workload;
 import dev.jbound.demo.WorkloadLauncher;
@@ -14,8 +13,6 @@ import javax.management.JMX;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,16 +54,9 @@ class ForeignRecordingTest {
     void aRecordingMadeTheWayJdkMissionControlMakesIt() throws Exception {
         Path jfr = dir.resolve("lock.jfr");
         try (RunningWorkload w = WorkloadLauncher.start(Workload.byId("lock").orElseThrow())) {
-            VirtualMachine vm = VirtualMachine.attach(Long.toString(w.pid()));
-            String url;
-            try {
-                url = vm.startLocalManagementAgent();
-            } finally {
-                vm.detach();
-            }
             // One connection throughout, as JMC keeps it: its RMI thread in the target reads the
             // socket for the next call all the while, which is waiting, not the workload's I/O.
-            try (JMXConnector c = JMXConnectorFactory.connect(new JMXServiceURL(url))) {
+            try (JMXConnector c = dev.jbound.support.LocalJmx.connect(w.pid())) {
                 FlightRecorderMXBean jfrBean = flightRecorder(c);
                 long id = jfrBean.newRecording();
                 jfrBean.setPredefinedConfiguration(id, "default");

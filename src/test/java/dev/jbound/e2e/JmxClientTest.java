@@ -1,17 +1,15 @@
 package dev.jbound.e2e;
 
-import com.sun.tools.attach.VirtualMachine;
 import dev.jbound.demo.RunningWorkload;
 import dev.jbound.demo.Workload;
 import dev.jbound.demo.WorkloadLauncher;
 import dev.jbound.support.Jbound;
+import dev.jbound.support.LocalJmx;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
 
@@ -27,14 +25,7 @@ class JmxClientTest {
     @ValueSource(strings = {"async", "jfr"})
     void aConnectedJmxClientDoesNotTurnALockBoundJvmIntoAnIoBoundOne(String recorder) throws Exception {
         try (RunningWorkload w = WorkloadLauncher.start(Workload.byId("lock").orElseThrow())) {
-            VirtualMachine vm = VirtualMachine.attach(Long.toString(w.pid()));
-            String url;
-            try {
-                url = vm.startLocalManagementAgent();
-            } finally {
-                vm.detach();
-            }
-            try (JMXConnector c = JMXConnectorFactory.connect(new JMXServiceURL(url))) {
+            try (JMXConnector c = LocalJmx.connect(w.pid())) {
                 RuntimeMXBean runtime = ManagementFactory.newPlatformMXBeanProxy(c.getMBeanServerConnection(),
                         ManagementFactory.RUNTIME_MXBEAN_NAME, RuntimeMXBean.class);
                 assertThat(runtime.getPid()).isEqualTo(w.pid()); // a call: the connection's thread exists
