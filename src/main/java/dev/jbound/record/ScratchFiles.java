@@ -39,6 +39,18 @@ public final class ScratchFiles {
     private ScratchFiles() {
     }
 
+    /**
+     * The ledger's directory, made safe once per process: every recording tracks, re-tracks and
+     * deletes an entry, and top records each interval. Null when no safe directory can be made.
+     */
+    private static Path ledger() {
+        return Ledger.DIR;
+    }
+
+    private static final class Ledger {
+        static final Path DIR = StateDirectory.of("scratch");
+    }
+
     /** A new empty file jbound itself writes ({@code <prefix>NNN.jfr} in the temp directory). */
     public static Path create(String prefix) throws RecordingException {
         try {
@@ -77,13 +89,13 @@ public final class ScratchFiles {
         } catch (IOException ignored) {
             // left to the temp directory's own cleaner
         }
-        Path ledger = StateDirectory.of("scratch");
-        if (ledger != null && file.getFileName() != null) forget(ledger.resolve(file.getFileName().toString()));
+        Path ledger = ledger();
+        if (ledger != null && file.getFileName() != null) deleteQuietly(ledger.resolve(file.getFileName().toString()));
     }
 
     /** Deletes the files of owners that are gone and that no target writes any more. Best effort. */
     public static void sweep() {
-        Path ledger = StateDirectory.of("scratch");
+        Path ledger = ledger();
         if (ledger == null) return;
         try (Stream<Path> entries = Files.list(ledger)) {
             entries.filter(e -> !e.getFileName().toString().startsWith(".")).forEach(ScratchFiles::sweep);
@@ -94,7 +106,7 @@ public final class ScratchFiles {
 
     /** Package-private for tests, which need owners and targets that have exited. */
     static void track(Path file, long owner, long ownerStart, long target, long targetStart, Instant writtenUntil) {
-        Path ledger = StateDirectory.of("scratch");
+        Path ledger = ledger();
         if (ledger == null) return;
         String name = file.getFileName().toString();
         try {
@@ -115,7 +127,7 @@ public final class ScratchFiles {
         } catch (IOException unreadable) {
             return; // perhaps only for now: the next sweep tries again
         } catch (RuntimeException malformed) {
-            forget(entry); // our own private directory, so nothing else can have put it there
+            deleteQuietly(entry); // our own private directory, so nothing else can have put it there
             return;
         }
         if (ProcessIdentity.isAlive(e.owner, e.ownerStart)) return;
@@ -127,7 +139,7 @@ public final class ScratchFiles {
             // a target in a container wrote inside its own root; only while it is that same target
             if (targetAlive && e.targetStart >= 0) deleteQuietly(Path.of("/proc", Long.toString(e.target), "root", e.file.toString()));
         }
-        forget(entry);
+        deleteQuietly(entry);
     }
 
     private record Entry(long owner, long ownerStart, long target, long targetStart, Instant writtenUntil, Path file) {
@@ -149,9 +161,5 @@ public final class ScratchFiles {
         } catch (IOException ignored) {
             // another user's file, or already gone
         }
-    }
-
-    private static void forget(Path entry) {
-        deleteQuietly(entry);
     }
 }
