@@ -1,5 +1,7 @@
 package dev.jbound.model;
 
+import java.util.List;
+
 /**
  * What the OS saw of one thread (task) during a window.
  *
@@ -12,10 +14,21 @@ package dev.jbound.model;
  * @param lastSeenNanos  last time the thread was seen, ns after the window start
  * @param bornDuringWindow thread was not there at the start snapshot
  * @param diedDuringWindow thread was gone at the end snapshot
+ * @param blocked        the system calls polls saw the thread blocked in (state S or D), most polls first;
+ *                       empty where /proc/PID/task/TID/syscall was unreadable
  */
 public record OsThreadActivity(long tid, String name, long cpuNanos, long runDelayNanos, StateCounts states,
                                long firstSeenNanos, long lastSeenNanos,
-                               boolean bornDuringWindow, boolean diedDuringWindow) {
+                               boolean bornDuringWindow, boolean diedDuringWindow, List<BlockedCall> blocked) {
+
+    public OsThreadActivity {
+        blocked = List.copyOf(blocked);
+    }
+
+    public OsThreadActivity(long tid, String name, long cpuNanos, long runDelayNanos, StateCounts states,
+                            long firstSeenNanos, long lastSeenNanos, boolean bornDuringWindow, boolean diedDuringWindow) {
+        this(tid, name, cpuNanos, runDelayNanos, states, firstSeenNanos, lastSeenNanos, bornDuringWindow, diedDuringWindow, List.of());
+    }
 
     /** Poll counts by the state letter in /proc/PID/task/TID/stat. */
     public record StateCounts(int runningPolls, int sleepingPolls, int diskSleepPolls, int otherPolls) {

@@ -32,6 +32,8 @@ public final class OsSensor {
 
     /** Half of 1% of one core: the poll interval stretches so polling never costs more. */
     static final double MAX_CPU_SHARE = 0.005;
+    /** CPU the first polls may take beyond that share, while the poller's code is still cold. */
+    static final long WARM_UP_CPU_NANOS = 100_000_000L;
 
     private final long pid;
     /** Watched from its launch: counters from zero, schedstat on every poll, its exit is the window's end. */
@@ -154,7 +156,8 @@ public final class OsSensor {
             }
         }
         if (tasks.schedstatMissing()) notes.add("schedstat missing for some threads: their CPU time has 10 ms resolution");
-        return new OsActivity(pid, true, window, tasks.activities(), process.lastCpuNanos - process.startCpuNanos,
+        if (tasks.waitsProblem() != null) notes.add(tasks.waitsProblem());
+        return new OsActivity(pid, true, window, tasks.activities(now), process.lastCpuNanos - process.startCpuNanos,
                 ioDelta(ProcIo::readBytes), ioDelta(ProcIo::writeBytes), ioDelta(ProcIo::readChars), ioDelta(ProcIo::writeChars),
                 budget(cgroup.throttle()), String.join("; ", notes));
     }
@@ -173,6 +176,7 @@ public final class OsSensor {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         boolean cpuClock = mx.isCurrentThreadCpuTimeSupported();
         long interval = pollIntervalNanos;
+        long spent = 0;
         while (true) {
             try {
                 if (stopSignal.await(interval, TimeUnit.NANOSECONDS)) return; // stop() takes the end snapshot
@@ -190,7 +194,12 @@ public final class OsSensor {
             }
             polls++;
             long cost = (cpuClock ? mx.getCurrentThreadCpuTime() : System.nanoTime()) - cpuBefore;
-            interval = Math.max(pollIntervalNanos, (long) (cost / MAX_CPU_SHARE));
+            spent += cost;
+            // Polling may cost MAX_CPU_SHARE of a core over the window, after a warm-up allowance:
+            // the first polls run interpreted and load classes (a 35-thread JVM's first poll cost
+            // 45 ms, its twentieth 1.5 ms), and pacing by them would leave seconds between polls.
+            long paced = (long) (Math.max(0, spent - WARM_UP_CPU_NANOS) / MAX_CPU_SHARE) - (now + cost);
+            interval = Math.max(pollIntervalNanos, paced);
         }
     }
 }

@@ -19,11 +19,24 @@ final class TaskTable implements AutoCloseable {
 
     private final String taskDir;
     private final ProcFileReader reader;
-    private final OpenStatFiles statFiles;
+    private final OpenTaskFiles statFiles;
+    private final WaitProbe waits;
     /** Count every thread from its birth and read schedstat on each poll. */
     private final boolean launched;
     private final Map<Long, ThreadTally> tallies = new HashMap<>();
     private boolean schedstatMissing;
+    /** Where among the sleeping threads the next poll begins to read calls. */
+    private int callsCursor;
+
+    /**
+     * A thread's blocking call costs about three times its stat line to read (OsSensorCostTest), so
+     * a poll reads at most this many and the next poll goes on with the sleepers after them: a JVM
+     * of 2,000 threads has each one's call read every eighth poll, and its polls stay as frequent.
+     */
+    static final int MAX_CALLS_PER_POLL = 256;
+
+    private record Asleep(ThreadTally tally, WaitProbe.Seen seen, boolean diskSleep, boolean fileIo) {
+    }
 
     TaskTable(long pid, ProcFileReader reader) {
         this(pid, reader, false);
@@ -32,7 +45,8 @@ final class TaskTable implements AutoCloseable {
     TaskTable(long pid, ProcFileReader reader, boolean launched) {
         this.taskDir = "/proc/" + pid + "/task/";
         this.reader = reader;
-        this.statFiles = new OpenStatFiles(taskDir, reader);
+        this.statFiles = new OpenTaskFiles(taskDir, "stat", reader);
+        this.waits = new WaitProbe(pid, reader);
         this.launched = launched;
     }
 
@@ -47,18 +61,39 @@ final class TaskTable implements AutoCloseable {
         return true;
     }
 
-    /** Counts each thread's state once; returns false when the task directory is gone. */
+    /**
+     * Counts each thread's state once, and for a sleeping one the call it sleeps in; returns false
+     * when the task directory is gone.
+     */
     boolean poll(long sinceStartNanos) {
         String[] tids = new File(taskDir).list();
         if (tids == null) return false;
+        List<Asleep> asleep = new ArrayList<>();
+        int inFileIo = 0;
+        int sleepers = 0;
+        int from = callsCursor;
         for (String name : tids) {
             TaskStat stat = stat(name);
             if (stat == null) continue; // exited between the listing and the read
             long tid = Long.parseLong(name);
-            tallies.computeIfAbsent(tid, t -> new ThreadTally(t, stat, null, true, sinceStartNanos))
-                    .polled(stat, launched ? schedstat(name) : null, sinceStartNanos);
+            ThreadTally tally = tallies.computeIfAbsent(tid, t -> new ThreadTally(t, stat, null, true, sinceStartNanos));
+            tally.polled(stat, launched ? schedstat(name) : null, sinceStartNanos);
+            if (stat.state() != 'S' && stat.state() != 'D') continue;
+            int nth = sleepers++;
+            if (nth < from || nth >= from + MAX_CALLS_PER_POLL) continue;
+            WaitProbe.Seen seen = waits.observe(name);
+            if (seen == null) continue;
+            Asleep a = new Asleep(tally, seen, stat.state() == 'D', stat.state() == 'D' || WaitProbe.isFileIo(seen));
+            if (a.fileIo()) inFileIo++;
+            asleep.add(a);
         }
-        statFiles.retainOnly(Set.of(tids));
+        callsCursor = from + MAX_CALLS_PER_POLL < sleepers ? from + MAX_CALLS_PER_POLL : 0;
+        // Only now is it known which threads were in file I/O at this instant, beside each sleeper.
+        for (Asleep a : asleep) a.tally().blockedIn(a.seen(), a.diskSleep(), inFileIo > (a.fileIo() ? 1 : 0));
+        waits.afterPoll(sinceStartNanos);
+        Set<String> listed = Set.of(tids);
+        statFiles.retainOnly(listed);
+        waits.retainOnly(listed);
         return true;
     }
 
@@ -80,9 +115,16 @@ final class TaskTable implements AutoCloseable {
         return schedstatMissing;
     }
 
-    List<OsThreadActivity> activities() {
+    /** Why blocking calls could not be read, or null. */
+    String waitsProblem() {
+        return waits.problem();
+    }
+
+    /** @param sinceStartNanos the window's end: sockets met but not yet looked up get a last look */
+    List<OsThreadActivity> activities(long sinceStartNanos) {
+        waits.finish(sinceStartNanos);
         List<OsThreadActivity> list = new ArrayList<>();
-        for (ThreadTally t : tallies.values()) list.add(t.toActivity());
+        for (ThreadTally t : tallies.values()) list.add(t.toActivity(waits));
         list.sort(Comparator.comparingLong(OsThreadActivity::tid));
         return list;
     }
@@ -90,6 +132,7 @@ final class TaskTable implements AutoCloseable {
     @Override
     public void close() {
         statFiles.close();
+        waits.close();
     }
 
     private TaskStat stat(String tid) {

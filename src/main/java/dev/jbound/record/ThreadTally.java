@@ -1,6 +1,13 @@
 package dev.jbound.record;
 
+import dev.jbound.model.BlockedCall;
 import dev.jbound.model.OsThreadActivity;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** What the sensor has gathered about one task so far in the window; owned by one thread at a time. */
 final class ThreadTally {
@@ -18,6 +25,8 @@ final class ThreadTally {
     private Schedstat lastSchedstat;
     private boolean presentAtEnd;
     private OsThreadActivity.StateCounts states = OsThreadActivity.StateCounts.NONE;
+    /** Polls per blocking call seen: {polls, of which in disk sleep, of which beside another thread's file I/O}. */
+    private final Map<WaitProbe.Seen, int[]> blocked = new HashMap<>();
 
     /** A task seen at the start snapshot, or first seen by a poll ({@code born}): then all its CPU is in the window. */
     ThreadTally(long tid, TaskStat stat, Schedstat schedstat, boolean born, long seenNanos) {
@@ -40,6 +49,14 @@ final class ThreadTally {
         states = states.plus(stat.state());
     }
 
+    /** A poll found the task asleep in {@code seen}; {@code besideFileIo}: another task was in file I/O then. */
+    void blockedIn(WaitProbe.Seen seen, boolean diskSleep, boolean besideFileIo) {
+        int[] n = blocked.computeIfAbsent(seen, k -> new int[3]);
+        n[0]++;
+        if (diskSleep) n[1]++;
+        if (besideFileIo) n[2]++;
+    }
+
     void ended(TaskStat stat, Schedstat schedstat, long seenNanos) {
         name = stat.comm();
         lastTicks = stat.utimeTicks() + stat.stimeTicks();
@@ -48,7 +65,7 @@ final class ThreadTally {
         presentAtEnd = true;
     }
 
-    OsThreadActivity toActivity() {
+    OsThreadActivity toActivity(WaitProbe probe) {
         long cpu;
         long runDelay;
         Schedstat end = endSchedstat != null ? endSchedstat : lastSchedstat;
@@ -60,7 +77,10 @@ final class ThreadTally {
             cpu = (lastTicks - startTicks) * TaskStat.NANOS_PER_TICK;
             runDelay = -1;
         }
+        List<BlockedCall> calls = new ArrayList<>(blocked.size());
+        blocked.forEach((seen, n) -> calls.add(probe.resolve(seen, n[0], n[1], n[2])));
+        calls.sort(Comparator.comparingInt(BlockedCall::polls).reversed().thenComparing(BlockedCall::syscall));
         return new OsThreadActivity(tid, name, Math.max(0, cpu), runDelay, states,
-                firstSeenNanos, lastSeenNanos, born, !presentAtEnd);
+                firstSeenNanos, lastSeenNanos, born, !presentAtEnd, calls);
     }
 }

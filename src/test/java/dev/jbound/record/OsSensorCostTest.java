@@ -41,7 +41,7 @@ class OsSensorCostTest {
             }
             Arrays.sort(costs);
             long median = costs[costs.length / 2];
-            int seen = table.activities().size();
+            int seen = table.activities(0).size();
             double share = (double) median / OsSensor.DEFAULT_POLL_INTERVAL.toNanos();
             long stretched = (long) (median / OsSensor.MAX_CPU_SHARE);
             System.out.printf("os sensor: one poll of %d threads costs %.1f ms CPU (median of %d, min %.1f, max %.1f);"
