@@ -197,7 +197,9 @@ public final class Analyzer {
         Recording.Measured m = rec.measured();
         if (os != null) {
             for (OsThreadActivity t : os.threads()) {
-                accounts.get(t.tid()).setOs(t.cpuNanos(), Math.max(0, t.runDelayNanos()));
+                ThreadAccount a = accounts.get(t.tid());
+                a.setOs(t.cpuNanos(), Math.max(0, t.runDelayNanos()));
+                a.setOsWaits(OsWaitRules.OffCpu.of(t.blocked()));
             }
         } else {
             // The JDK's recorder measured each thread's CPU time (thread dumps, jdk.ThreadCPULoad); no run delay.

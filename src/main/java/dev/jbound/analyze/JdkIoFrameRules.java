@@ -26,9 +26,9 @@ final class JdkIoFrameRules {
             socket-io       io    decides   method   sun.nio.ch.ServerSocketChannelImpl.accept0
 
             # --- selectors. A selector waiting for readiness is waiting on the network: I/O,
-            #     also for an event loop with nothing to do (the report's idle-thread rule, not
-            #     this table, keeps idle event loops out of the verdict). Exact select(), not
-            #     selectNow(), which never blocks.
+            #     by the stack alone; the OS sensor's view of what it watches (listeners and
+            #     accepted connections only: waiting for clients) moves an idle event loop's
+            #     time to wait. Exact select(), not selectNow(), which never blocks.
             selector        io    decides   method   sun.nio.ch.EPoll.wait
             selector        io    decides   method   sun.nio.ch.EPollArrayWrapper.epollWait
             selector        io    decides   method   sun.nio.ch.KQueue.poll
@@ -38,7 +38,9 @@ final class JdkIoFrameRules {
             vthread-poll    io    refines   prefix   sun.nio.ch.Poller.
 
             # --- servers waiting for their next request: a read or accept these frames call
-            #     (through the JDK's streams only) waits for a client, not on one. RMI keeps a
+            #     (through the JDK's streams only) waits for a client, not on one. Where the OS
+            #     sensor sees the sockets it decides for any server; these frames are what a
+            #     recording read without it has (a JMC or exporter connection). RMI keeps a
             #     connection open for the next call, which is how JMX clients (VisualVM, JMC,
             #     exporters) keep an "RMI TCP Connection" thread reading for good.
             rmi-idle        wait  awaits    method   sun.rmi.transport.tcp.TCPTransport.handleMessages

@@ -38,6 +38,8 @@ final class ThreadAccount {
     private long stoppedByGcNanos;
     /** States seen at instants (thread dumps), for the time that neither CPU nor wait events explain. */
     private final EnumMap<ThreadState, Integer> hints = new EnumMap<>(ThreadState.class);
+    /** What the OS saw the thread blocked in; NONE without the OS sensor or where calls were unreadable. */
+    private OsWaitRules.OffCpu osWaits = OsWaitRules.OffCpu.NONE;
 
     ThreadAccount(ThreadInfo info) {
         this.info = info;
@@ -72,6 +74,11 @@ final class ThreadAccount {
     void setOs(long cpuNanos, long runDelayNanos) {
         this.osCpuNanos = cpuNanos;
         this.osRunDelayNanos = runDelayNanos;
+    }
+
+    /** The system calls the OS sensor saw the thread blocked in, sorted by {@link OsWaitRules}. */
+    void setOsWaits(OsWaitRules.OffCpu waits) {
+        this.osWaits = waits;
     }
 
     /**
@@ -159,6 +166,7 @@ final class ThreadAccount {
         // Queueing for a CPU serves whatever the thread wanted the CPU for: a lock waiter spinning
         // in a queue is waiting for the lock.
         attribute(out, ThreadState.RUNQUEUE, runq);
+        long ioOnCpu = out.getOrDefault(ThreadState.IO, 0L);
         long off = life - cpu - runq;
         if (!hasOs() && wallTotal > 0) {
             // Without the OS's run delay, time the stacks show running code but the CPU samples did
@@ -187,25 +195,66 @@ final class ThreadAccount {
                     out.merge(s, Math.round((double) off * w / offWall), Long::sum);
                 }
             }
+        } else if (off > 0 && osWaits.polls() > 0) {
+            // Seen running code (native code, to the JVM) but neither on a CPU nor queued for one:
+            // the OS saw what it was blocked in.
+            splitByOs(out, off);
         } else if (off > 0) {
             // Seen running code but neither on a CPU nor queued for one: nothing explains the gap.
             out.merge(ThreadState.WAIT, off, Long::sum);
         }
+        awaitedIsNotIo(out, ioOnCpu);
         return Breakdown.of(out);
     }
 
-    /** A dump that caught the thread running code while its CPU time says it mostly did not: it queued for a CPU. */
+    /**
+     * The stacks call a blocking socket read or a selector I/O whoever waits in it; the OS knows
+     * whether its descriptors are connections this process opened (I/O) or listeners and accepted
+     * connections (waiting for a client), and that share of the thread's I/O wait moves to wait.
+     */
+    private void awaitedIsNotIo(EnumMap<ThreadState, Long> out, long ioOnCpu) {
+        double awaited = osWaits.awaitShareOfDescriptors();
+        long blockedIo = out.getOrDefault(ThreadState.IO, 0L) - ioOnCpu;
+        if (awaited <= 0 || blockedIo <= 0) return;
+        long moved = Math.round(blockedIo * awaited);
+        out.merge(ThreadState.IO, -moved, Long::sum);
+        out.merge(ThreadState.WAIT, moved, Long::sum);
+    }
+
+    /**
+     * Off-CPU time that the stacks show as running code, split as the OS's polls saw the thread:
+     * in I/O, or waiting. A futex wait in native code while another thread of the process was in
+     * file I/O counts as that I/O: a storage engine's writers wait for the one that flushes.
+     */
+    private void splitByOs(EnumMap<ThreadState, Long> out, long nanos) {
+        int polls = osWaits.polls();
+        long io = nanos * (osWaits.ioPolls() + osWaits.futexBesideFileIoPolls()) / polls;
+        out.merge(ThreadState.IO, io, Long::sum);
+        out.merge(ThreadState.WAIT, nanos - io, Long::sum);
+    }
+
+    /**
+     * A dump that caught the thread running code while its CPU time says it mostly did not: it
+     * queued for a CPU, where nothing measured its run delay; where the OS did, it was blocked in
+     * native code, in what the OS saw.
+     */
     private void splitByHints(EnumMap<ThreadState, Long> out, long nanos) {
         int total = hints.values().stream().mapToInt(Integer::intValue).sum();
+        boolean osSaw = osWaits.polls() > 0;
         long given = 0;
         ThreadState last = null;
         for (var h : hints.entrySet()) {
-            ThreadState s = h.getKey() == ThreadState.CPU ? ThreadState.RUNQUEUE : h.getKey();
             long part = nanos * h.getValue() / total;
-            out.merge(s, part, Long::sum);
             given += part;
+            if (h.getKey() == ThreadState.CPU && osSaw) {
+                splitByOs(out, part);
+                continue;
+            }
+            ThreadState s = h.getKey() == ThreadState.CPU ? ThreadState.RUNQUEUE : h.getKey();
+            out.merge(s, part, Long::sum);
             last = s;
         }
-        out.merge(last, nanos - given, Long::sum);
+        if (last != null) out.merge(last, nanos - given, Long::sum);
+        else splitByOs(out, nanos - given);
     }
 }

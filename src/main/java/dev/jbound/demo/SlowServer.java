@@ -18,9 +18,9 @@ import java.net.Socket;
  * the remote service the io and mixed demos wait on.
  *
  * <p>It runs in a process of its own ({@link #main}), as a real remote service would: its handler
- * threads sit in a socket read between requests, which from inside a JVM is indistinguishable
- * from a client waiting for an answer, and would count as the demo's own I/O. It exits when its
- * parent closes its stdin (the parent ended, however it ended).
+ * threads sit in a socket read between requests, which is waiting for a client, and its sleeps
+ * would count as the demo's own waits. It exits when its parent closes its stdin (the parent
+ * ended, however it ended).
  */
 final class SlowServer {
     static final int MESSAGE_BYTES = 4;
