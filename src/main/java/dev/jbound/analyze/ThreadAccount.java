@@ -40,6 +40,8 @@ final class ThreadAccount {
     private final EnumMap<ThreadState, Integer> hints = new EnumMap<>(ThreadState.class);
     /** What the OS saw the thread blocked in; NONE without the OS sensor or where calls were unreadable. */
     private OsWaitRules.OffCpu osWaits = OsWaitRules.OffCpu.NONE;
+    /** The OS measured the run-queue delay (schedstat): time off a CPU beyond it was not queueing. */
+    private boolean runDelayMeasured;
 
     ThreadAccount(ThreadInfo info) {
         this.info = info;
@@ -74,6 +76,7 @@ final class ThreadAccount {
     void setOs(long cpuNanos, long runDelayNanos) {
         this.osCpuNanos = cpuNanos;
         this.osRunDelayNanos = runDelayNanos;
+        this.runDelayMeasured = true;
     }
 
     /** The system calls the OS sensor saw the thread blocked in, sorted by {@link OsWaitRules}. */
@@ -86,6 +89,7 @@ final class ThreadAccount {
      */
     void setMeasured(long cpuNanos) {
         setOs(cpuNanos, 0);
+        runDelayMeasured = false;
     }
 
     void setLife(long lifeNanos) {
@@ -234,20 +238,21 @@ final class ThreadAccount {
     }
 
     /**
-     * A dump that caught the thread running code while its CPU time says it mostly did not: it
-     * queued for a CPU, where nothing measured its run delay; where the OS did, it was blocked in
-     * native code, in what the OS saw.
+     * A dump or a native-method sample that caught the thread running code while its CPU time says
+     * it mostly did not. Where nothing measured its run delay, it queued for a CPU. Where the OS
+     * did, it was blocked in native code (a JNI call runs, to the JVM): in what the OS's polls saw
+     * it blocked in, or, seen only runnable, in I/O: on a virtual machine a thread waiting for a
+     * disk flush shows R without using a CPU or queueing for one (DESIGN.md).
      */
     private void splitByHints(EnumMap<ThreadState, Long> out, long nanos) {
         int total = hints.values().stream().mapToInt(Integer::intValue).sum();
-        boolean osSaw = osWaits.polls() > 0;
         long given = 0;
         ThreadState last = null;
         for (var h : hints.entrySet()) {
             long part = nanos * h.getValue() / total;
             given += part;
-            if (h.getKey() == ThreadState.CPU && osSaw) {
-                splitByOs(out, part);
+            if (h.getKey() == ThreadState.CPU && runDelayMeasured) {
+                blockedInNative(out, part);
                 continue;
             }
             ThreadState s = h.getKey() == ThreadState.CPU ? ThreadState.RUNQUEUE : h.getKey();
@@ -255,6 +260,11 @@ final class ThreadAccount {
             last = s;
         }
         if (last != null) out.merge(last, nanos - given, Long::sum);
-        else splitByOs(out, nanos - given);
+        else blockedInNative(out, nanos - given);
+    }
+
+    private void blockedInNative(EnumMap<ThreadState, Long> out, long nanos) {
+        if (osWaits.polls() > 0) splitByOs(out, nanos);
+        else out.merge(ThreadState.IO, nanos, Long::sum);
     }
 }
