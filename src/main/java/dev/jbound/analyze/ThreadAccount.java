@@ -16,7 +16,9 @@ import java.util.EnumMap;
  * CPU samples give {@code cpu} and wall samples that show running code beyond it {@code runqueue}. CPU samples spent spinning for a monitor, in a
  * safepoint, or in the kernel inside an I/O call (an fsync flushing a VM's disk burns system
  * time) move that share of CPU time to {@code lock}, {@code gc} or {@code io}: it is the cost
- * of the wait, and more threads overlap it the way they overlap the wait itself.
+ * of the wait, and more threads overlap it the way they overlap the wait itself. Where the OS
+ * sensor saw the system calls the thread was blocked in, they tell a server waiting for its client
+ * from a client waiting for its server, and what native code that was off a CPU waited for.
  */
 final class ThreadAccount {
 
@@ -42,6 +44,8 @@ final class ThreadAccount {
     private OsWaitRules.OffCpu osWaits = OsWaitRules.OffCpu.NONE;
     /** The OS measured the run-queue delay (schedstat): time off a CPU beyond it was not queueing. */
     private boolean runDelayMeasured;
+    /** I/O time {@link #breakdown} took from the OS's polls, which already told clients' waits from servers'. */
+    private long ioFromOs;
 
     ThreadAccount(ThreadInfo info) {
         this.info = info;
@@ -171,6 +175,7 @@ final class ThreadAccount {
         // in a queue is waiting for the lock.
         attribute(out, ThreadState.RUNQUEUE, runq);
         long ioOnCpu = out.getOrDefault(ThreadState.IO, 0L);
+        ioFromOs = 0;
         long off = life - cpu - runq;
         if (!hasOs() && wallTotal > 0) {
             // Without the OS's run delay, time the stacks show running code but the CPU samples did
@@ -218,7 +223,7 @@ final class ThreadAccount {
      */
     private void awaitedIsNotIo(EnumMap<ThreadState, Long> out, long ioOnCpu) {
         double awaited = osWaits.awaitShareOfDescriptors();
-        long blockedIo = out.getOrDefault(ThreadState.IO, 0L) - ioOnCpu;
+        long blockedIo = out.getOrDefault(ThreadState.IO, 0L) - ioOnCpu - ioFromOs;
         if (awaited <= 0 || blockedIo <= 0) return;
         long moved = Math.round(blockedIo * awaited);
         out.merge(ThreadState.IO, -moved, Long::sum);
@@ -234,6 +239,7 @@ final class ThreadAccount {
         int polls = osWaits.polls();
         long io = nanos * (osWaits.ioPolls() + osWaits.futexBesideFileIoPolls()) / polls;
         out.merge(ThreadState.IO, io, Long::sum);
+        ioFromOs += io;
         out.merge(ThreadState.WAIT, nanos - io, Long::sum);
     }
 
@@ -265,6 +271,9 @@ final class ThreadAccount {
 
     private void blockedInNative(EnumMap<ThreadState, Long> out, long nanos) {
         if (osWaits.polls() > 0) splitByOs(out, nanos);
-        else out.merge(ThreadState.IO, nanos, Long::sum);
+        else {
+            out.merge(ThreadState.IO, nanos, Long::sum);
+            ioFromOs += nanos;
+        }
     }
 }

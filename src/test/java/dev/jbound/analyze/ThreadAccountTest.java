@@ -38,6 +38,78 @@ class ThreadAccountTest {
     }
 
     @Test
+    void aSocketReadTheOsSawOnAnAcceptedConnectionWaitsForAClient() {
+        ThreadAccount a = account();
+        for (int i = 0; i < 100; i++) a.addWall(ThreadState.IO, "Server.serve", 10 * MS);
+        a.setOs(0, 0);
+        a.setOsWaits(new OsWaitRules.OffCpu(20, 0, 0, 0));
+        Breakdown b = a.breakdown(WINDOW);
+        assertThat(b.nanos(ThreadState.IO)).isZero();
+        assertThat(b.nanos(ThreadState.WAIT)).isEqualTo(1000 * MS);
+    }
+
+    @Test
+    void onlyTheShareOfPollsOnAcceptedConnectionsMovesToWait() {
+        ThreadAccount a = account();
+        for (int i = 0; i < 100; i++) a.addWall(ThreadState.IO, "Proxy.relay", 10 * MS);
+        a.setOs(0, 0);
+        // a quarter of its polls on descriptors waited on its clients, the rest on its upstream
+        a.setOsWaits(new OsWaitRules.OffCpu(10, 30, 0, 0));
+        Breakdown b = a.breakdown(WINDOW);
+        assertThat(b.nanos(ThreadState.IO)).isEqualTo(750 * MS);
+        assertThat(b.nanos(ThreadState.WAIT)).isEqualTo(250 * MS);
+    }
+
+    @Test
+    void nativeCodeOffACpuIsWhatTheOsSawItBlockedIn() {
+        ThreadAccount a = account();
+        a.addHint(ThreadState.CPU, 10); // native-method samples in a JNI call: running, to the JVM
+        a.setLife(WINDOW);
+        a.setOs(100 * MS, 0);
+        // half its blocked polls in a flush, half on a listener: the latter already said, not moved twice
+        a.setOsWaits(new OsWaitRules.OffCpu(5, 5, 0, 0));
+        Breakdown b = a.breakdown(WINDOW);
+        assertThat(b.nanos(ThreadState.CPU)).isEqualTo(100 * MS);
+        assertThat(b.nanos(ThreadState.IO)).isEqualTo(450 * MS);
+        assertThat(b.nanos(ThreadState.WAIT)).isEqualTo(450 * MS);
+        assertThat(b.nanos(ThreadState.RUNQUEUE)).isZero();
+    }
+
+    @Test
+    void aFutexWaitBesideAnotherThreadsFlushIsThatIo() {
+        ThreadAccount a = account();
+        a.addHint(ThreadState.CPU, 10);
+        a.setLife(WINDOW);
+        a.setOs(100 * MS, 0);
+        a.setOsWaits(new OsWaitRules.OffCpu(0, 0, 6, 10));
+        Breakdown b = a.breakdown(WINDOW);
+        assertThat(b.nanos(ThreadState.IO)).isEqualTo(540 * MS);
+        assertThat(b.nanos(ThreadState.WAIT)).isEqualTo(360 * MS);
+    }
+
+    @Test
+    void nativeCodeSeenOnlyRunnableWithoutCpuOrRunDelayIsIo() {
+        ThreadAccount a = account();
+        a.addHint(ThreadState.CPU, 10);
+        a.setLife(WINDOW);
+        a.setOs(300 * MS, 100 * MS);
+        Breakdown b = a.breakdown(WINDOW);
+        assertThat(b.nanos(ThreadState.RUNQUEUE)).isEqualTo(100 * MS);
+        assertThat(b.nanos(ThreadState.IO)).isEqualTo(600 * MS);
+    }
+
+    @Test
+    void withoutAMeasuredRunDelayARunningHintIsQueueing() {
+        ThreadAccount a = account();
+        a.addHint(ThreadState.CPU, 10);
+        a.setLife(WINDOW);
+        a.setMeasured(300 * MS);
+        Breakdown b = a.breakdown(WINDOW);
+        assertThat(b.nanos(ThreadState.RUNQUEUE)).isEqualTo(700 * MS);
+        assertThat(b.nanos(ThreadState.IO)).isZero();
+    }
+
+    @Test
     void cpuSpentSpinningForAMonitorOrInsideAnIoCallMovesToThoseStates() {
         ThreadAccount a = account();
         for (int i = 0; i < 50; i++) a.addCpu(ThreadState.LOCK, "ObjectMonitor::EnterI", 10 * MS);
