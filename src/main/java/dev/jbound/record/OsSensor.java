@@ -24,9 +24,10 @@ import java.util.function.ToLongFunction;
 public final class OsSensor {
 
     /**
-     * One poll costs about 6 us of CPU per thread (OsSensorCostTest prints it: ~12 ms for 2,000
-     * threads), so 100 ms keeps a typical 50-200-thread JVM at 0.3-1.2 ms per poll and the
-     * stretch below caps bigger ones: 2,000 threads are polled about every 2.4 s.
+     * One warm poll costs about 14 us of CPU per thread on a 2-core VM, its stat line and, for a
+     * sleeping thread, its blocking call (OsSensorCostTest prints it: ~28 ms for 2,000 threads),
+     * and the pacing keeps polling at {@link #MAX_CPU_SHARE}: a JVM of 35 threads is polled every
+     * 100 ms once warm, one of 2,000 about every 5.6 s.
      */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(100);
 

@@ -21,7 +21,8 @@ final class SocketTable {
                  String path, boolean listening) {
     }
 
-    private static final int TCP_ESTABLISHED = 0x01;
+    /** A connect() under way: only the side that connects is ever in it. */
+    private static final int TCP_SYN_SENT = 0x02;
     private static final int TCP_LISTEN = 0x0A;
     /** A unix socket's flags: __SO_ACCEPTCON, set once it listens. */
     private static final int UNIX_ACCEPTCON = 0x10000;
@@ -72,7 +73,7 @@ final class SocketTable {
         }
         if (e.listening()) return new Channel(Channel.Kind.LISTENER, local, "");
         String remote = endpoint(e.remoteAddress(), e.remotePort());
-        boolean accepted = listeningPorts.contains(e.port()) && e.state() != 0x02; // SYN_SENT is ours
+        boolean accepted = listeningPorts.contains(e.port()) && e.state() != TCP_SYN_SENT;
         return new Channel(accepted ? Channel.Kind.ACCEPTED : Channel.Kind.CONNECTED, local, remote);
     }
 

@@ -197,7 +197,7 @@ final class WaitProbe implements AutoCloseable {
     /** A socket table can be far larger than the reader's buffer. */
     private static String readWhole(String path) {
         try {
-            return new String(Files.readAllBytes(Path.of(path)), java.nio.charset.StandardCharsets.ISO_8859_1);
+            return Files.readString(Path.of(path), java.nio.charset.StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             return null;
         }
