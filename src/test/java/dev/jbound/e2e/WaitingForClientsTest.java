@@ -1,6 +1,7 @@
 package dev.jbound.e2e;
 
 import dev.jbound.support.ChildJvm;
+import dev.jbound.support.DecidingShare;
 import dev.jbound.support.Jbound;
 import dev.jbound.support.servers.Clients;
 import dev.jbound.support.servers.HttpServerMain;
@@ -73,13 +74,6 @@ class WaitingForClientsTest {
                         report.get("threads"), report.get("notes"));
     }
 
-    private static double share(JsonNode report, String state) {
-        JsonNode states = report.get("breakdown").get("states");
-        double active = report.get("breakdown").get("activeMs").asDouble();
-        if (report.get("notes").toString().contains("other processes compete")) active -= states.get("runqueue").get("ms").asDouble();
-        return active <= 0 ? 0 : states.get(state).get("ms").asDouble() / active;
-    }
-
     @Test
     void anAcceptLoopWithNoClientsIsIdle() throws IOException {
         ChildJvm server = server(LineServer.class, "0", "accept-only");
@@ -113,7 +107,7 @@ class WaitingForClientsTest {
         clients("load", "line", server, 2);
         JsonNode r = attach(server);
         assertVerdict(r).isIn("cpu-bound", "cpu-saturated");
-        assertThat(share(r, "io")).as("io share; %s", r.get("breakdown")).isLessThan(0.2);
+        assertThat(DecidingShare.of(r, "io")).as("io share; %s", r.get("breakdown")).isLessThan(0.2);
     }
 
     @Test
@@ -122,7 +116,7 @@ class WaitingForClientsTest {
         clients("load", "line", server, 4);
         JsonNode r = attach(server);
         assertVerdict(r).isEqualTo("cpu-bound");
-        assertThat(share(r, "io")).as("io share; %s", r.get("breakdown")).isLessThan(0.2);
+        assertThat(DecidingShare.of(r, "io")).as("io share; %s", r.get("breakdown")).isLessThan(0.2);
     }
 
     @Test
@@ -132,6 +126,6 @@ class WaitingForClientsTest {
         clients("load", "http", server, HttpServerMain.WORKERS);
         JsonNode r = attach(server);
         assertVerdict(r).isEqualTo("io-bound");
-        assertThat(share(r, "io")).isGreaterThanOrEqualTo(0.6);
+        assertThat(DecidingShare.of(r, "io")).isGreaterThanOrEqualTo(0.6);
     }
 }
