@@ -80,7 +80,10 @@ final class TaskTable implements AutoCloseable {
             tally.polled(stat, launched ? schedstat(name) : null, sinceStartNanos);
             if (stat.state() != 'S' && stat.state() != 'D') continue;
             int nth = sleepers++;
-            if (nth < from || nth >= from + MAX_CALLS_PER_POLL) continue;
+            if (nth < from || nth >= from + MAX_CALLS_PER_POLL) {
+                if (stat.state() == 'D') inFileIo++; // its call unread this poll, its disk sleep seen all the same
+                continue;
+            }
             WaitProbe.Seen seen = waits.observe(name);
             if (seen == null) continue;
             Asleep a = new Asleep(tally, seen, stat.state() == 'D', stat.state() == 'D' || WaitProbe.isFileIo(seen));
