@@ -33,8 +33,10 @@ public final class OsSensor {
 
     /** Half of 1% of one core: the poll interval stretches so polling never costs more. */
     static final double MAX_CPU_SHARE = 0.005;
-    /** CPU the first polls may take beyond that share, while the poller's code is still cold. */
+    /** CPU the first polls in this JVM may take beyond that share, while the poller's code is still cold. */
     static final long WARM_UP_CPU_NANOS = 100_000_000L;
+    /** What is left of it: shared by every sensor of the process (top and the shell start one per interval, warm after the first). */
+    private static final java.util.concurrent.atomic.AtomicLong WARM_UP_LEFT = new java.util.concurrent.atomic.AtomicLong(WARM_UP_CPU_NANOS);
 
     private final long pid;
     /** Watched from its launch: counters from zero, schedstat on every poll, its exit is the window's end. */
@@ -173,6 +175,15 @@ public final class OsSensor {
                 ProcIo.delta(startThrottle.periods(), end.periods()), ProcIo.delta(startThrottle.nanos(), end.nanos()));
     }
 
+    /** The part of {@code cost} the JVM's warm-up allowance still covers. */
+    private static long warmUp(long cost) {
+        while (true) {
+            long left = WARM_UP_LEFT.get();
+            long taken = Math.min(left, cost);
+            if (taken == 0 || WARM_UP_LEFT.compareAndSet(left, left - taken)) return taken;
+        }
+    }
+
     private void pollLoop() {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         boolean cpuClock = mx.isCurrentThreadCpuTimeSupported();
@@ -195,11 +206,11 @@ public final class OsSensor {
             }
             polls++;
             long cost = (cpuClock ? mx.getCurrentThreadCpuTime() : System.nanoTime()) - cpuBefore;
-            spent += cost;
-            // Polling may cost MAX_CPU_SHARE of a core over the window, after a warm-up allowance:
-            // the first polls run interpreted and load classes (a 35-thread JVM's first poll cost
-            // 45 ms, its twentieth 1.5 ms), and pacing by them would leave seconds between polls.
-            long paced = (long) (Math.max(0, spent - WARM_UP_CPU_NANOS) / MAX_CPU_SHARE) - (now + cost);
+            // Polling may cost MAX_CPU_SHARE of a core over the window, after the JVM's warm-up
+            // allowance: its first polls run interpreted and load classes (a 35-thread JVM's first
+            // poll cost 45 ms, its twentieth 1.5 ms), and pacing by them would leave seconds between polls.
+            spent += cost - warmUp(cost);
+            long paced = (long) (spent / MAX_CPU_SHARE) - (now + cost);
             interval = Math.max(pollIntervalNanos, paced);
         }
     }
