@@ -200,6 +200,10 @@ public final class Analyzer {
                 ThreadAccount a = accounts.get(t.tid());
                 a.setOs(t.cpuNanos(), Math.max(0, t.runDelayNanos()));
                 a.setOsWaits(OsWaitRules.OffCpu.of(t.blocked()));
+                // The OS saw the thread live, whether or not a sampler reached it: on a machine whose
+                // cores a local database saturates, the profiler's wall samples thin out to a few per
+                // thread, and the time between them, blocked in a read, would vanish from the window.
+                a.setLife(t.bornDuringWindow() || t.diedDuringWindow() ? t.lastSeenNanos() - t.firstSeenNanos() : os.windowNanos());
             }
         } else {
             // The JDK's recorder measured each thread's CPU time (thread dumps, jdk.ThreadCPULoad); no run delay.

@@ -233,11 +233,14 @@ final class ThreadAccount {
     /**
      * Off-CPU time that the stacks show as running code, split as the OS's polls saw the thread:
      * in I/O, or waiting. A futex wait in native code while another thread of the process was in
-     * file I/O counts as that I/O: a storage engine's writers wait for the one that flushes.
+     * file I/O counts as that I/O: a storage engine's writers wait for the one that flushes. Only
+     * for the application's threads: the JVM's own (its VM thread, collectors, compilers) wait on
+     * futexes for work of their own, whatever the application's disk is doing.
      */
     private void splitByOs(EnumMap<ThreadState, Long> out, long nanos) {
         int polls = osWaits.polls();
-        long io = nanos * (osWaits.ioPolls() + osWaits.futexBesideFileIoPolls()) / polls;
+        int besideIo = kind == ThreadKind.APP ? osWaits.futexBesideFileIoPolls() : 0;
+        long io = nanos * (osWaits.ioPolls() + besideIo) / polls;
         out.merge(ThreadState.IO, io, Long::sum);
         ioFromOs += io;
         out.merge(ThreadState.WAIT, nanos - io, Long::sum);
@@ -271,7 +274,11 @@ final class ThreadAccount {
 
     private void blockedInNative(EnumMap<ThreadState, Long> out, long nanos) {
         if (osWaits.polls() > 0) splitByOs(out, nanos);
-        else {
+        else if (kind != ThreadKind.APP) {
+            // A JVM thread without Java frames reads "runnable" in every dump: its own native loop
+            // parked it, and nothing says it waited for a device.
+            out.merge(ThreadState.WAIT, nanos, Long::sum);
+        } else {
             out.merge(ThreadState.IO, nanos, Long::sum);
             ioFromOs += nanos;
         }

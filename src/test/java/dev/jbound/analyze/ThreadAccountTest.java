@@ -88,6 +88,25 @@ class ThreadAccountTest {
     }
 
     @Test
+    void theJvmsOwnThreadsParkedOnAFutexBesideTheApplicationsFlushAreNotIo() {
+        // the VM thread reads "runnable" in every dump and waits on a futex for work of its own
+        ThreadAccount vm = new ThreadAccount(new ThreadInfo(43, "VM Thread", 8));
+        vm.addHint(ThreadState.CPU, 2);
+        vm.setLife(WINDOW);
+        vm.setOs(10 * MS, 0);
+        vm.setOsWaits(new OsWaitRules.OffCpu(0, 0, 6, 10));
+        Breakdown b = vm.breakdown(WINDOW);
+        assertThat(b.nanos(ThreadState.IO)).isZero();
+        assertThat(b.nanos(ThreadState.WAIT)).isEqualTo(990 * MS);
+        // and, with no blocked call read, it is still not a device wait
+        ThreadAccount unread = new ThreadAccount(new ThreadInfo(44, "C2 CompilerThread0", 9));
+        unread.addHint(ThreadState.CPU, 2);
+        unread.setLife(WINDOW);
+        unread.setOs(10 * MS, 0);
+        assertThat(unread.breakdown(WINDOW).nanos(ThreadState.IO)).isZero();
+    }
+
+    @Test
     void nativeCodeSeenOnlyRunnableWithoutCpuOrRunDelayIsIo() {
         ThreadAccount a = account();
         a.addHint(ThreadState.CPU, 10);
