@@ -16,13 +16,22 @@ import java.util.List;
  * @param diedDuringWindow thread was gone at the end snapshot
  * @param blocked        the system calls polls saw the thread blocked in (state S or D), most polls first;
  *                       empty where /proc/PID/task/TID/syscall was unreadable
+ * @param systemCpuNanos the part of {@code cpuNanos} spent in the kernel (stime, 10 ms resolution), -1 when unknown
  */
 public record OsThreadActivity(long tid, String name, long cpuNanos, long runDelayNanos, StateCounts states,
                                long firstSeenNanos, long lastSeenNanos,
-                               boolean bornDuringWindow, boolean diedDuringWindow, List<BlockedCall> blocked) {
+                               boolean bornDuringWindow, boolean diedDuringWindow, List<BlockedCall> blocked,
+                               long systemCpuNanos) {
 
     public OsThreadActivity {
         blocked = List.copyOf(blocked);
+    }
+
+    public OsThreadActivity(long tid, String name, long cpuNanos, long runDelayNanos, StateCounts states,
+                            long firstSeenNanos, long lastSeenNanos, boolean bornDuringWindow, boolean diedDuringWindow,
+                            List<BlockedCall> blocked) {
+        this(tid, name, cpuNanos, runDelayNanos, states, firstSeenNanos, lastSeenNanos, bornDuringWindow, diedDuringWindow,
+                blocked, -1);
     }
 
     public OsThreadActivity(long tid, String name, long cpuNanos, long runDelayNanos, StateCounts states,

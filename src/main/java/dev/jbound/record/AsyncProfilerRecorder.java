@@ -20,11 +20,13 @@ import java.util.List;
 public final class AsyncProfilerRecorder implements Recorder {
 
     /**
-     * Between its start and end snapshots the OS sensor polls thread states only to follow threads
-     * born and ended in the window; once a second is enough for that, and the sensor stretches it
-     * further for big JVMs to stay under 0.5% of a core (bench/: 12-19 ms a poll at 2,000 threads).
+     * The OS sensor's polls are evidence of their own: each finds every sleeping thread's blocking
+     * call, and a 5 s window needs dozens of them to tell a flush from a futex or a client's read
+     * from a server's. The sensor stretches the interval for big JVMs to stay under 0.5% of a core
+     * (OsSensor: ~14 us a thread a poll, so a 35-thread JVM is polled every 100 ms, one of 2,000
+     * threads about every 5.6 s).
      */
-    static final Duration OS_POLL_INTERVAL = Duration.ofSeconds(1);
+    static final Duration OS_POLL_INTERVAL = OsSensor.DEFAULT_POLL_INTERVAL;
 
     private final NativeProfiler profiler;
     private final Asprof asprof;

@@ -16,9 +16,11 @@ final class ThreadTally {
     final boolean born;
     final long firstSeenNanos;
     private final long startTicks;
+    private final long startSystemTicks;
     private final Schedstat startSchedstat;
     private String name;
     private long lastTicks;
+    private long lastSystemTicks;
     private long lastSeenNanos;
     private Schedstat endSchedstat;
     /** The last poll's schedstat, when polls read it: the end reading of a thread that ended before the window did. */
@@ -35,6 +37,8 @@ final class ThreadTally {
         this.firstSeenNanos = seenNanos;
         this.name = stat.comm();
         this.startTicks = born ? 0 : stat.utimeTicks() + stat.stimeTicks();
+        this.startSystemTicks = born ? 0 : stat.stimeTicks();
+        this.lastSystemTicks = stat.stimeTicks();
         this.startSchedstat = born ? new Schedstat(0, 0) : schedstat;
         this.lastTicks = stat.utimeTicks() + stat.stimeTicks();
         this.lastSeenNanos = seenNanos;
@@ -45,6 +49,7 @@ final class ThreadTally {
         name = stat.comm(); // a thread may rename itself (Thread.setName) after the start snapshot
         if (schedstat != null) lastSchedstat = schedstat;
         lastTicks = stat.utimeTicks() + stat.stimeTicks();
+        lastSystemTicks = stat.stimeTicks();
         lastSeenNanos = seenNanos;
         states = states.plus(stat.state());
     }
@@ -60,6 +65,7 @@ final class ThreadTally {
     void ended(TaskStat stat, Schedstat schedstat, long seenNanos) {
         name = stat.comm();
         lastTicks = stat.utimeTicks() + stat.stimeTicks();
+        lastSystemTicks = stat.stimeTicks();
         lastSeenNanos = seenNanos;
         endSchedstat = schedstat;
         presentAtEnd = true;
@@ -81,6 +87,7 @@ final class ThreadTally {
         blocked.forEach((seen, n) -> calls.add(probe.resolve(seen, n[0], n[1], n[2])));
         calls.sort(Comparator.comparingInt(BlockedCall::polls).reversed().thenComparing(BlockedCall::syscall));
         return new OsThreadActivity(tid, name, Math.max(0, cpu), runDelay, states,
-                firstSeenNanos, lastSeenNanos, born, !presentAtEnd, calls);
+                firstSeenNanos, lastSeenNanos, born, !presentAtEnd, calls,
+                Math.max(0, lastSystemTicks - startSystemTicks) * TaskStat.NANOS_PER_TICK);
     }
 }

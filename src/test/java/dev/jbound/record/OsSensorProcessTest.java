@@ -40,6 +40,9 @@ class OsSensorProcessTest {
                     .isGreaterThanOrEqualTo(window / 2);
             assertThat(spinner.cpuNanos()).as("spinner cpu").isGreaterThanOrEqualTo(window / 10);
             assertThat(spinner.states().runningPolls()).isPositive();
+            // the spinner never enters the kernel of its own accord: its stime is ticks at most
+            assertThat(spinner.systemCpuNanos()).as("spinner system time").isNotNegative()
+                    .isLessThan(spinner.cpuNanos() / 4 + 30_000_000L);
             assertThat(sleeper.cpuNanos()).as("sleeper cpu").isLessThan(window / 20);
             assertThat(sleeper.polls()).isPositive();
             assertThat(sleeper.states().sleepingPolls()).isEqualTo(sleeper.polls());
