@@ -47,6 +47,13 @@ public final class Analyzer {
     /** Run-queue delay worth a note when others cause it. */
     static final double NOTABLE_RUNQUEUE_SHARE = 0.10;
     static final int TOP_LOCKS = 5;
+    /**
+     * Half a core left idle on average across the machine: a runnable thread would have had one
+     * within a scheduler slice, so time it spent off a CPU was not spent queueing.
+     */
+    static final double SPARE_CORES = 0.5;
+    /** Below 200 ms of CPU, 10 samples at 20 ms: too few to compare the profiler's count with the OS's time. */
+    static final long COMPARABLE_CPU_NANOS = 200_000_000L;
 
     /** What analysis reads. {@code os} and {@code threadDump} may be null (a recording read from a file). */
     public record Input(Recording recording, OsActivity os, String threadDump, Report.Target target,
@@ -68,6 +75,8 @@ public final class Analyzer {
 
         long gcCpu = 0, jitCpu = 0, otherCpu = 0, appCpu = 0;
         int samples = 0;
+        double covered = 0;
+        long sampledCpu = 0, osCpu = 0;
         Breakdown process = Breakdown.EMPTY;
         SiteTally sites = new SiteTally();
         Map<String, List<ThreadRow>> pools = new LinkedHashMap<>();
@@ -84,8 +93,9 @@ public final class Analyzer {
             boolean idle = isIdle(b, window);
             ThreadState main = idle || b.activeNanos() == 0 ? ThreadState.WAIT : b.dominantActive();
             List<FrameCount> top = a.sites.top(main, 1);
+            double coverage = a.coverage(b);
             ThreadRow row = new ThreadRow(a.info.osTid(), a.info.name(), ThreadPools.poolOf(a.info.name()), a.kind, b,
-                    cpu, main, top.isEmpty() ? "" : top.get(0).frame(), idle, a.samples());
+                    cpu, main, top.isEmpty() ? "" : top.get(0).frame(), idle, a.evidenceSamples(), coverage);
             rows.add(row);
             if (a.kind != ThreadKind.APP) continue;
             pools.computeIfAbsent(row.pool(), k -> new ArrayList<>()).add(row);
@@ -93,6 +103,9 @@ public final class Analyzer {
                 process = process.plus(b);
                 sites.addAll(a.sites);
                 samples += row.samples();
+                covered += coverage * b.activeNanos();
+                sampledCpu += a.cpuSampleNanos();
+                osCpu += Math.max(0, a.osCpuNanos());
             }
         }
         // The GC's own threads work for the application: their CPU is time the workload spends on GC.
@@ -102,7 +115,11 @@ public final class Analyzer {
 
         CpuBudget cores = cores(in.os(), rec);
         long processCpu = os != null ? os.processCpuNanos() : gcCpu + jitCpu + otherCpu + appCpu;
-        Verdict verdict = WorkloadClassifier.classify(process, window, cores.effectiveCpus(), processCpu, samples);
+        long appActive = process.activeNanos() - gcCpu;
+        var evidence = new VerdictEvidence(appActive <= 0 ? 1 : Math.min(1, covered / appActive), samples, appActive / 1e9,
+                cpuSource(rec, os), agreement(rec, os, sampledCpu, osCpu), unseenWork(rec, accounts, window),
+                os != null, Recording.JDK_FLIGHT_RECORDER.equals(rec.producer()));
+        Verdict verdict = WorkloadClassifier.classify(process, window, cores.effectiveCpus(), processCpu, evidence);
         ThreadDump dump = in.threadDump() == null ? null : ThreadDump.parse(in.threadDump());
         List<LockSite> locks = LockSites.of(rec, e -> {
             Classification c = classify(e.stack());
@@ -131,6 +148,11 @@ public final class Analyzer {
         Phases phases = phases(rec, cores, rows, accounts, process, notes);
         notes.addAll(rec.notes());
         if (in.os() != null && in.os().note() != null && !in.os().note().isBlank()) notes.add(in.os().note());
+        if (os == null && process.shareOfActive(ThreadState.IO) >= WorkloadClassifier.SECONDARY_SHARE && waitsOnSockets(sites)) {
+            notes.add("without the OS's view of the sockets (a recording read later), a socket read counts as I/O: a client"
+                    + " waiting for its reply and a server waiting for its clients' next request look the same here;"
+                    + " a live attach tells them apart");
+        }
         if (process.shareOfActive(ThreadState.RUNQUEUE) >= NOTABLE_RUNQUEUE_SHARE
                 && WorkloadClassifier.othersQueueUs(process, window, cores.effectiveCpus(), processCpu)) {
             notes.add(String.format(Locale.ROOT, "threads waited %.0f%% of their active time for a CPU although the process wanted"
@@ -184,22 +206,23 @@ public final class Analyzer {
                 }
             }
         }
+        Recording.Measured m = rec.measured();
         for (WallSample s : rec.wallSamples()) {
             Classification c = classify(s.stack());
             ThreadState state = c.given(s.known());
             String site = state == c.state() ? siteName(c) : waitSite(s.stack());
-            account(accounts, rec, s.osTid()).addWall(state, site, s.weightNanos(), s.count());
+            account(accounts, rec, s.osTid()).addWall(state, site, s.weightNanos(), s.count(), m.nativeMethodStacks().contains(s.stack()));
         }
         for (CpuSample s : rec.cpuSamples()) {
             Classification c = classify(s.stack());
             account(accounts, rec, s.osTid()).addCpu(c.state(), siteName(c), s.weightNanos(), s.count());
         }
-        Recording.Measured m = rec.measured();
         if (os != null) {
             for (OsThreadActivity t : os.threads()) {
                 ThreadAccount a = accounts.get(t.tid());
                 a.setOs(t.cpuNanos(), Math.max(0, t.runDelayNanos()));
                 a.setOsWaits(OsWaitRules.OffCpu.of(t.blocked()));
+                a.setSystem(t.systemCpuNanos(), !Recording.JDK_FLIGHT_RECORDER.equals(rec.producer()));
                 // The OS saw the thread live, whether or not a sampler reached it: on a machine whose
                 // cores a local database saturates, the profiler's wall samples thin out to a few per
                 // thread, and the time between them, blocked in a read, would vanish from the window.
@@ -208,6 +231,11 @@ public final class Analyzer {
         } else {
             // The JDK's recorder measured each thread's CPU time (thread dumps, jdk.ThreadCPULoad); no run delay.
             m.cpuNanos().forEach((tid, cpu) -> account(accounts, rec, tid).setMeasured(cpu));
+            m.systemCpuNanos().forEach((tid, sys) -> account(accounts, rec, tid).setSystem(sys, false));
+            if (m.machineLoad() >= 0 && rec.cpus() > 0) {
+                boolean free = (1 - m.machineLoad()) * rec.cpus() >= SPARE_CORES;
+                accounts.values().forEach(a -> a.setCoresFree(free));
+            }
         }
         if (os != null || !m.cpuNanos().isEmpty()) {
             // A virtual thread's CPU time is its carrier's, which the OS (or the dumps) measured already.
@@ -229,14 +257,56 @@ public final class Analyzer {
         m.lifeNanos().forEach((tid, life) -> account(accounts, rec, tid).setLife(life));
         m.stateHints().forEach((tid, stacks) -> {
             ThreadAccount a = account(accounts, rec, tid);
-            stacks.forEach((st, n) -> a.addHint(hintState(st, stacks.keySet()), n));
+            stacks.forEach((st, n) -> a.addHint(hintState(st, stacks.keySet()), n, m.nativeMethodStacks().contains(st)));
         });
         for (ThreadAccount a : accounts.values()) {
-            a.exactWaits(rec.cpuIntervalNanos());
+            a.exactWaits();
             // A pause stops every thread, but costs only those that had work to do.
             boolean worked = a.hasOs() && a.cpuNanos(window) >= IDLE_THREAD_ACTIVE_SHARE * window;
-            if (rec.gcPauseNanos() > 0 && a.kind == ThreadKind.APP && worked) a.stoppedByGc(rec.gcPauseNanos(), rec.cpuIntervalNanos());
+            if (rec.gcPauseNanos() > 0 && a.kind == ThreadKind.APP && worked) a.stoppedByGc(rec.gcPauseNanos());
         }
+    }
+
+    /** Whether the I/O waits' sites are network calls (socket reads, accepts, selectors), not files. */
+    private static boolean waitsOnSockets(SiteTally sites) {
+        for (FrameCount f : sites.top(ThreadState.IO, TOP_FRAMES)) {
+            String s = f.frame();
+            if (s.contains("Socket") || s.contains("socket") || s.contains("Net.") || s.contains("EPoll") || s.contains("Selector")
+                    || s.contains("accept")) return true;
+        }
+        return false;
+    }
+
+    private static Verdict.CpuSource cpuSource(Recording rec, OsActivity os) {
+        if (os != null) return Verdict.CpuSource.OS;
+        Recording.Measured m = rec.measured();
+        if (!m.cpuNanos().isEmpty()) return m.cpuEstimated() ? Verdict.CpuSource.ESTIMATED : Verdict.CpuSource.RECORDING;
+        if (rec.cpuSampleCount() == 0) return Verdict.CpuSource.NONE;
+        // the JDK's sampler takes a few threads a period: its samples say where, not how much
+        return Recording.JDK_FLIGHT_RECORDER.equals(rec.producer()) ? Verdict.CpuSource.ESTIMATED : Verdict.CpuSource.SAMPLES;
+    }
+
+    /**
+     * async-profiler's CPU samples against the OS's CPU time for the active threads, min/max; NaN
+     * where not both measured it, or too little CPU was used for the two to be compared (200 ms).
+     */
+    private static double agreement(Recording rec, OsActivity os, long sampledCpu, long osCpu) {
+        if (os == null || !Recording.ASYNC_PROFILER.equals(rec.producer()) || osCpu < COMPARABLE_CPU_NANOS) return Double.NaN;
+        return (double) Math.min(sampledCpu, osCpu) / Math.max(sampledCpu, osCpu);
+    }
+
+    /**
+     * Work that the recording's own samples show but the accounting does not: application threads
+     * in CPU samples for more than the idle bar, and the collections that allocation caused.
+     */
+    private static String unseenWork(Recording rec, Map<Long, ThreadAccount> accounts, long window) {
+        long sampled = accounts.values().stream().filter(a -> a.kind == ThreadKind.APP).mapToLong(ThreadAccount::cpuSampleNanos).sum();
+        if (window <= 0 || sampled < WorkloadClassifier.IDLE_BELOW_BUSY_THREADS * window) return null;
+        int samples = (int) rec.cpuSamples().stream().filter(s -> ThreadKinds.of(rec.thread(s.osTid())) == ThreadKind.APP)
+                .mapToLong(CpuSample::count).sum();
+        String gc = rec.gcPauseNanos() > 0 ? String.format(Locale.ROOT, " and %.0f ms of GC pauses", rec.gcPauseNanos() / 1e6) : "";
+        return String.format(Locale.ROOT, "the recording has %d CPU samples of application threads%s, yet its CPU time"
+                + " shows no thread busy", samples, gc);
     }
 
     /** Idle: too little work to count, where queueing for a CPU counts only as {@link #WORKED_CPU_SHARE} says. */

@@ -190,7 +190,7 @@ final class JdkRecorderEvents {
             Long last = lastCpuLoad.put(th.osTid(), at);
             // The load is an average over the thread's last period: since its previous event, or one period.
             long over = last != null ? at - last : period > 0 ? Math.min(period, at - out.startNanos) : at - out.startNanos;
-            if (over > 0) out.cpuLoad(at, th, e.getDouble(user) + e.getDouble(system), over);
+            if (over > 0) out.cpuLoad(at, th, e.getDouble(user) + e.getDouble(system), e.getDouble(system), over);
         };
     }
 
@@ -198,12 +198,15 @@ final class JdkRecorderEvents {
         int time = t.indexOf("startTime");
         int user = t.indexOf("jvmUser");
         int system = t.indexOf("jvmSystem");
+        int machine = t.indexOf("machineTotal");
         long[] last = {Long.MIN_VALUE};
         return e -> {
             long at = e.epochNanos(time);
             long over = last[0] != Long.MIN_VALUE ? at - last[0] : Math.min(period, at - out.startNanos);
             last[0] = at;
-            if (over > 0) out.processLoad(e.getDouble(user) + e.getDouble(system), over);
+            if (over > 0) {
+                out.processLoad(e.getDouble(user) + e.getDouble(system), e.getDouble(system), machine >= 0 ? e.getDouble(machine) : -1, over);
+            }
         };
     }
 

@@ -24,14 +24,19 @@ final class PoolRows {
             Breakdown b = Breakdown.EMPTY;
             int active = 0;
             int samples = 0;
+            double covered = 0;
             for (ThreadRow t : threads) {
                 if (t.idle()) continue;
                 b = b.plus(t.breakdown());
                 active++;
                 samples += t.samples();
+                covered += t.coverage() * t.breakdown().activeNanos();
             }
             String name = threads.size() == 1 ? threads.get(0).name() : key;
-            Verdict v = WorkloadClassifier.classify(b, window, cores.effectiveCpus(), -1, samples);
+            // a pool's verdict rests on what its own threads' time rests on; doubts are the process's to say
+            double coverage = b.activeNanos() == 0 ? 1 : covered / b.activeNanos();
+            var evidence = new VerdictEvidence(coverage, samples, 0, Verdict.CpuSource.OS, Double.NaN, null, true, false);
+            Verdict v = WorkloadClassifier.classify(b, window, cores.effectiveCpus(), -1, evidence);
             double busy = window == 0 ? 0 : (double) b.activeNanos() / window;
             Strategy s = StrategyAdvisor.advise(v, new StrategyAdvisor.Facts(b, cores.effectiveCpus(), cores.throttled(),
                     busy, active, List.of(), List.of(), List.of(), jdk,

@@ -54,6 +54,12 @@ final class RecordingBuilder {
     private long nativePeriodNanos;
     /** CPU load × seconds per thread, to multiply by the CPU count once it is known. */
     private final Map<Long, Double> cpuLoadSeconds = new HashMap<>();
+    /** The kernel's part of it. */
+    private final Map<Long, Double> systemLoadSeconds = new HashMap<>();
+    /** Stacks whose innermost frame is a Java native method (native-method samples, dumps). */
+    private final Set<Stack> nativeStacks = new HashSet<>();
+    /** Threads seen in a native method, and how often. */
+    private final Map<Long, Integer> nativeSamplesByThread = new HashMap<>();
     /** Per-thread facts from thread dumps at both ends of the window; they win over load averages. */
     private final Map<Long, Long> dumpCpu = new HashMap<>();
     private final Map<Long, Long> dumpLife = new HashMap<>();
@@ -64,6 +70,10 @@ final class RecordingBuilder {
     private final StateTimeline timeline = new StateTimeline();
     /** The JVM's CPU load × seconds (jdk.CPULoad), the last resort for how much CPU the samples stand for. */
     private double processLoadSeconds;
+    /** Its kernel part, and the whole machine's load × seconds over the seconds they cover. */
+    private double processSystemLoadSeconds;
+    private double machineLoadSeconds;
+    private double machineLoadOverSeconds;
     private final Map<Long, Integer> allocations = new HashMap<>();
     /** Timed waits of this chunk and of the one before, by thread: what explains the pending native samples. */
     private Map<Long, List<long[]>> timedSpans = new HashMap<>();
@@ -107,6 +117,8 @@ final class RecordingBuilder {
     void nativeSample(long time, ThreadInfo t, Stack stack, long periodNanos) {
         natives.add(new NativeSample(time, thread(t), stack));
         nativePeriodNanos = periodNanos;
+        nativeStacks.add(stack);
+        nativeSamplesByThread.merge(t.osTid(), 1, Integer::sum);
     }
 
     void gcPause(long time, long nanos) {
@@ -114,8 +126,9 @@ final class RecordingBuilder {
     }
 
     /** @param time when the load was measured: the end of the {@code overNanos} it averages */
-    void cpuLoad(long time, ThreadInfo t, double load, long overNanos) {
+    void cpuLoad(long time, ThreadInfo t, double load, double systemLoad, long overNanos) {
         cpuLoadSeconds.merge(thread(t), load * overNanos / 1e9, Double::sum);
+        systemLoadSeconds.merge(t.osTid(), systemLoad * overNanos / 1e9, Double::sum);
         timeline.measuredCpu(time - overNanos, overNanos, t.osTid(), load * overNanos);
     }
 
@@ -134,6 +147,8 @@ final class RecordingBuilder {
             Map<Stack, Integer> hints = dumpHints.computeIfAbsent(id, k -> new HashMap<>());
             if (same) hints.merge(start.stack(), 1, Integer::sum);
             hints.merge(end.stack(), 1, Integer::sum);
+            if (same && start.inNativeMethod()) nativeStacks.add(start.stack());
+            if (end.inNativeMethod()) nativeStacks.add(end.stack());
         });
     }
 
@@ -142,8 +157,14 @@ final class RecordingBuilder {
         allocations.merge(thread(t), 1, Integer::sum);
     }
 
-    void processLoad(double load, long overNanos) {
+    /** @param machineLoad the whole machine's load, negative when the event lacks it */
+    void processLoad(double load, double systemLoad, double machineLoad, long overNanos) {
         processLoadSeconds += load * overNanos / 1e9;
+        processSystemLoadSeconds += systemLoad * overNanos / 1e9;
+        if (machineLoad >= 0) {
+            machineLoadSeconds += machineLoad * overNanos / 1e9;
+            machineLoadOverSeconds += overNanos / 1e9;
+        }
     }
 
     void note(String note) {
@@ -201,7 +222,10 @@ final class RecordingBuilder {
 
     /** Per-thread CPU time from the best source the recording has: thread dumps, thread load, or process load. */
     private Recording.Measured measured() {
-        if (!dumpCpu.isEmpty()) return new Recording.Measured(dumpCpu, dumpLife, dumpHints);
+        double machineLoad = machineLoadOverSeconds > 0 ? machineLoadSeconds / machineLoadOverSeconds : -1;
+        if (!dumpCpu.isEmpty()) {
+            return new Recording.Measured(dumpCpu, dumpLife, dumpHints, systemCpu(dumpCpu), nativeStacks, machineLoad, false);
+        }
         Map<Long, Long> threadCpu = new HashMap<>();
         if (cpus <= 0) return Recording.Measured.NONE;
         if (!cpuLoadSeconds.isEmpty()) {
@@ -226,7 +250,35 @@ final class RecordingBuilder {
                         + " application thread (the JDK's sampler misses some compiled code); record with jbound to see where", appCpu / 1e9));
             }
         }
-        return threadCpu.isEmpty() ? Recording.Measured.NONE : new Recording.Measured(threadCpu, Map.of(), Map.of());
+        if (threadCpu.isEmpty()) return Recording.Measured.NONE;
+        return new Recording.Measured(threadCpu, Map.of(), Map.of(), systemCpu(threadCpu), nativeStacks, machineLoad,
+                cpuLoadSeconds.isEmpty());
+    }
+
+    /**
+     * Each thread's CPU time in the kernel: the share its own load events give (profile settings
+     * measure thread load every 10 s, and at the end), else the process's kernel time, given to the
+     * threads seen in native methods (those that make system calls) in proportion to their CPU time,
+     * each at most its own: a JNI storage engine's flushes burn system time that no Java frame shows.
+     */
+    private Map<Long, Long> systemCpu(Map<Long, Long> threadCpu) {
+        Map<Long, Long> system = new HashMap<>();
+        threadCpu.forEach((tid, cpu) -> {
+            double load = cpuLoadSeconds.getOrDefault(tid, 0.0);
+            if (load > 0) system.put(tid, Math.round(cpu * Math.min(1, systemLoadSeconds.getOrDefault(tid, 0.0) / load)));
+        });
+        if (!system.isEmpty() || processSystemLoadSeconds <= 0) return system;
+        long kernel = Math.round(processSystemLoadSeconds * cpus * 1e9);
+        long nativeCpu = 0;
+        for (long tid : nativeSamplesByThread.keySet()) nativeCpu += threadCpu.getOrDefault(tid, 0L);
+        if (nativeCpu <= 0) return system;
+        for (long tid : nativeSamplesByThread.keySet()) {
+            long cpu = threadCpu.getOrDefault(tid, 0L);
+            system.put(tid, Math.min(cpu, Math.round((double) kernel * cpu / nativeCpu)));
+        }
+        notes.add("each thread's CPU time in the kernel is estimated from the process's (the recording has no thread CPU load):"
+                + " it goes to the threads seen in native methods");
+        return system;
     }
 
     private static boolean withinTimed(NativeSample s, List<long[]> spans) {

@@ -46,6 +46,18 @@ final class ThreadAccount {
     private boolean runDelayMeasured;
     /** I/O time {@link #breakdown} took from the OS's polls, which already told clients' waits from servers'. */
     private long ioFromOs;
+    /** The part of the CPU time spent in the kernel, -1 when unknown. */
+    private long systemNanos = -1;
+    /** The recording's CPU samples cannot see kernel code (the JDK's recorder), so none caught an I/O call's own CPU. */
+    private boolean kernelUnsampled;
+    /** Wall samples and hints that found the thread runnable in a Java native method (JNI). */
+    private long nativeRunnableNanos;
+    private int nativeCpuHints;
+    /**
+     * Without a measured run delay, whether the machine had a core to spare (the recording's
+     * machine load): a thread runnable but off a CPU then was not queueing. Null when unknown.
+     */
+    private Boolean coresFree;
 
     ThreadAccount(ThreadInfo info) {
         this.info = info;
@@ -58,6 +70,12 @@ final class ThreadAccount {
 
     /** {@code count} merged samples in all {@code nanos}. */
     void addWall(ThreadState state, String site, long nanos, int count) {
+        addWall(state, site, nanos, count, false);
+    }
+
+    /** @param inNativeMethod the stack's innermost frame is a Java native method */
+    void addWall(ThreadState state, String site, long nanos, int count, boolean inNativeMethod) {
+        if (state == ThreadState.CPU && inNativeMethod) nativeRunnableNanos += nanos;
         samples += count;
         wallNanos.merge(state, nanos, Long::sum);
         wallTotal += nanos;
@@ -83,6 +101,12 @@ final class ThreadAccount {
         this.runDelayMeasured = true;
     }
 
+    /** CPU time spent in the kernel (the OS's stime), and whether the CPU samples could see kernel code at all. */
+    void setSystem(long systemNanos, boolean samplesSeeKernel) {
+        this.systemNanos = systemNanos;
+        this.kernelUnsampled = !samplesSeeKernel;
+    }
+
     /** The system calls the OS sensor saw the thread blocked in, sorted by {@link OsWaitRules}. */
     void setOsWaits(OsWaitRules.OffCpu waits) {
         this.osWaits = waits;
@@ -101,15 +125,13 @@ final class ThreadAccount {
     }
 
     /** Stop-the-world GC pauses while this thread worked: a recording without safepoint samples (the JDK's) knows them only so. */
-    void stoppedByGc(long pauseNanos, long sampleIntervalNanos) {
+    void stoppedByGc(long pauseNanos) {
         stoppedByGcNanos = pauseNanos;
-        if (sampleIntervalNanos > 0) samples += (int) Math.min(Integer.MAX_VALUE, pauseNanos / sampleIntervalNanos);
     }
 
-    /** The waits are timed events with exact durations, and the measured CPU time is worth the samples it replaces. */
-    void exactWaits(long sampleIntervalNanos) {
+    /** The waits are timed events with exact durations (the JDK's recorder), not samples. */
+    void exactWaits() {
         exactWaits = true;
-        if (sampleIntervalNanos > 0 && hasOs()) samples += (int) Math.min(Integer.MAX_VALUE, osCpuNanos / sampleIntervalNanos);
     }
 
     void addHint(ThreadState state) {
@@ -117,13 +139,69 @@ final class ThreadAccount {
     }
 
     void addHint(ThreadState state, int count) {
-        samples += count;
-        hints.merge(state, count, Integer::sum);
+        addHint(state, count, false);
     }
 
-    /** Wall and cpu samples seen for this thread. */
+    void addHint(ThreadState state, int count, boolean inNativeMethod) {
+        samples += count;
+        hints.merge(state, count, Integer::sum);
+        if (state == ThreadState.CPU && inNativeMethod) nativeCpuHints += count;
+    }
+
+    /** Whether the machine had a core to spare in the window (its load as the recording measured it). */
+    void setCoresFree(boolean free) {
+        this.coresFree = free;
+    }
+
+    /** What the cpu samples add up to. */
+    long cpuSampleNanos() {
+        return cpuSampleNanos;
+    }
+
+    /** The OS's CPU time for the thread, -1 without one. */
+    long osCpuNanos() {
+        return runDelayMeasured ? osCpuNanos : -1;
+    }
+
+    /** Samples, hints and the OS's polls of the thread while it was blocked. */
+    int evidenceSamples() {
+        return samples + osWaits.polls();
+    }
+
+    /** Wall and cpu samples, and hints, seen for this thread. */
     int samples() {
         return samples;
+    }
+
+    /**
+     * The share of the thread's active time that was measured (CPU time, run delay, the JDK's timed
+     * waits, GC pauses) or that enough samples and OS polls split: {@link Confidence#FULL_DENSITY}
+     * a second of the time they must explain.
+     */
+    double coverage(Breakdown b) {
+        long active = b.activeNanos();
+        if (active <= 0) return 1;
+        long measured = 0;
+        if (hasOs()) measured += osCpuNanos;
+        if (runDelayMeasured) measured += Math.max(0, osRunDelayNanos);
+        if (exactWaits) {
+            for (ThreadState s : new ThreadState[]{ThreadState.IO, ThreadState.LOCK, ThreadState.GC}) measured += wallNanos.getOrDefault(s, 0L);
+        }
+        measured = Math.min(active, measured + stoppedByGcNanos);
+        long inferred = active - measured;
+        if (inferred == 0) return 1;
+        double needed = inferred / 1e9 * Confidence.FULL_DENSITY;
+        double sampled = Math.min(1, (samples + osWaits.polls()) / needed);
+        return (measured + inferred * sampled) / active;
+    }
+
+    /** Wall time the samples or events show off a CPU: blocked, waiting, stopped. */
+    private long offWall() {
+        long off = 0;
+        for (var w : wallNanos.entrySet()) {
+            if (w.getKey() != ThreadState.CPU && w.getKey() != ThreadState.RUNQUEUE) off += w.getValue();
+        }
+        return off;
     }
 
     boolean hasOs() {
@@ -160,10 +238,7 @@ final class ThreadAccount {
         long life = Math.min(windowNanos, Math.max(lifeNanos, Math.max(wallTotal, cpu + runq)));
         if (stoppedByGcNanos > 0 && lifeNanos < 0) life = Math.min(windowNanos, life + stoppedByGcNanos);
         runq = Math.min(runq, life - cpu);
-        long offWall = 0;
-        for (ThreadState s : ThreadState.values()) {
-            if (s != ThreadState.CPU && s != ThreadState.RUNQUEUE) offWall += wallNanos.getOrDefault(s, 0L);
-        }
+        long offWall = offWall();
         if (exactWaits && cpu + runq + offWall > life) {
             // A timed wait lasts until the thread runs again, so it holds the run-queue delay after the
             // wake-up too: the events are exact, the OS's delay counts only where they leave room.
@@ -171,6 +246,9 @@ final class ThreadAccount {
         }
         EnumMap<ThreadState, Long> out = new EnumMap<>(ThreadState.class);
         attribute(out, ThreadState.CPU, cpu);
+        long kernelIo = kernelTimeInIo(out.getOrDefault(ThreadState.CPU, 0L));
+        out.merge(ThreadState.CPU, -kernelIo, Long::sum);
+        out.merge(ThreadState.IO, kernelIo, Long::sum);
         // Queueing for a CPU serves whatever the thread wanted the CPU for: a lock waiter spinning
         // in a queue is waiting for the lock.
         attribute(out, ThreadState.RUNQUEUE, runq);
@@ -208,12 +286,54 @@ final class ThreadAccount {
             // Seen running code (native code, to the JVM) but neither on a CPU nor queued for one:
             // the OS saw what it was blocked in.
             splitByOs(out, off);
+        } else if (off > 0 && nativeRunnableNanos > 0 && !runDelayMeasured) {
+            nativeOffCpu(out, off);
         } else if (off > 0) {
             // Seen running code but neither on a CPU nor queued for one: nothing explains the gap.
             out.merge(ThreadState.WAIT, off, Long::sum);
         }
         awaitedIsNotIo(out, ioOnCpu);
         return Breakdown.of(out);
+    }
+
+    /**
+     * The kernel's own work inside the thread's I/O calls (a VM's disk flush burns system time in
+     * fdatasync, a socket's protocol work runs in send and recv), for a recording whose CPU samples
+     * cannot show kernel code: async-profiler's samples put such time under the call, which moves it
+     * to io ({@link #attribute}); without them, the OS's system time does, in the proportion of the
+     * thread's blocked polls that found it in I/O rather than waiting for work or in a futex.
+     */
+    private long kernelTimeInIo(long cpuLeft) {
+        if (!kernelUnsampled || systemNanos <= 0) return 0;
+        return Math.round(Math.min(cpuLeft, systemNanos) * ioShareOfWaits());
+    }
+
+    /**
+     * The share of the thread's waits that were I/O: of the OS's polls where there are any; else of
+     * what the recording explains (timed I/O events, and native code off a CPU, which the JDK
+     * counts as runnable and this account as I/O where the cores were free).
+     */
+    private double ioShareOfWaits() {
+        if (osWaits.polls() > 0) {
+            int besideIo = kind == ThreadKind.APP ? osWaits.futexBesideFileIoPolls() : 0;
+            return (double) (osWaits.ioPolls() + besideIo) / osWaits.polls();
+        }
+        if (kind != ThreadKind.APP || Boolean.FALSE.equals(coresFree)) return 0;
+        long offWall = offWall();
+        long io = wallNanos.getOrDefault(ThreadState.IO, 0L) + nativeRunnableNanos;
+        if (offWall + nativeRunnableNanos > 0) return (double) io / (offWall + nativeRunnableNanos);
+        int total = hints.values().stream().mapToInt(Integer::intValue).sum();
+        return total == 0 ? 0 : (double) (hints.getOrDefault(ThreadState.IO, 0) + nativeCpuHints) / total;
+    }
+
+    /**
+     * Time in native code that neither the CPU time nor any event explains, where nothing measured
+     * the run delay (a recording read without the OS): queueing for a CPU only if the machine had
+     * none to spare; otherwise blocked in the native code, as the OS would have shown.
+     */
+    private void nativeOffCpu(EnumMap<ThreadState, Long> out, long nanos) {
+        if (Boolean.TRUE.equals(coresFree)) blockedInNative(out, nanos);
+        else out.merge(ThreadState.RUNQUEUE, nanos, Long::sum);
     }
 
     /**
@@ -248,28 +368,59 @@ final class ThreadAccount {
 
     /**
      * A dump or a native-method sample that caught the thread running code while its CPU time says
-     * it mostly did not. Where nothing measured its run delay, it queued for a CPU. Where the OS
-     * did, it was blocked in native code (a JNI call runs, to the JVM): in what the OS's polls saw
-     * it blocked in, or, seen only runnable, in I/O: on a virtual machine a thread waiting for a
-     * disk flush shows R without using a CPU or queueing for one (DESIGN.md).
+     * it mostly did not. Where the OS measured its run delay, it was blocked in native code (a JNI
+     * call runs, to the JVM): in what the OS's polls saw it blocked in, or, seen only runnable, in
+     * I/O: on a virtual machine a thread waiting for a disk flush shows R without using a CPU or
+     * queueing for one (DESIGN.md). Where nothing measured it, it queued for a CPU, unless the
+     * machine had a core to spare: then native code was blocked (as above), and Java code caught
+     * running only caught a moment of the CPU time already counted, so the time left is the waits
+     * too short for the recorder's events (20 ms in the JDK's default settings), which the other
+     * hints split, or, with none, which are like the waits it recorded (a lock's shorter hand-offs
+     * are lock waits too), or, with none recorded, waiting.
      */
     private void splitByHints(EnumMap<ThreadState, Long> out, long nanos) {
-        int total = hints.values().stream().mapToInt(Integer::intValue).sum();
+        EnumMap<ThreadState, Integer> weights = new EnumMap<>(hints);
+        boolean spareCores = !runDelayMeasured && Boolean.TRUE.equals(coresFree);
+        if (spareCores) {
+            if (nativeCpuHints > 0) weights.put(ThreadState.CPU, nativeCpuHints);
+            else weights.remove(ThreadState.CPU);
+        }
+        int total = weights.values().stream().mapToInt(Integer::intValue).sum();
+        if (total == 0) {
+            likeRecordedWaits(out, nanos);
+            return;
+        }
         long given = 0;
         ThreadState last = null;
-        for (var h : hints.entrySet()) {
+        for (var h : weights.entrySet()) {
             long part = nanos * h.getValue() / total;
             given += part;
-            if (h.getKey() == ThreadState.CPU && runDelayMeasured) {
+            if (h.getKey() != ThreadState.CPU) {
+                out.merge(h.getKey(), part, Long::sum);
+                last = h.getKey();
+            } else if (runDelayMeasured || spareCores) {
                 blockedInNative(out, part);
-                continue;
+            } else {
+                out.merge(ThreadState.RUNQUEUE, part, Long::sum);
+                last = ThreadState.RUNQUEUE;
             }
-            ThreadState s = h.getKey() == ThreadState.CPU ? ThreadState.RUNQUEUE : h.getKey();
-            out.merge(s, part, Long::sum);
-            last = s;
         }
         if (last != null) out.merge(last, nanos - given, Long::sum);
         else blockedInNative(out, nanos - given);
+    }
+
+    private void likeRecordedWaits(EnumMap<ThreadState, Long> out, long nanos) {
+        long recorded = offWall();
+        ThreadState last = ThreadState.WAIT;
+        long given = 0;
+        for (var w : wallNanos.entrySet()) {
+            if (recorded == 0 || w.getKey() == ThreadState.CPU || w.getKey() == ThreadState.RUNQUEUE) continue;
+            long part = Math.round((double) nanos * w.getValue() / recorded);
+            out.merge(w.getKey(), part, Long::sum);
+            given += part;
+            last = w.getKey();
+        }
+        out.merge(last, nanos - given, Long::sum);
     }
 
     private void blockedInNative(EnumMap<ThreadState, Long> out, long nanos) {

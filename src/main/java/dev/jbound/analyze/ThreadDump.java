@@ -28,8 +28,9 @@ final class ThreadDump {
      * threads), {@code waitingFor} the address of the lock it waits to acquire (or null),
      * {@code holding} the addresses of the locks it holds.
      */
+    /** @param inNativeMethod its innermost frame is a Java native method ("(Native Method)"): JNI, to the JVM runnable */
     record Thread(long tid, String name, long cpuNanos, long ageNanos, Stack stack, String javaState, String waitingFor,
-                  List<String> holding) {
+                  List<String> holding, boolean inNativeMethod) {
     }
 
     /** A lock object seen in the dump, by its address. */
@@ -93,7 +94,10 @@ final class ThreadDump {
                 // Object.wait(): the dump lists the monitor as locked next, but the thread released it
                 own.released = m.group(1);
             } else if ((m = FRAME.matcher(line)).matches()) {
-                if (topFrame == null) topFrame = m.group(1);
+                if (topFrame == null) {
+                    topFrame = m.group(1);
+                    own.inNativeMethod = line.contains("(Native Method)");
+                }
                 int dot = m.group(1).lastIndexOf('.');
                 if (dot > 0) frames.add(Frame.java(m.group(1).substring(0, dot), m.group(1).substring(dot + 1)));
             } else if ((m = WAITING.matcher(line)).find()) {
@@ -121,6 +125,7 @@ final class ThreadDump {
         String javaState = "";
         String waitingFor;
         String released;
+        boolean inNativeMethod;
         final List<String> holding = new ArrayList<>();
     }
 
@@ -132,7 +137,7 @@ final class ThreadDump {
             String id = nid.group(1);
             long tid = id.startsWith("0x") ? Long.parseLong(id.substring(2), 16) : Long.parseLong(id);
             threads.put(tid, new Thread(tid, name, nanos(CPU.matcher(header), 1e6), nanos(ELAPSED.matcher(header), 1e9),
-                    new Stack(frames), own.javaState, own.waitingFor, List.copyOf(own.holding)));
+                    new Stack(frames), own.javaState, own.waitingFor, List.copyOf(own.holding), own.inNativeMethod));
         } catch (NumberFormatException e) {
             // a header this parser does not understand: that thread keeps its sampled CPU
         }

@@ -45,8 +45,10 @@ public final class WorkloadClassifier {
     static final double OWN_CORES_FULL = 0.85;
     /** A runner-up state this large makes a workload mixed even on busy cores: it wants its own pool. */
     static final double SUBSTANTIAL_SHARE = 0.40;
-    /** Below this many samples of active threads, confidence is scaled down. */
+    /** Where only a sample count is known (pools, phases), below this many confidence is scaled down. */
     static final int CONFIDENT_SAMPLES = 200;
+    /** An idle verdict with the CPU measured: nothing busy, short of a thread working only between samples. */
+    static final double IDLE_CONFIDENCE = 0.9;
 
     private WorkloadClassifier() {
     }
@@ -59,12 +61,17 @@ public final class WorkloadClassifier {
      * @param samples      samples behind the breakdown, for confidence
      */
     public static Verdict classify(Breakdown measured, long windowNanos, double cores, long processCpuNanos, int samples) {
+        return classify(measured, windowNanos, cores, processCpuNanos, VerdictEvidence.ofSamples(samples));
+    }
+
+    /** @param basis what the breakdown rests on, for the confidence ({@link Confidence}) */
+    static Verdict classify(Breakdown measured, long windowNanos, double cores, long processCpuNanos, VerdictEvidence basis) {
         boolean othersQueue = othersQueueUs(measured, windowNanos, cores, processCpuNanos);
         Breakdown breakdown = othersQueue ? measured.without(RUNQUEUE) : measured;
         double busyThreads = windowNanos <= 0 ? 0 : (double) breakdown.activeNanos() / windowNanos;
         if (breakdown.activeNanos() == 0 || busyThreads < IDLE_BELOW_BUSY_THREADS) {
-            return new Verdict(WorkloadClass.IDLE, 0.9,
-                    String.format(Locale.ROOT, "%.2f threads busy on average: no thread did meaningful work", busyThreads), null);
+            return Confidence.verdict(WorkloadClass.IDLE, IDLE_CONFIDENCE,
+                    String.format(Locale.ROOT, "%.2f threads busy on average: no thread did meaningful work", busyThreads), null, basis);
         }
         double gc = breakdown.shareOfActive(GC);
         double runq = breakdown.shareOfActive(RUNQUEUE);
@@ -106,8 +113,7 @@ public final class WorkloadClassifier {
             evidence += " (leaving out run-queue delay caused by other processes)";
         }
         WorkloadClass secondary = secondary(breakdown, primary);
-        double confidence = decisive * Math.min(1.0, samples / (double) CONFIDENT_SAMPLES);
-        return new Verdict(primary, Math.min(1.0, confidence), evidence, secondary);
+        return Confidence.verdict(primary, decisive, evidence, secondary, basis);
     }
 
     /**

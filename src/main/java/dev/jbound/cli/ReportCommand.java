@@ -16,7 +16,10 @@ import java.util.concurrent.Callable;
 @Command(name = "report",
         description = {"Analyse a JFR recording made elsewhere and print the verdict: one from jbound (--jfr),"
                 + " async-profiler, the JDK's -XX:StartFlightRecording or jcmd JFR.start, or JDK Mission Control.",
-                "Without the OS sensor, CPU time comes from the recording (jdk.ThreadCPULoad, or samples)."},
+                "Without the OS sensor, CPU time comes from the recording (thread dumps, jdk.ThreadCPULoad, or the"
+                        + " process's load shared out by the samples, at lower confidence); a thread in a native method"
+                        + " (JNI) off a CPU counts as I/O where the machine had a core to spare. A verdict that rests on"
+                        + " little says so, and what to record next (settings=profile, or a live attach)."},
         footerHeading = "%nExamples:%n",
         footer = {"  jbound report app.jfr",
                 "  java -XX:StartFlightRecording=filename=app.jfr,settings=profile -jar app.jar; jbound report app.jfr",

@@ -2,6 +2,7 @@ package dev.jbound.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything read from one JFR recording, independent of which recorder produced it.
@@ -46,14 +47,29 @@ public record Recording(
      * @param lifeNanos  how much of the window the thread existed, where known
      * @param stateHints stacks seen at instants (thread dumps, native-method samples) and how often,
      *                   for the time no timed event explains
+     * @param systemCpuNanos the part of a thread's CPU time spent in the kernel, where the recording
+     *                   splits it (jdk.ThreadCPULoad's system load)
+     * @param nativeMethodStacks stacks whose innermost frame is a Java native method (JNI): a thread
+     *                   there is runnable to the JVM whether or not it is on a CPU
+     * @param machineLoad the whole machine's average CPU load in the window, 0 to 1 (jdk.CPULoad's
+     *                   machineTotal); negative when the recording does not say
+     * @param cpuEstimated {@code cpuNanos} shares out the process's CPU load by the samples: no per-thread measure
      */
-    public record Measured(Map<Long, Long> cpuNanos, Map<Long, Long> lifeNanos, Map<Long, Map<Stack, Integer>> stateHints) {
+    public record Measured(Map<Long, Long> cpuNanos, Map<Long, Long> lifeNanos, Map<Long, Map<Stack, Integer>> stateHints,
+                           Map<Long, Long> systemCpuNanos, Set<Stack> nativeMethodStacks, double machineLoad,
+                           boolean cpuEstimated) {
         public static final Measured NONE = new Measured(Map.of(), Map.of(), Map.of());
 
         public Measured {
             cpuNanos = Map.copyOf(cpuNanos);
             lifeNanos = Map.copyOf(lifeNanos);
             stateHints = Map.copyOf(stateHints);
+            systemCpuNanos = Map.copyOf(systemCpuNanos);
+            nativeMethodStacks = Set.copyOf(nativeMethodStacks);
+        }
+
+        public Measured(Map<Long, Long> cpuNanos, Map<Long, Long> lifeNanos, Map<Long, Map<Stack, Integer>> stateHints) {
+            this(cpuNanos, lifeNanos, stateHints, Map.of(), Set.of(), -1, false);
         }
     }
 

@@ -3,8 +3,14 @@ package dev.jbound.model;
 /**
  * One thread over the window. {@code idle}: it did no work worth counting (it only waited).
  * {@code topFrame} is what the thread did most (the site of its largest state); {@code samples}
- * counts the cpu and wall samples behind the row.
+ * counts the cpu and wall samples (and the JDK's hints) behind the row; {@code coverage} is the share
+ * of its active time that was measured or densely sampled.
  */
 public record ThreadRow(long osTid, String name, String pool, ThreadKind kind, Breakdown breakdown,
-                        long cpuNanos, ThreadState mainState, String topFrame, boolean idle, int samples) {
+                        long cpuNanos, ThreadState mainState, String topFrame, boolean idle, int samples, double coverage) {
+
+    public ThreadRow(long osTid, String name, String pool, ThreadKind kind, Breakdown breakdown,
+                     long cpuNanos, ThreadState mainState, String topFrame, boolean idle, int samples) {
+        this(osTid, name, pool, kind, breakdown, cpuNanos, mainState, topFrame, idle, samples, 1);
+    }
 }

@@ -62,7 +62,9 @@ public final class JsonRenderer implements Renderer {
         breakdown.put("busyThreads", round(r.busyThreads(), 2));
         breakdown.put("activeThreads", r.appThreads() - r.idleThreads());
         breakdown.put("idleThreads", r.idleThreads());
-        verdict(root.putObject("verdict"), r.verdict());
+        ObjectNode verdict = root.putObject("verdict");
+        verdict(verdict, r.verdict());
+        basis(verdict.putObject("basis"), r.verdict().basis());
         strategy(root.putObject("strategy"), r.strategy());
         ObjectNode top = root.putObject("topFrames");
         for (ThreadState st : ThreadState.values()) {
@@ -181,6 +183,17 @@ public final class JsonRenderer implements Renderer {
         o.put("confidenceLabel", v.confidenceLabel());
         o.put("evidence", v.evidence());
         if (v.secondary() == null) o.putNull("secondary"); else o.put("secondary", v.secondary().label());
+    }
+
+    private static void basis(ObjectNode o, Verdict.Basis b) {
+        o.put("coverage", round(b.coverage(), 2));
+        o.put("samples", b.samples());
+        o.put("activeThreadSeconds", round(b.activeThreadSeconds(), 2));
+        o.put("cpuTime", b.cpu().label());
+        if (Double.isNaN(b.agreement())) o.putNull("agreement"); else o.put("agreement", round(b.agreement(), 2));
+        ArrayNode doubts = o.putArray("doubts");
+        b.doubts().forEach(doubts::add);
+        if (b.next() == null) o.putNull("next"); else o.put("next", b.next());
     }
 
     private static void strategy(ObjectNode o, Strategy s) {

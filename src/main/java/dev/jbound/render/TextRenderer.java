@@ -62,6 +62,10 @@ public final class TextRenderer implements Renderer {
         out.printf(Locale.ROOT, "%s %s (%s confidence, %.2f): %s%s%n", style.bold("VERDICT"),
                 style.bold(style.cyan(v.workloadClass().label())), v.confidenceLabel(), v.confidence(),
                 v.evidence(), secondary);
+        if (!v.basis().doubts().isEmpty()) {
+            out.println(style.yellow("  why not surer: " + String.join("; ", v.basis().doubts())));
+            if (v.basis().next() != null) out.println(style.yellow("  record next: " + v.basis().next()));
+        }
         out.println();
     }
 

@@ -25,7 +25,7 @@ class JdkAccountingTest {
         a.addWall(ThreadState.LOCK, "Book.add", 1500 * MS);
         a.setOs(1000 * MS, 1000 * MS);
         a.setLife(WINDOW);
-        a.exactWaits(20 * MS);
+        a.exactWaits();
         Breakdown b = a.breakdown(WINDOW);
         assertThat(b.nanos(ThreadState.LOCK)).isEqualTo(1500 * MS);
         // the OS's 1 s of run delay overlaps the lock waits; only the 0.5 s they leave is queueing
@@ -55,7 +55,7 @@ class JdkAccountingTest {
         ThreadAccount a = account();
         a.setMeasured(1000 * MS);
         a.setLife(WINDOW);
-        a.stoppedByGc(1500 * MS, 20 * MS);
+        a.stoppedByGc(1500 * MS);
         a.addHint(ThreadState.CPU);
         Breakdown b = a.breakdown(WINDOW);
         assertThat(b.nanos(ThreadState.GC)).isEqualTo(1500 * MS);

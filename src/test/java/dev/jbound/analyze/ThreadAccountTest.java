@@ -129,6 +129,108 @@ class ThreadAccountTest {
     }
 
     @Test
+    void withoutAMeasuredRunDelayOnAMachineWithCoresToSpareNativeCodeWasBlockedAndRunningJavaCodeExplainsNothing() {
+        ThreadAccount a = account();
+        a.addHint(ThreadState.CPU, 6, true);  // native-method samples: a JNI call, runnable to the JVM
+        a.addHint(ThreadState.CPU, 4, false); // dumps that caught Java code running: CPU time already counted
+        a.addHint(ThreadState.LOCK, 2);       // a dump that caught it blocked: a monitor wait under the threshold
+        a.setLife(WINDOW);
+        a.setMeasured(300 * MS);
+        a.setCoresFree(true);
+        Breakdown b = a.breakdown(WINDOW);
+        assertThat(b.nanos(ThreadState.RUNQUEUE)).isZero();
+        assertThat(b.nanos(ThreadState.IO)).isEqualTo(525 * MS);
+        assertThat(b.nanos(ThreadState.LOCK)).isEqualTo(175 * MS);
+        // Java code caught running, and nothing else: the time left was waits too short to record,
+        // like those it recorded, or, with none recorded, waiting
+        ThreadAccount java = account();
+        java.addHint(ThreadState.CPU, 4, false);
+        java.setLife(WINDOW);
+        java.setMeasured(300 * MS);
+        java.setCoresFree(true);
+        assertThat(java.breakdown(WINDOW).nanos(ThreadState.WAIT)).isEqualTo(700 * MS);
+        ThreadAccount contender = account();
+        contender.addHint(ThreadState.CPU, 4, false);
+        contender.addWall(ThreadState.LOCK, "Book.add", 100 * MS); // one monitor wait over the threshold
+        contender.setLife(WINDOW);
+        contender.setMeasured(300 * MS);
+        contender.setCoresFree(true);
+        contender.exactWaits();
+        assertThat(contender.breakdown(WINDOW).nanos(ThreadState.LOCK)).isEqualTo(700 * MS);
+        // with no core to spare, running threads queued
+        ThreadAccount busy = account();
+        busy.addHint(ThreadState.CPU, 6, true);
+        busy.addHint(ThreadState.CPU, 4, false);
+        busy.addHint(ThreadState.LOCK, 2);
+        busy.setLife(WINDOW);
+        busy.setMeasured(300 * MS);
+        busy.setCoresFree(false);
+        Breakdown q = busy.breakdown(WINDOW);
+        assertThat(q.nanos(ThreadState.RUNQUEUE)).isEqualTo(700 * MS * 10 / 12);
+        assertThat(q.nanos(ThreadState.LOCK)).isEqualTo(700 * MS - 700 * MS * 10 / 12);
+    }
+
+    @Test
+    void kernelTimeOfAThreadTheOsSawFlushingIsIoWhereTheSamplesCannotSeeTheKernel() {
+        // the JDK's recorder: no CPU sample shows fdatasync; the OS saw the thread in it at 9 of 10 polls
+        ThreadAccount jdk = account();
+        jdk.addHint(ThreadState.CPU, 10);
+        jdk.setLife(WINDOW);
+        jdk.setOs(500 * MS, 0);
+        jdk.setSystem(400 * MS, false);
+        jdk.setOsWaits(new OsWaitRules.OffCpu(0, 9, 0, 1));
+        Breakdown b = jdk.breakdown(WINDOW);
+        assertThat(b.nanos(ThreadState.CPU)).isEqualTo(140 * MS);
+        assertThat(b.nanos(ThreadState.IO)).isEqualTo(360 * MS + 450 * MS);
+        // async-profiler's CPU samples show the kernel: they alone move its time (none here caught it)
+        ThreadAccount async = account();
+        async.addHint(ThreadState.CPU, 10);
+        async.setLife(WINDOW);
+        async.setOs(500 * MS, 0);
+        async.setSystem(400 * MS, true);
+        async.setOsWaits(new OsWaitRules.OffCpu(0, 9, 0, 1));
+        assertThat(async.breakdown(WINDOW).nanos(ThreadState.CPU)).isEqualTo(500 * MS);
+        // a thread whose polls found it waiting for work keeps its kernel time as CPU
+        ThreadAccount server = account();
+        server.addHint(ThreadState.CPU, 10);
+        server.setLife(WINDOW);
+        server.setOs(500 * MS, 0);
+        server.setSystem(400 * MS, false);
+        server.setOsWaits(new OsWaitRules.OffCpu(10, 0, 0, 0));
+        assertThat(server.breakdown(WINDOW).nanos(ThreadState.CPU)).isEqualTo(500 * MS);
+    }
+
+    @Test
+    void withoutTheOsTheKernelTimeOfAThreadInNativeCodeIsIo() {
+        // a recording's thread CPU load split 0.1 s user, 0.4 s system; native-method samples the rest
+        ThreadAccount a = account();
+        for (int i = 0; i < 50; i++) a.addWall(ThreadState.CPU, "RocksDB.put", 20 * MS, 1, true);
+        a.setMeasured(500 * MS);
+        a.setSystem(400 * MS, false);
+        a.setCoresFree(true);
+        Breakdown b = a.breakdown(WINDOW);
+        assertThat(b.nanos(ThreadState.CPU)).isEqualTo(100 * MS);
+        assertThat(b.nanos(ThreadState.IO)).isEqualTo(900 * MS);
+    }
+
+    @Test
+    void coverageIsTheShareOfActiveTimeMeasuredOrDenselySampled() {
+        // 0.2 s of CPU measured; 0.8 s in native code split by 2 hints: far under 10 a second
+        ThreadAccount thin = account();
+        thin.addHint(ThreadState.CPU, 2);
+        thin.setLife(WINDOW);
+        thin.setOs(200 * MS, 0);
+        assertThat(thin.coverage(thin.breakdown(WINDOW))).isCloseTo(0.2 + 0.8 * (2 / 8.0), org.assertj.core.data.Offset.offset(0.01));
+        // the OS's polls of the blocked thread count as samples of it
+        ThreadAccount polled = account();
+        polled.addHint(ThreadState.CPU, 2);
+        polled.setLife(WINDOW);
+        polled.setOs(200 * MS, 0);
+        polled.setOsWaits(new OsWaitRules.OffCpu(0, 8, 0, 0));
+        assertThat(polled.coverage(polled.breakdown(WINDOW))).isEqualTo(1.0);
+    }
+
+    @Test
     void cpuSpentSpinningForAMonitorOrInsideAnIoCallMovesToThoseStates() {
         ThreadAccount a = account();
         for (int i = 0; i < 50; i++) a.addCpu(ThreadState.LOCK, "ObjectMonitor::EnterI", 10 * MS);
