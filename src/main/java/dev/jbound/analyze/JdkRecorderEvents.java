@@ -54,6 +54,7 @@ final class JdkRecorderEvents {
     private long lastDumpAt = Long.MIN_VALUE;
     private String lastDump;
     private int hwThreads;
+    private long lostCpuSamples;
 
     JdkRecorderEvents(RecordingBuilder out) {
         this.out = out;
@@ -65,10 +66,23 @@ final class JdkRecorderEvents {
         readSettings(chunk);
         long samplePeriod = period("jdk.ExecutionSample", DEFAULT_SAMPLE_PERIOD_NANOS);
         long nativePeriod = period("jdk.NativeMethodSample", DEFAULT_SAMPLE_PERIOD_NANOS);
-        out.cpuIntervalNanos = samplePeriod;
         out.wallIntervalNanos = nativePeriod;
         Map<String, JfrChunk.EventConsumer> consumers = new HashMap<>();
-        on(chunk, consumers, "jdk.ExecutionSample", t -> sample(t, decoder, false, samplePeriod));
+        if (cpuTimeSampler()) {
+            // JDK 25's CPU-time sampler (Linux) takes every thread on a CPU, in Java code or not,
+            // each sample standing for its sampling period of CPU time; the execution sampler it
+            // replaces takes a few threads a period and misses native code and some compiled loops.
+            long throttle = JfrDurations.parse(settings.get("jdk.CPUTimeSample").get("throttle"));
+            out.cpuIntervalNanos = throttle > 0 ? throttle : samplePeriod;
+            on(chunk, consumers, "jdk.CPUTimeSample", t -> cpuTimeSample(t, decoder));
+            on(chunk, consumers, "jdk.CPUTimeSamplesLost", t -> {
+                int lost = t.indexOf("lostSamples");
+                return e -> lostCpuSamples += e.getLong(lost);
+            });
+        } else {
+            out.cpuIntervalNanos = samplePeriod;
+            on(chunk, consumers, "jdk.ExecutionSample", t -> sample(t, decoder, false, samplePeriod));
+        }
         on(chunk, consumers, "jdk.NativeMethodSample", t -> sample(t, decoder, true, nativePeriod));
         for (Map.Entry<String, ThreadState> timed : TIMED.entrySet()) {
             on(chunk, consumers, timed.getKey(), t -> timed(t, chunk, decoder, timed.getValue()));
@@ -100,6 +114,10 @@ final class JdkRecorderEvents {
 
     /** Adds what only the whole recording tells: CPU time between the first and last thread dumps, pinned virtual threads. */
     void finish() {
+        if (lostCpuSamples > 0) {
+            out.note(String.format(Locale.ROOT, "the JDK's CPU-time sampler lost %d samples (its queue was full):"
+                    + " CPU samples undercount where the process was busiest", lostCpuSamples));
+        }
         if (firstDump != null && lastDumpAt > firstDumpAt) {
             out.dumps(ThreadDump.parse(firstDump).threads(), ThreadDump.parse(lastDump).threads(), lastDumpAt - firstDumpAt);
         }
@@ -125,7 +143,7 @@ final class JdkRecorderEvents {
         int name = setting.indexOf("name");
         int value = setting.indexOf("value");
         Map<Long, String> typeNames = new HashMap<>();
-        for (String n : new String[]{"jdk.ExecutionSample", "jdk.NativeMethodSample", "jdk.ThreadCPULoad", "jdk.CPULoad"}) {
+        for (String n : new String[]{"jdk.ExecutionSample", "jdk.NativeMethodSample", "jdk.ThreadCPULoad", "jdk.CPULoad", "jdk.CPUTimeSample"}) {
             JfrType t = chunk.type(n);
             if (t != null) typeNames.put(t.id(), n);
         }
@@ -133,6 +151,11 @@ final class JdkRecorderEvents {
             String type = typeNames.get(e.getLong(id));
             if (type != null) settings.computeIfAbsent(type, k -> new HashMap<>()).put((String) e.get(name), (String) e.get(value));
         }));
+    }
+
+    /** The recording had JDK 25's CPU-time sampler on (jdk.CPUTimeSample, Linux only). */
+    private boolean cpuTimeSampler() {
+        return "true".equals(settings.getOrDefault("jdk.CPUTimeSample", Map.of()).get("enabled"));
     }
 
     private long period(String type, long fallback) {
@@ -150,6 +173,19 @@ final class JdkRecorderEvents {
             Stack s = decoder.stack(e.getLong(stack));
             if (inNative) out.nativeSample(e.epochNanos(time), th, s, period);
             else out.cpu(e.epochNanos(time), th, s, period);
+        };
+    }
+
+    private JfrChunk.EventConsumer cpuTimeSample(JfrType t, ChunkDecoder decoder) {
+        int time = t.indexOf("startTime");
+        int thread = t.indexOf("eventThread");
+        int stack = t.indexOf("stackTrace");
+        int period = t.indexOf("samplingPeriod");
+        return e -> {
+            ThreadInfo th = decoder.thread(e.getLong(thread));
+            if (th == null) return;
+            // a failed sample has no stack but still stands for its CPU time
+            out.cpu(e.epochNanos(time), th, decoder.stack(e.getLong(stack)), e.nanos(period));
         };
     }
 

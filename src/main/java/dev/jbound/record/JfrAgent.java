@@ -46,7 +46,9 @@ public final class JfrAgent implements StartupRecorder {
             throw new RecordingException("cannot pass " + dir + " to the JDK Flight Recorder: the path contains a comma");
         }
         Path jfc = dir.resolve("jbound.jfc");
-        if (!Files.exists(jfc)) JfrSettingsFile.write(s, jfc, "rw-------");
+        // The launched JVMs may be of any version: both samplers, the CPU-time one ignored before JDK 25
+        // and preferred by the reader where it ran.
+        if (!Files.exists(jfc)) JfrSettingsFile.write(s, jfc, "rw-------", true, true);
         try {
             Files.createDirectories(dir.resolve(REPOSITORY));
         } catch (IOException e) {

@@ -41,7 +41,7 @@ public final class JfrRecorder implements Recorder {
         Path jfr = ScratchFiles.forTarget(pid, selfStop);
         // the recording, its file and its settings share one random name
         String name = jfr.getFileName().toString().replace(".jfr", "");
-        Path jfc = writeSettings(settings, name);
+        Path jfc = writeSettings(settings, name, JfrSettingsFile.hasCpuTimeSampler(target.jvmVersion()));
         OsSensor os = OsSensor.start(pid, AsyncProfilerRecorder.OS_POLL_INTERVAL);
         long start = WindowLoop.epochNanos();
         try {
@@ -101,9 +101,9 @@ public final class JfrRecorder implements Recorder {
     }
 
     /** The target reads the settings, possibly as another user: world-readable, randomly named in /tmp. */
-    private static Path writeSettings(RecordingSettings s, String name) throws RecordingException {
+    private static Path writeSettings(RecordingSettings s, String name, boolean cpuTimeSampler) throws RecordingException {
         Path file = Path.of(System.getProperty("java.io.tmpdir"), name + ".jfc");
-        JfrSettingsFile.write(s, file, "rw-r--r--");
+        JfrSettingsFile.write(s, file, "rw-r--r--", cpuTimeSampler, !cpuTimeSampler);
         return file;
     }
 

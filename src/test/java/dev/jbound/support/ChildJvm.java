@@ -33,9 +33,19 @@ public final class ChildJvm implements AutoCloseable {
         return launch(List.of(), jvmArgs, List.of("-jar", jar.toString()), args);
     }
 
+    /** On another JDK's {@code java} (a JDK 25 target), with the test classpath. */
+    public static ChildJvm start(Path java, String mainClass, List<String> jvmArgs, String... args) throws IOException {
+        return launch(List.of(), java, jvmArgs, List.of("-cp", System.getProperty("java.class.path"), mainClass), args);
+    }
+
     private static ChildJvm launch(List<String> prefix, List<String> jvmArgs, List<String> main, String... args) throws IOException {
+        return launch(prefix, Path.of(System.getProperty("java.home"), "bin", "java"), jvmArgs, main, args);
+    }
+
+    private static ChildJvm launch(List<String> prefix, Path java, List<String> jvmArgs, List<String> main, String... args)
+            throws IOException {
         List<String> cmd = new ArrayList<>(prefix);
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(java.toString());
         cmd.addAll(jvmArgs);
         cmd.addAll(main);
         cmd.addAll(List.of(args));
