@@ -61,6 +61,8 @@ public final class Analyzer {
     }
 
     private final FrameClassifier classifier = new FrameClassifier();
+    /** Threads' kernel time was shared out from the process's: the report says so. */
+    private boolean kernelTimeEstimated;
     private final Map<Stack, Classification> cache = new IdentityHashMap<>();
 
     public static Report analyze(Input in) {
@@ -145,6 +147,10 @@ public final class Analyzer {
             if (!t.isEmpty()) topFrames.put(s, t);
         }
         List<String> notes = new ArrayList<>(in.notes());
+        if (kernelTimeEstimated) {
+            notes.add("each thread's CPU time in the kernel is estimated from the process's (the recording has no thread CPU"
+                    + " load): it goes to the threads whose waits were I/O");
+        }
         Phases phases = phases(rec, cores, rows, accounts, process, notes);
         notes.addAll(rec.notes());
         if (in.os() != null && in.os().note() != null && !in.os().note().isBlank()) notes.add(in.os().note());
@@ -244,6 +250,8 @@ public final class Analyzer {
             });
         }
         if (Recording.JDK_FLIGHT_RECORDER.equals(rec.producer())) jdkFacts(accounts, rec, m);
+        // once the waits are known, whose they were: I/O or not
+        if (os == null && m.systemCpuNanos().isEmpty() && m.processSystemNanos() > 0) kernelTimeOfIoThreads(accounts, m.processSystemNanos());
         return accounts;
     }
 
@@ -265,6 +273,30 @@ public final class Analyzer {
             boolean worked = a.hasOs() && a.cpuNanos(window) >= IDLE_THREAD_ACTIVE_SHARE * window;
             if (rec.gcPauseNanos() > 0 && a.kind == ThreadKind.APP && worked) a.stoppedByGc(rec.gcPauseNanos());
         }
+    }
+
+    /**
+     * Without each thread's own split, the process's kernel time goes to the application threads
+     * whose waits were I/O (the system calls are theirs), in proportion to their CPU time and the
+     * share of their waits that was I/O, each at most its own CPU time: a storage engine's flushes
+     * burn system time that no sample shows.
+     */
+    private void kernelTimeOfIoThreads(Map<Long, ThreadAccount> accounts, long processSystemNanos) {
+        Map<ThreadAccount, Double> weight = new IdentityHashMap<>();
+        double total = 0;
+        for (ThreadAccount a : accounts.values()) {
+            if (a.kind != ThreadKind.APP || !a.hasOs()) continue;
+            double w = a.measuredCpuNanos() * a.ioShareOfWaits();
+            if (w <= 0) continue;
+            weight.put(a, w);
+            total += w;
+        }
+        if (total <= 0) return;
+        for (var e : weight.entrySet()) {
+            long share = Math.round(processSystemNanos * e.getValue() / total);
+            e.getKey().setSystem(Math.min(e.getKey().measuredCpuNanos(), share), false);
+        }
+        kernelTimeEstimated = true;
     }
 
     /** Whether the I/O waits' sites are network calls (socket reads, accepts, selectors), not files. */

@@ -58,8 +58,6 @@ final class RecordingBuilder {
     private final Map<Long, Double> systemLoadSeconds = new HashMap<>();
     /** Stacks whose innermost frame is a Java native method (native-method samples, dumps). */
     private final Set<Stack> nativeStacks = new HashSet<>();
-    /** Threads seen in a native method, and how often. */
-    private final Map<Long, Integer> nativeSamplesByThread = new HashMap<>();
     /** Per-thread facts from thread dumps at both ends of the window; they win over load averages. */
     private final Map<Long, Long> dumpCpu = new HashMap<>();
     private final Map<Long, Long> dumpLife = new HashMap<>();
@@ -117,8 +115,7 @@ final class RecordingBuilder {
     void nativeSample(long time, ThreadInfo t, Stack stack, long periodNanos) {
         natives.add(new NativeSample(time, thread(t), stack));
         nativePeriodNanos = periodNanos;
-        nativeStacks.add(stack);
-        nativeSamplesByThread.merge(t.osTid(), 1, Integer::sum);
+        if (libraryNative(stack)) nativeStacks.add(stack);
     }
 
     void gcPause(long time, long nanos) {
@@ -147,9 +144,21 @@ final class RecordingBuilder {
             Map<Stack, Integer> hints = dumpHints.computeIfAbsent(id, k -> new HashMap<>());
             if (same) hints.merge(start.stack(), 1, Integer::sum);
             hints.merge(end.stack(), 1, Integer::sum);
-            if (same && start.inNativeMethod()) nativeStacks.add(start.stack());
-            if (end.inNativeMethod()) nativeStacks.add(end.stack());
+            if (same && start.inNativeMethod() && libraryNative(start.stack())) nativeStacks.add(start.stack());
+            if (end.inNativeMethod() && libraryNative(end.stack())) nativeStacks.add(end.stack());
         });
+    }
+
+    /**
+     * A native method of a library or the application (JNI: a storage engine, a codec), not of the
+     * JDK: the JDK's blocking natives (socket reads, flushes, parks, sleeps) are named by the frame
+     * rules, and its others (a CPU-time read, a copy) return at once.
+     */
+    private static boolean libraryNative(Stack stack) {
+        if (stack.isEmpty()) return false;
+        String c = stack.frames().get(0).className();
+        return !(c.startsWith("java.") || c.startsWith("javax.") || c.startsWith("jdk.") || c.startsWith("sun.")
+                || c.startsWith("com.sun."));
     }
 
     /** An allocation sample: the thread was running Java code then, as good as a CPU sample for where CPU went. */
@@ -224,7 +233,8 @@ final class RecordingBuilder {
     private Recording.Measured measured() {
         double machineLoad = machineLoadOverSeconds > 0 ? machineLoadSeconds / machineLoadOverSeconds : -1;
         if (!dumpCpu.isEmpty()) {
-            return new Recording.Measured(dumpCpu, dumpLife, dumpHints, systemCpu(dumpCpu), nativeStacks, machineLoad, false);
+            return new Recording.Measured(dumpCpu, dumpLife, dumpHints, systemCpu(dumpCpu), processSystemNanos(), nativeStacks,
+                    machineLoad, false);
         }
         Map<Long, Long> threadCpu = new HashMap<>();
         if (cpus <= 0) return Recording.Measured.NONE;
@@ -251,33 +261,22 @@ final class RecordingBuilder {
             }
         }
         if (threadCpu.isEmpty()) return Recording.Measured.NONE;
-        return new Recording.Measured(threadCpu, Map.of(), Map.of(), systemCpu(threadCpu), nativeStacks, machineLoad,
-                cpuLoadSeconds.isEmpty());
+        return new Recording.Measured(threadCpu, Map.of(), Map.of(), systemCpu(threadCpu), processSystemNanos(), nativeStacks,
+                machineLoad, cpuLoadSeconds.isEmpty());
     }
 
-    /**
-     * Each thread's CPU time in the kernel: the share its own load events give (profile settings
-     * measure thread load every 10 s, and at the end), else the process's kernel time, given to the
-     * threads seen in native methods (those that make system calls) in proportion to their CPU time,
-     * each at most its own: a JNI storage engine's flushes burn system time that no Java frame shows.
-     */
+    /** The JVM's CPU time in the kernel (jdk.CPULoad's jvmSystem), -1 when the recording does not say. */
+    private long processSystemNanos() {
+        return processSystemLoadSeconds > 0 && cpus > 0 ? Math.round(processSystemLoadSeconds * cpus * 1e9) : -1;
+    }
+
+    /** Each thread's CPU time in the kernel, where its own load events split it (profile settings: every 10 s, and at the end). */
     private Map<Long, Long> systemCpu(Map<Long, Long> threadCpu) {
         Map<Long, Long> system = new HashMap<>();
         threadCpu.forEach((tid, cpu) -> {
             double load = cpuLoadSeconds.getOrDefault(tid, 0.0);
             if (load > 0) system.put(tid, Math.round(cpu * Math.min(1, systemLoadSeconds.getOrDefault(tid, 0.0) / load)));
         });
-        if (!system.isEmpty() || processSystemLoadSeconds <= 0) return system;
-        long kernel = Math.round(processSystemLoadSeconds * cpus * 1e9);
-        long nativeCpu = 0;
-        for (long tid : nativeSamplesByThread.keySet()) nativeCpu += threadCpu.getOrDefault(tid, 0L);
-        if (nativeCpu <= 0) return system;
-        for (long tid : nativeSamplesByThread.keySet()) {
-            long cpu = threadCpu.getOrDefault(tid, 0L);
-            system.put(tid, Math.min(cpu, Math.round((double) kernel * cpu / nativeCpu)));
-        }
-        notes.add("each thread's CPU time in the kernel is estimated from the process's (the recording has no thread CPU load):"
-                + " it goes to the threads seen in native methods");
         return system;
     }
 

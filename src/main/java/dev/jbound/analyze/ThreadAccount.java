@@ -158,6 +158,11 @@ final class ThreadAccount {
         return cpuSampleNanos;
     }
 
+    /** The CPU time the OS or the recording measured, 0 without one. */
+    long measuredCpuNanos() {
+        return Math.max(0, osCpuNanos);
+    }
+
     /** The OS's CPU time for the thread, -1 without one. */
     long osCpuNanos() {
         return runDelayMeasured ? osCpuNanos : -1;
@@ -313,17 +318,20 @@ final class ThreadAccount {
      * what the recording explains (timed I/O events, and native code off a CPU, which the JDK
      * counts as runnable and this account as I/O where the cores were free).
      */
-    private double ioShareOfWaits() {
+    double ioShareOfWaits() {
         if (osWaits.polls() > 0) {
             int besideIo = kind == ThreadKind.APP ? osWaits.futexBesideFileIoPolls() : 0;
             return (double) (osWaits.ioPolls() + besideIo) / osWaits.polls();
         }
-        if (kind != ThreadKind.APP || Boolean.FALSE.equals(coresFree)) return 0;
-        long offWall = offWall();
-        long io = wallNanos.getOrDefault(ThreadState.IO, 0L) + nativeRunnableNanos;
-        if (offWall + nativeRunnableNanos > 0) return (double) io / (offWall + nativeRunnableNanos);
+        if (kind != ThreadKind.APP) return 0;
+        // native code off a CPU was blocked only where a core was to spare (else it queued)
+        boolean nativeBlocked = Boolean.TRUE.equals(coresFree);
+        long nativeWall = nativeBlocked ? nativeRunnableNanos : 0;
+        long offWall = offWall() + nativeWall;
+        if (offWall > 0) return (double) (wallNanos.getOrDefault(ThreadState.IO, 0L) + nativeWall) / offWall;
         int total = hints.values().stream().mapToInt(Integer::intValue).sum();
-        return total == 0 ? 0 : (double) (hints.getOrDefault(ThreadState.IO, 0) + nativeCpuHints) / total;
+        int io = hints.getOrDefault(ThreadState.IO, 0) + (nativeBlocked ? nativeCpuHints : 0);
+        return total == 0 ? 0 : (double) io / total;
     }
 
     /**

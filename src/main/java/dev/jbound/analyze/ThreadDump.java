@@ -96,7 +96,7 @@ final class ThreadDump {
             } else if ((m = FRAME.matcher(line)).matches()) {
                 if (topFrame == null) {
                     topFrame = m.group(1);
-                    own.inNativeMethod = line.contains("(Native Method)");
+                    own.inNativeMethod = line.contains("Native Method)"); // "(Native Method)", or "(java.base@17/Native Method)"
                 }
                 int dot = m.group(1).lastIndexOf('.');
                 if (dot > 0) frames.add(Frame.java(m.group(1).substring(0, dot), m.group(1).substring(dot + 1)));

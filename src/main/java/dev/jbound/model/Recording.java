@@ -49,6 +49,7 @@ public record Recording(
      *                   for the time no timed event explains
      * @param systemCpuNanos the part of a thread's CPU time spent in the kernel, where the recording
      *                   splits it (jdk.ThreadCPULoad's system load)
+     * @param processSystemNanos the whole JVM's CPU time in the kernel (jdk.CPULoad's jvmSystem), -1 when unknown
      * @param nativeMethodStacks stacks whose innermost frame is a Java native method (JNI): a thread
      *                   there is runnable to the JVM whether or not it is on a CPU
      * @param machineLoad the whole machine's average CPU load in the window, 0 to 1 (jdk.CPULoad's
@@ -56,7 +57,7 @@ public record Recording(
      * @param cpuEstimated {@code cpuNanos} shares out the process's CPU load by the samples: no per-thread measure
      */
     public record Measured(Map<Long, Long> cpuNanos, Map<Long, Long> lifeNanos, Map<Long, Map<Stack, Integer>> stateHints,
-                           Map<Long, Long> systemCpuNanos, Set<Stack> nativeMethodStacks, double machineLoad,
+                           Map<Long, Long> systemCpuNanos, long processSystemNanos, Set<Stack> nativeMethodStacks, double machineLoad,
                            boolean cpuEstimated) {
         public static final Measured NONE = new Measured(Map.of(), Map.of(), Map.of());
 
@@ -69,7 +70,7 @@ public record Recording(
         }
 
         public Measured(Map<Long, Long> cpuNanos, Map<Long, Long> lifeNanos, Map<Long, Map<Stack, Integer>> stateHints) {
-            this(cpuNanos, lifeNanos, stateHints, Map.of(), Set.of(), -1, false);
+            this(cpuNanos, lifeNanos, stateHints, Map.of(), -1, Set.of(), -1, false);
         }
     }
 

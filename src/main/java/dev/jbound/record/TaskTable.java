@@ -78,6 +78,9 @@ final class TaskTable implements AutoCloseable {
             long tid = Long.parseLong(name);
             ThreadTally tally = tallies.computeIfAbsent(tid, t -> new ThreadTally(t, stat, null, true, sinceStartNanos));
             tally.polled(stat, launched ? schedstat(name) : null, sinceStartNanos);
+            // A flush on a virtual machine's disk runs as R, in the kernel (DESIGN.md): a running
+            // thread whose blocked polls were mostly in file I/O is taken to be in it now too.
+            if (stat.state() == 'R' && tally.mostlyInFileIo()) inFileIo++;
             if (stat.state() != 'S' && stat.state() != 'D') continue;
             int nth = sleepers++;
             if (nth < from || nth >= from + MAX_CALLS_PER_POLL) {
@@ -92,7 +95,7 @@ final class TaskTable implements AutoCloseable {
         }
         callsCursor = from + MAX_CALLS_PER_POLL < sleepers ? from + MAX_CALLS_PER_POLL : 0;
         // Only now is it known which threads were in file I/O at this instant, beside each sleeper.
-        for (Asleep a : asleep) a.tally().blockedIn(a.seen(), a.diskSleep(), inFileIo > (a.fileIo() ? 1 : 0));
+        for (Asleep a : asleep) a.tally().blockedIn(a.seen(), a.diskSleep(), a.fileIo(), inFileIo > (a.fileIo() ? 1 : 0));
         waits.afterPoll(sinceStartNanos);
         Set<String> listed = Set.of(tids);
         statFiles.retainOnly(listed);

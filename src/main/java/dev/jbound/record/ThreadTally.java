@@ -27,6 +27,8 @@ final class ThreadTally {
     private Schedstat lastSchedstat;
     private boolean presentAtEnd;
     private OsThreadActivity.StateCounts states = OsThreadActivity.StateCounts.NONE;
+    private int blockedPolls;
+    private int fileIoPolls;
     /** Polls per blocking call seen: {polls, of which in disk sleep, of which beside another thread's file I/O}. */
     private final Map<WaitProbe.Seen, int[]> blocked = new HashMap<>();
 
@@ -54,12 +56,22 @@ final class ThreadTally {
         states = states.plus(stat.state());
     }
 
-    /** A poll found the task asleep in {@code seen}; {@code besideFileIo}: another task was in file I/O then. */
-    void blockedIn(WaitProbe.Seen seen, boolean diskSleep, boolean besideFileIo) {
+    /**
+     * A poll found the task asleep in {@code seen}; {@code fileIo}: that is file I/O (a flush, a
+     * file's read or write, a disk sleep); {@code besideFileIo}: another task was in file I/O then.
+     */
+    void blockedIn(WaitProbe.Seen seen, boolean diskSleep, boolean fileIo, boolean besideFileIo) {
+        blockedPolls++;
+        if (fileIo) fileIoPolls++;
         int[] n = blocked.computeIfAbsent(seen, k -> new int[3]);
         n[0]++;
         if (diskSleep) n[1]++;
         if (besideFileIo) n[2]++;
+    }
+
+    /** Most of the polls that found the task asleep found it in file I/O (at least two did). */
+    boolean mostlyInFileIo() {
+        return fileIoPolls >= 2 && fileIoPolls * 2 > blockedPolls;
     }
 
     void ended(TaskStat stat, Schedstat schedstat, long seenNanos) {

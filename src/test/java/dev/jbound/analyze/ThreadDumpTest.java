@@ -78,6 +78,22 @@ class ThreadDumpTest {
     }
 
     @Test
+    void aThreadWhoseInnermostFrameIsANativeMethodIsInNativeCode() {
+        String dump = """
+                "rocks-writer-0" #15 prio=5 os_prio=0 cpu=1577.41ms elapsed=6.20s tid=0x5 nid=0x1bcc runnable  [0x0]
+                   java.lang.Thread.State: RUNNABLE
+                \tat org.rocksdb.RocksDB.put(Native Method)
+                \tat org.rocksdb.RocksDB.put(RocksDB.java:1012)
+                """;
+        var threads = ThreadDump.parse(DUMP + dump).threads();
+        assertThat(threads.get(0x1bccL).inNativeMethod()).isTrue();
+        assertThat(threads.get(0x1bccL).cpuNanos()).isEqualTo(1_577_410_000L);
+        // a park is a native method too, but a waiting thread's: the stack says what it waits for
+        assertThat(threads.get(0x2L).inNativeMethod()).isTrue();
+        assertThat(threads.get(0x7772L).inNativeMethod()).isFalse();
+    }
+
+    @Test
     void anUncontendedClassOrAnEmptyDumpHasNoAnswer() {
         assertThat(ThreadDump.parse(DUMP).mostContended("java.lang.String")).isNull();
         assertThat(ThreadDump.parse("").mostContended("java.lang.Object")).isNull();
