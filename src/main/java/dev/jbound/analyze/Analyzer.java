@@ -3,6 +3,8 @@ package dev.jbound.analyze;
 import dev.jbound.model.Breakdown;
 import dev.jbound.model.CpuBudget;
 import dev.jbound.model.CpuSample;
+import dev.jbound.model.Endpoint;
+import dev.jbound.model.IoTarget;
 import dev.jbound.model.Frame;
 import dev.jbound.model.FrameCount;
 import dev.jbound.model.JvmOverhead;
@@ -29,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The analysis pipeline: recording (+ OS sensor, thread dump) → per-thread time → verdict → report. */
 public final class Analyzer {
@@ -82,6 +85,8 @@ public final class Analyzer {
         Breakdown process = Breakdown.EMPTY;
         SiteTally sites = new SiteTally();
         Map<String, List<ThreadRow>> pools = new LinkedHashMap<>();
+        IoAttribution.Tally processIo = new IoAttribution.Tally();
+        Map<String, IoAttribution.Tally> poolIo = new LinkedHashMap<>();
         List<ThreadRow> rows = new ArrayList<>();
         for (ThreadAccount a : accounts.values()) {
             Breakdown b = a.breakdown(window);
@@ -96,12 +101,16 @@ public final class Analyzer {
             ThreadState main = idle || b.activeNanos() == 0 ? ThreadState.WAIT : b.dominantActive();
             List<FrameCount> top = a.sites.top(main, 1);
             double coverage = a.coverage(b);
+            Map<IoTarget, Long> io = IoAttribution.ofThread(b.nanos(ThreadState.IO), a.blocked(), a.kind == ThreadKind.APP,
+                    rec.measured().ioWaits().getOrDefault(a.info.osTid(), Map.of()), a.sites.top(ThreadState.IO, TOP_FRAMES));
             ThreadRow row = new ThreadRow(a.info.osTid(), a.info.name(), ThreadPools.poolOf(a.info.name()), a.kind, b,
-                    cpu, main, top.isEmpty() ? "" : top.get(0).frame(), idle, a.evidenceSamples(), coverage);
+                    cpu, main, top.isEmpty() ? "" : top.get(0).frame(), idle, a.evidenceSamples(), coverage, mostOf(io));
             rows.add(row);
             if (a.kind != ThreadKind.APP) continue;
             pools.computeIfAbsent(row.pool(), k -> new ArrayList<>()).add(row);
             if (!idle) {
+                processIo.add(io);
+                poolIo.computeIfAbsent(row.pool(), k -> new IoAttribution.Tally()).add(io);
                 process = process.plus(b);
                 sites.addAll(a.sites);
                 samples += row.samples();
@@ -116,6 +125,7 @@ public final class Analyzer {
                 .thenComparing(r -> -r.breakdown().activeNanos()).thenComparing(ThreadRow::name));
 
         CpuBudget cores = cores(in.os(), rec);
+        Function<String, Endpoint> endpoints = address -> os == null ? null : os.endpoint(address);
         long processCpu = os != null ? os.processCpuNanos() : gcCpu + jitCpu + otherCpu + appCpu;
         long appActive = process.activeNanos() - gcCpu;
         var evidence = new VerdictEvidence(appActive <= 0 ? 1 : Math.min(1, covered / appActive), samples, appActive / 1e9,
@@ -170,9 +180,9 @@ public final class Analyzer {
                 new Report.Sampling(in.recorder(), rec.cpuIntervalNanos(), rec.wallIntervalNanos(),
                         rec.cpuSampleCount(), rec.wallSampleCount(), rec.lockEventCount(), os != null),
                 cores, process, busy, verdict, StrategyAdvisor.advise(verdict, facts), topFrames, locks,
-                PoolRows.of(pools, window, cores, jdk), rows,
+                PoolRows.of(pools, poolIo, endpoints, window, cores, jdk), rows,
                 new JvmOverhead(gcCpu, jitCpu, otherCpu, appCpu),
-                os != null ? new Report.Io(os.readBytes(), os.writeBytes()) : new Report.Io(-1, -1),
+                new Report.Io(os != null ? os.readBytes() : -1, os != null ? os.writeBytes() : -1, processIo.rows(endpoints)),
                 notes, phases);
     }
 
@@ -227,7 +237,7 @@ public final class Analyzer {
             for (OsThreadActivity t : os.threads()) {
                 ThreadAccount a = accounts.get(t.tid());
                 a.setOs(t.cpuNanos(), Math.max(0, t.runDelayNanos()));
-                a.setOsWaits(OsWaitRules.OffCpu.of(t.blocked()));
+                a.setBlocked(t.blocked());
                 a.setSystem(t.systemCpuNanos(), !Recording.JDK_FLIGHT_RECORDER.equals(rec.producer()));
                 // The OS saw the thread live, whether or not a sampler reached it: on a machine whose
                 // cores a local database saturates, the profiler's wall samples thin out to a few per
@@ -297,6 +307,11 @@ public final class Analyzer {
             e.getKey().setSystem(Math.min(e.getKey().measuredCpuNanos(), share), false);
         }
         kernelTimeEstimated = true;
+    }
+
+    /** The target that most of a thread's I/O waited on, "" without I/O. */
+    private static String mostOf(Map<IoTarget, Long> io) {
+        return io.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> e.getKey().name()).orElse("");
     }
 
     /** Whether the I/O waits' sites are network calls (socket reads, accepts, selectors), not files. */

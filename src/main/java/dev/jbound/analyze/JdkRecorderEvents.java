@@ -196,6 +196,7 @@ final class JdkRecorderEvents {
         int stack = t.indexOf("stackTrace");
         int cls = t.name().equals("jdk.ThreadPark") ? t.indexOf("parkedClass")
                 : t.name().equals("jdk.JavaMonitorEnter") ? t.indexOf("monitorClass") : -1;
+        IoEventTarget target = IoEventTarget.of(t);
         return e -> {
             ThreadInfo th = decoder.thread(e.getLong(thread));
             if (th == null) return;
@@ -207,6 +208,7 @@ final class JdkRecorderEvents {
             long to = Math.min(start + dur, chunk.endNanos());
             Stack s = decoder.stack(e.getLong(stack));
             out.timed(from, th, s, to - from, known);
+            if (target != null) out.ioWait(th, target.of(e), to - from);
             if (cls >= 0) {
                 LockEvent.Kind kind = known == ThreadState.LOCK ? LockEvent.Kind.MONITOR : LockEvent.Kind.PARK;
                 out.lock(new LockEvent(start, out.thread(th), s, decoder.className(e.getLong(cls)), dur, kind));

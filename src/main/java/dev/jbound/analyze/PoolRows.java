@@ -3,6 +3,7 @@ package dev.jbound.analyze;
 import dev.jbound.model.ThreadInfo;
 import dev.jbound.model.Breakdown;
 import dev.jbound.model.CpuBudget;
+import dev.jbound.model.Endpoint;
 import dev.jbound.model.PoolRow;
 import dev.jbound.model.Strategy;
 import dev.jbound.model.ThreadRow;
@@ -12,13 +13,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Per-pool breakdown, verdict and pool-size advice: one process-wide verdict hides a mixed service. */
 final class PoolRows {
     private PoolRows() {
     }
 
-    static List<PoolRow> of(Map<String, List<ThreadRow>> pools, long window, CpuBudget cores, int jdk) {
+    static List<PoolRow> of(Map<String, List<ThreadRow>> pools, Map<String, IoAttribution.Tally> io,
+                            Function<String, Endpoint> endpoints, long window, CpuBudget cores, int jdk) {
         List<PoolRow> out = new ArrayList<>();
         pools.forEach((key, threads) -> {
             Breakdown b = Breakdown.EMPTY;
@@ -41,7 +44,8 @@ final class PoolRows {
             Strategy s = StrategyAdvisor.advise(v, new StrategyAdvisor.Facts(b, cores.effectiveCpus(), cores.throttled(),
                     busy, active, List.of(), List.of(), List.of(), jdk,
                     !threads.isEmpty() && ThreadInfo.isVirtual(threads.get(0).osTid())));
-            out.add(new PoolRow(name, threads.size(), active, b, v, s));
+            IoAttribution.Tally waits = io.get(key);
+            out.add(new PoolRow(name, threads.size(), active, b, v, s, waits == null ? List.of() : waits.rows(endpoints)));
         });
         out.sort(Comparator.comparingLong((PoolRow p) -> -p.breakdown().activeNanos()).thenComparing(PoolRow::name));
         return out;

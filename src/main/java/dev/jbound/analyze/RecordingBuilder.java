@@ -1,5 +1,6 @@
 package dev.jbound.analyze;
 
+import dev.jbound.model.IoTarget;
 import dev.jbound.model.LockEvent;
 import dev.jbound.model.Recording;
 import dev.jbound.model.Stack;
@@ -56,6 +57,8 @@ final class RecordingBuilder {
     private final Map<Long, Double> cpuLoadSeconds = new HashMap<>();
     /** The kernel's part of it. */
     private final Map<Long, Double> systemLoadSeconds = new HashMap<>();
+    /** Timed I/O events by thread and what they waited on. */
+    private final Map<Long, Map<IoTarget, Long>> ioWaits = new HashMap<>();
     /** Stacks whose innermost frame is a Java native method (native-method samples, dumps). */
     private final Set<Stack> nativeStacks = new HashSet<>();
     /** Per-thread facts from thread dumps at both ends of the window; they win over load averages. */
@@ -106,6 +109,11 @@ final class RecordingBuilder {
     void timed(long time, ThreadInfo t, Stack stack, long weight, ThreadState known) {
         wall(time, t, stack, weight, known);
         if (weight > 0) timedSpans.computeIfAbsent(t.osTid(), k -> new ArrayList<>()).add(new long[]{time, time + weight});
+    }
+
+    /** A timed I/O event that named what it waited on. */
+    void ioWait(ThreadInfo t, IoTarget target, long nanos) {
+        if (nanos > 0) ioWaits.computeIfAbsent(thread(t), k -> new HashMap<>()).merge(target, nanos, Long::sum);
     }
 
     void lock(LockEvent e) {
@@ -234,7 +242,7 @@ final class RecordingBuilder {
         double machineLoad = machineLoadOverSeconds > 0 ? machineLoadSeconds / machineLoadOverSeconds : -1;
         if (!dumpCpu.isEmpty()) {
             return new Recording.Measured(dumpCpu, dumpLife, dumpHints, systemCpu(dumpCpu), processSystemNanos(), nativeStacks,
-                    machineLoad, false);
+                    machineLoad, false, ioWaits);
         }
         Map<Long, Long> threadCpu = new HashMap<>();
         if (cpus <= 0) return Recording.Measured.NONE;
@@ -262,7 +270,7 @@ final class RecordingBuilder {
         }
         if (threadCpu.isEmpty()) return Recording.Measured.NONE;
         return new Recording.Measured(threadCpu, Map.of(), Map.of(), systemCpu(threadCpu), processSystemNanos(), nativeStacks,
-                machineLoad, cpuLoadSeconds.isEmpty());
+                machineLoad, cpuLoadSeconds.isEmpty(), ioWaits);
     }
 
     /** The JVM's CPU time in the kernel (jdk.CPULoad's jvmSystem), -1 when the recording does not say. */

@@ -1,11 +1,13 @@
 package dev.jbound.analyze;
 
+import dev.jbound.model.BlockedCall;
 import dev.jbound.model.Breakdown;
 import dev.jbound.model.ThreadInfo;
 import dev.jbound.model.ThreadKind;
 import dev.jbound.model.ThreadState;
 
 import java.util.EnumMap;
+import java.util.List;
 
 /**
  * Collects one thread's samples during analysis and turns them into its time breakdown.
@@ -42,6 +44,7 @@ final class ThreadAccount {
     private final EnumMap<ThreadState, Integer> hints = new EnumMap<>(ThreadState.class);
     /** What the OS saw the thread blocked in; NONE without the OS sensor or where calls were unreadable. */
     private OsWaitRules.OffCpu osWaits = OsWaitRules.OffCpu.NONE;
+    private List<BlockedCall> blocked = List.of();
     /** The OS measured the run-queue delay (schedstat): time off a CPU beyond it was not queueing. */
     private boolean runDelayMeasured;
     /** I/O time {@link #breakdown} took from the OS's polls, which already told clients' waits from servers'. */
@@ -110,6 +113,17 @@ final class ThreadAccount {
     /** The system calls the OS sensor saw the thread blocked in, sorted by {@link OsWaitRules}. */
     void setOsWaits(OsWaitRules.OffCpu waits) {
         this.osWaits = waits;
+    }
+
+    /** The system calls the OS sensor saw the thread blocked in, with their descriptors. */
+    void setBlocked(List<BlockedCall> blocked) {
+        this.blocked = List.copyOf(blocked);
+        setOsWaits(OsWaitRules.OffCpu.of(blocked));
+    }
+
+    /** The calls the OS saw the thread blocked in; empty without the OS sensor. */
+    List<BlockedCall> blocked() {
+        return blocked;
     }
 
     /**

@@ -9,18 +9,33 @@ import java.util.List;
  *
  * @param available false on non-Linux, or when the target's /proc entry could not be read at all
  * @param note      what could not be read, or why the window ended early; empty when all went well
+ * @param endpoints the remote endpoints the threads waited on, with the connections to each at the end
  */
 public record OsActivity(long pid, boolean available, long windowNanos, List<OsThreadActivity> threads,
                          long processCpuNanos, long readBytes, long writeBytes, long readChars, long writeChars,
-                         CpuBudget cores, String note) {
+                         CpuBudget cores, String note, List<Endpoint> endpoints) {
 
     public OsActivity {
         threads = List.copyOf(threads);
         note = note == null ? "" : note;
+        endpoints = List.copyOf(endpoints);
+    }
+
+    public OsActivity(long pid, boolean available, long windowNanos, List<OsThreadActivity> threads, long processCpuNanos,
+                      long readBytes, long writeBytes, long readChars, long writeChars, CpuBudget cores, String note) {
+        this(pid, available, windowNanos, threads, processCpuNanos, readBytes, writeBytes, readChars, writeChars, cores, note, List.of());
     }
 
     public static OsActivity unavailable(long pid, CpuBudget cores, String note) {
         return new OsActivity(pid, false, 0, List.of(), 0, -1, -1, -1, -1, cores, note);
+    }
+
+    /** What the OS saw of a remote endpoint the threads waited on, or null. */
+    public Endpoint endpoint(String address) {
+        for (Endpoint e : endpoints) {
+            if (e.address().equals(address)) return e;
+        }
+        return null;
     }
 
     public boolean ioReadable() {

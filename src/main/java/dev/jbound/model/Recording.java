@@ -55,10 +55,12 @@ public record Recording(
      * @param machineLoad the whole machine's average CPU load in the window, 0 to 1 (jdk.CPULoad's
      *                   machineTotal); negative when the recording does not say
      * @param cpuEstimated {@code cpuNanos} shares out the process's CPU load by the samples: no per-thread measure
+     * @param ioWaits    each thread's timed I/O events by what they waited on (the JDK's socket events
+     *                   name host and port, its file events the path), nanoseconds
      */
     public record Measured(Map<Long, Long> cpuNanos, Map<Long, Long> lifeNanos, Map<Long, Map<Stack, Integer>> stateHints,
                            Map<Long, Long> systemCpuNanos, long processSystemNanos, Set<Stack> nativeMethodStacks, double machineLoad,
-                           boolean cpuEstimated) {
+                           boolean cpuEstimated, Map<Long, Map<IoTarget, Long>> ioWaits) {
         public static final Measured NONE = new Measured(Map.of(), Map.of(), Map.of());
 
         public Measured {
@@ -67,10 +69,11 @@ public record Recording(
             stateHints = Map.copyOf(stateHints);
             systemCpuNanos = Map.copyOf(systemCpuNanos);
             nativeMethodStacks = Set.copyOf(nativeMethodStacks);
+            ioWaits = Map.copyOf(ioWaits);
         }
 
         public Measured(Map<Long, Long> cpuNanos, Map<Long, Long> lifeNanos, Map<Long, Map<Stack, Integer>> stateHints) {
-            this(cpuNanos, lifeNanos, stateHints, Map.of(), -1, Set.of(), -1, false);
+            this(cpuNanos, lifeNanos, stateHints, Map.of(), -1, Set.of(), -1, false, Map.of());
         }
     }
 

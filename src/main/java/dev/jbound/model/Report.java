@@ -47,8 +47,18 @@ public record Report(
                            int wallSamples, int lockEvents, boolean osSensor) {
     }
 
-    /** Bytes the process read and wrote in the window (storage layer; -1 when unreadable). */
-    public record Io(long readBytes, long writeBytes) {
+    /**
+     * Bytes the process read and wrote in the window (storage layer; -1 when unreadable), and what
+     * its active threads' I/O time waited on, most first.
+     */
+    public record Io(long readBytes, long writeBytes, List<IoShare> targets) {
+        public Io {
+            targets = List.copyOf(targets);
+        }
+
+        public Io(long readBytes, long writeBytes) {
+            this(readBytes, writeBytes, List.of());
+        }
     }
 
     public int idleThreads() {

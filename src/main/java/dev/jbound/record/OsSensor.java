@@ -2,6 +2,7 @@ package dev.jbound.record;
 
 import dev.jbound.model.CpuBudget;
 import dev.jbound.model.OsActivity;
+import dev.jbound.model.OsThreadActivity;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -160,9 +161,10 @@ public final class OsSensor {
         }
         if (tasks.schedstatMissing()) notes.add("schedstat missing for some threads: their CPU time has 10 ms resolution");
         if (tasks.waitsProblem() != null) notes.add(tasks.waitsProblem());
-        return new OsActivity(pid, true, window, tasks.activities(now), process.lastCpuNanos - process.startCpuNanos,
+        List<OsThreadActivity> threads = tasks.activities(now);
+        return new OsActivity(pid, true, window, threads, process.lastCpuNanos - process.startCpuNanos,
                 ioDelta(ProcIo::readBytes), ioDelta(ProcIo::writeBytes), ioDelta(ProcIo::readChars), ioDelta(ProcIo::writeChars),
-                budget(cgroup.throttle()), String.join("; ", notes));
+                budget(cgroup.throttle()), String.join("; ", notes), exited ? List.of() : tasks.endpoints(threads, now));
     }
 
     private long ioDelta(ToLongFunction<ProcIo> field) {

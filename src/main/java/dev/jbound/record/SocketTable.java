@@ -30,6 +30,10 @@ final class SocketTable {
 
     private final Map<Long, Entry> byInode = new HashMap<>();
     private final Set<Integer> listeningPorts = new HashSet<>();
+    /** TCP connections by "local>remote": a loopback connection's other end is in the same table. */
+    private final Map<String, Entry> byEnds = new HashMap<>();
+    /** The listening TCP sockets by port: who is behind a connection to this machine. */
+    private final Map<Integer, Entry> listeners = new HashMap<>();
     private final Set<String> listeningPaths = new HashSet<>();
 
     boolean contains(long inode) {
@@ -47,7 +51,12 @@ final class SocketTable {
             Entry e = parseInetLine(protocol, lines[i]);
             if (e == null) continue;
             byInode.put(e.inode(), e);
-            if (e.listening()) listeningPorts.add(e.port());
+            if (e.listening()) {
+                listeningPorts.add(e.port());
+                listeners.putIfAbsent(e.port(), e);
+            } else if (protocol.equals("tcp")) {
+                byEnds.put(endpoint(e.address(), e.port()) + ">" + endpoint(e.remoteAddress(), e.remotePort()), e);
+            }
         }
     }
 
@@ -75,6 +84,61 @@ final class SocketTable {
         String remote = endpoint(e.remoteAddress(), e.remotePort());
         boolean accepted = listeningPorts.contains(e.port()) && e.state() != TCP_SYN_SENT;
         return new Channel(accepted ? Channel.Kind.ACCEPTED : Channel.Kind.CONNECTED, local, remote);
+    }
+
+    /**
+     * The inode of the socket listening behind {@code endpoint} ("127.0.0.1:5432"), when that is an
+     * address of this machine's namespace that a listener here serves; -1 otherwise.
+     */
+    long listenerBehind(String endpoint) {
+        if (endpoint.startsWith("/")) {
+            for (Entry e : byInode.values()) {
+                if (e.port() < 0 && e.listening() && e.path().equals(endpoint)) return e.inode();
+            }
+            return -1;
+        }
+        int colon = endpoint.lastIndexOf(':');
+        if (colon < 0) return -1;
+        String address = endpoint.substring(0, colon).replace("[", "").replace("]", "");
+        int port;
+        try {
+            port = Integer.parseInt(endpoint.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+        Entry l = listeners.get(port);
+        if (l == null) return -1;
+        boolean wildcard = l.address().equals("0.0.0.0") || l.address().equals("::");
+        boolean loopback = address.startsWith("127.") || address.equals("::1") || address.startsWith("::ffff:127.");
+        // a wildcard listener serves this host's addresses; a connection to it from here goes to a loopback
+        // address, or to one of the host's own (which the listener's table entry does not list)
+        return wildcard && (loopback || localAddresses().contains(address)) || l.address().equals(address) ? l.inode() : -1;
+    }
+
+    /** The addresses this namespace's sockets are bound to: the host's own, as far as its tables show. */
+    private Set<String> localAddresses() {
+        Set<String> own = new HashSet<>();
+        for (Entry e : byInode.values()) {
+            if (e.port() >= 0 && !e.address().equals("0.0.0.0") && !e.address().equals("::")) own.add(e.address());
+        }
+        return own;
+    }
+
+    /**
+     * The other end of connection {@code inode} when it is on this machine (in this namespace): the
+     * socket whose ends are this one's the other way round; -1 otherwise. It is found even where the
+     * listener that accepted it has closed.
+     */
+    long peerOf(long inode) {
+        Entry e = byInode.get(inode);
+        if (e == null || e.port() < 0) return -1;
+        Entry peer = byEnds.get(endpoint(e.remoteAddress(), e.remotePort()) + ">" + endpoint(e.address(), e.port()));
+        return peer == null ? -1 : peer.inode();
+    }
+
+    /** What socket {@code inode} is, as an entry; null when no table lists it. */
+    Entry entry(long inode) {
+        return byInode.get(inode);
     }
 
     private Channel unixChannel(Entry e) {

@@ -1,5 +1,8 @@
 package dev.jbound.record;
 
+import dev.jbound.model.BlockedCall;
+import dev.jbound.model.Channel;
+import dev.jbound.model.Endpoint;
 import dev.jbound.model.OsThreadActivity;
 import java.io.File;
 import java.util.ArrayList;
@@ -133,6 +136,17 @@ final class TaskTable implements AutoCloseable {
         for (ThreadTally t : tallies.values()) list.add(t.toActivity(waits));
         list.sort(Comparator.comparingLong(OsThreadActivity::tid));
         return list;
+    }
+
+    /** The endpoints the threads waited on for an answer, with the process's connections to each now. */
+    List<Endpoint> endpoints(List<OsThreadActivity> activities, long sinceStartNanos) {
+        java.util.Set<String> remotes = new java.util.LinkedHashSet<>();
+        for (OsThreadActivity t : activities) {
+            for (BlockedCall c : t.blocked()) {
+                for (Channel ch : c.channels()) if (ch.kind() == Channel.Kind.CONNECTED && !ch.remote().isEmpty()) remotes.add(ch.remote());
+            }
+        }
+        return waits.endpoints(remotes, sinceStartNanos);
     }
 
     @Override

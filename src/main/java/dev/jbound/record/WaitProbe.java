@@ -2,7 +2,9 @@ package dev.jbound.record;
 
 import dev.jbound.model.BlockedCall;
 import dev.jbound.model.Channel;
+import dev.jbound.model.Endpoint;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -10,6 +12,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -109,6 +112,45 @@ final class WaitProbe implements AutoCloseable {
                     && !seen.links().get(0).startsWith("/dev/");
             default -> false;
         };
+    }
+
+    /** Endpoints whose local process is looked for: each look may search every process's descriptors. */
+    static final int MAX_OWNER_LOOKUPS = 8;
+
+    /**
+     * At the window's end: how many connections the process holds to each of {@code remotes} (the
+     * endpoints its threads waited on), and which local process listens behind each, read from
+     * fresh socket tables and the process's descriptors.
+     */
+    List<Endpoint> endpoints(Collection<String> remotes, long sinceStartNanos) {
+        if (remotes.isEmpty()) return List.of();
+        readTables(sinceStartNanos);
+        Map<String, Integer> connections = new HashMap<>();
+        Map<String, Long> oneOf = new HashMap<>();
+        String[] fds = new File(procDir + "fd").list();
+        for (String fd : fds == null ? new String[0] : fds) {
+            try {
+                long inode = socketInode(Files.readSymbolicLink(Path.of(procDir + "fd/" + fd)).toString());
+                Channel c = inode < 0 ? null : sockets.channel(inode);
+                if (c != null && c.kind() == Channel.Kind.CONNECTED && remotes.contains(c.remote())) {
+                    connections.merge(c.remote(), 1, Integer::sum);
+                    oneOf.putIfAbsent(c.remote(), inode);
+                }
+            } catch (IOException | RuntimeException e) {
+                // closed meanwhile
+            }
+        }
+        List<Endpoint> out = new ArrayList<>();
+        int lookups = 0;
+        for (String remote : remotes) {
+            // the listener behind it, or, where that has closed, the other end of one of the connections
+            long behind = sockets.listenerBehind(remote);
+            if (behind < 0 && oneOf.containsKey(remote)) behind = sockets.peerOf(oneOf.get(remote));
+            long pid = 0;
+            if (behind >= 0 && lookups++ < MAX_OWNER_LOOKUPS) pid = SocketOwner.of(behind).orElse(0);
+            out.add(new Endpoint(remote, connections.getOrDefault(remote, 0), pid, pid > 0 ? SocketOwner.name(pid) : ""));
+        }
+        return out;
     }
 
     /** The end of the window: sockets still unknown get one more look. */

@@ -3,6 +3,7 @@ package dev.jbound.render;
 import dev.jbound.model.Breakdown;
 import dev.jbound.model.FlameProfile;
 import dev.jbound.model.FrameCount;
+import dev.jbound.model.IoShare;
 import dev.jbound.model.LockSite;
 import dev.jbound.model.Phases;
 import dev.jbound.model.PoolRow;
@@ -58,6 +59,7 @@ public final class HtmlReport {
         verdict(r, out);
         breakdown(r, out);
         timeline(r, out);
+        ioTargets(r, out);
         locks(r.locks(), out);
         pools(r.pools(), out);
         frames(r, out);
@@ -189,6 +191,20 @@ public final class HtmlReport {
                     + String.format(Locale.ROOT, "%.1f s", l.waitNanos() / 1e9) + "</td><td>" + l.events() + "</td><td>"
                     + Html.text(String.join(", ", l.waiters())) + "</td><td>"
                     + (l.owner() == null ? "" : Html.text(l.owner()) + " in " + Html.text(l.ownerFrame())) + "</td></tr>");
+        }
+        out.println("</table>");
+    }
+
+    private static void ioTargets(Report r, PrintWriter out) {
+        if (r.io().targets().isEmpty()) return;
+        out.println("<h2>What the I/O waits on</h2><table id=\"io\"><tr><th>target</th><th>kind</th><th>waited</th><th>share of I/O</th>"
+                + "<th>threads</th><th>connections</th><th>local process</th></tr>");
+        for (IoShare s : r.io().targets()) {
+            out.println("<tr><td>" + Html.text(s.target().name()) + "</td><td>" + s.target().kind().label() + "</td><td>"
+                    + String.format(Locale.ROOT, "%.2f s", s.nanos() / 1e9) + "</td><td>"
+                    + String.format(Locale.ROOT, "%.0f%%", s.shareOfIo() * 100) + "</td><td>" + s.threads() + "</td><td>"
+                    + (s.endpoint() == null ? "" : s.endpoint().connections()) + "</td><td>"
+                    + (s.endpoint() == null ? "" : Html.text(s.endpoint().local())) + "</td></tr>");
         }
         out.println("</table>");
     }

@@ -4,6 +4,7 @@ import dev.jbound.model.ThreadInfo;
 import dev.jbound.model.Breakdown;
 import dev.jbound.model.FrameCount;
 import dev.jbound.model.LockSite;
+import dev.jbound.model.IoShare;
 import dev.jbound.model.PoolRow;
 import dev.jbound.model.Phases;
 import dev.jbound.model.Report;
@@ -99,6 +100,7 @@ public final class JsonRenderer implements Renderer {
             breakdown(o.putObject("breakdown"), p.breakdown());
             verdict(o.putObject("verdict"), p.verdict());
             strategy(o.putObject("strategy"), p.strategy());
+            ioTargets(o.putArray("ioTargets"), p.ioTargets());
         }
         ArrayNode threads = root.putArray("threads");
         for (ThreadRow t : r.threads()) {
@@ -115,6 +117,7 @@ public final class JsonRenderer implements Renderer {
             o.put("cpuMs", ms(t.cpuNanos()));
             o.put("topFrame", t.topFrame());
             o.put("samples", t.samples());
+            o.put("ioTarget", t.ioTarget());
             ObjectNode ms = o.putObject("ms");
             for (ThreadState st : ThreadState.values()) ms.put(st.label(), ms(t.breakdown().nanos(st)));
         }
@@ -128,6 +131,7 @@ public final class JsonRenderer implements Renderer {
         ObjectNode io = root.putObject("io");
         io.put("readBytes", r.io().readBytes());
         io.put("writeBytes", r.io().writeBytes());
+        ioTargets(io.putArray("targets"), r.io().targets());
         timeline(root.putObject("timeline"), r.phases());
         ArrayNode notes = root.putArray("notes");
         r.notes().forEach(notes::add);
@@ -183,6 +187,26 @@ public final class JsonRenderer implements Renderer {
         o.put("confidenceLabel", v.confidenceLabel());
         o.put("evidence", v.evidence());
         if (v.secondary() == null) o.putNull("secondary"); else o.put("secondary", v.secondary().label());
+    }
+
+    private static void ioTargets(ArrayNode a, List<IoShare> targets) {
+        for (IoShare s : targets) {
+            ObjectNode o = a.addObject();
+            o.put("kind", s.target().kind().label());
+            o.put("name", s.target().name());
+            o.put("ms", ms(s.nanos()));
+            o.put("shareOfIo", round(s.shareOfIo(), 4));
+            o.put("threads", s.threads());
+            if (s.endpoint() == null) {
+                o.putNull("connections");
+                o.putNull("localPid");
+                o.putNull("localProcess");
+            } else {
+                o.put("connections", s.endpoint().connections());
+                if (s.endpoint().pid() > 0) o.put("localPid", s.endpoint().pid()); else o.putNull("localPid");
+                if (s.endpoint().pid() > 0) o.put("localProcess", s.endpoint().process()); else o.putNull("localProcess");
+            }
+        }
     }
 
     private static void basis(ObjectNode o, Verdict.Basis b) {

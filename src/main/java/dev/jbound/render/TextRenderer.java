@@ -2,6 +2,8 @@ package dev.jbound.render;
 
 import dev.jbound.model.Breakdown;
 import dev.jbound.model.FrameCount;
+import dev.jbound.model.IoShare;
+import dev.jbound.model.IoTarget;
 import dev.jbound.model.LockSite;
 import dev.jbound.model.PoolRow;
 import dev.jbound.model.Report;
@@ -39,6 +41,7 @@ public final class TextRenderer implements Renderer {
         breakdown(r, out);
         phases(r, out);
         frames(r, out);
+        ioTargets(r, out);
         locks(r.locks(), out);
         pools(r.pools(), out);
         jvm(r, out);
@@ -131,6 +134,31 @@ public final class TextRenderer implements Renderer {
         if (any) out.println();
     }
 
+    /** What the I/O time waited on, when I/O is worth naming: endpoints with their connections and local process, files. */
+    private void ioTargets(Report r, PrintWriter out) {
+        List<IoShare> targets = r.io().targets();
+        if (targets.isEmpty() || r.breakdown().shareOfActive(ThreadState.IO) < SIGNIFICANT_SHARE) return;
+        out.println(style.bold("I/O WAITS ON"));
+        for (IoShare s : targets) {
+            out.printf(Locale.ROOT, "  %4s  %6s  %s%s%n", Units.percent(s.shareOfIo()), Units.seconds(s.nanos()),
+                    escape(s.target().name()), style.dim(ioDetail(s, r.target().pid())));
+        }
+        out.println();
+    }
+
+    private static String ioDetail(IoShare s, long self) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(" · ").append(s.threads()).append(s.threads() == 1 ? " thread" : " threads");
+        if (s.endpoint() != null) {
+            sb.append(", ").append(s.endpoint().connections()).append(s.endpoint().connections() == 1 ? " connection" : " connections");
+            if (s.endpoint().pid() == self) sb.append(" · served by this JVM itself");
+            else if (s.endpoint().pid() > 0) sb.append(" · on this machine: ").append(escape(s.endpoint().local()));
+        } else if (s.target().kind() != IoTarget.Kind.UNSEEN) {
+            sb.append(" (").append(s.target().kind().label()).append(')');
+        }
+        return sb.toString();
+    }
+
     /** Only the contended-locks section, for the shell's {@code locks}; nothing when no lock was contended. */
     public void renderLocks(Report r, PrintWriter out) {
         locks(r.locks(), out);
@@ -156,6 +184,9 @@ public final class TextRenderer implements Renderer {
         out.println(style.bold("POOLS"));
         for (PoolRow p : shown) {
             String size = p.strategy().poolSize() == null ? "" : " · advice: " + p.strategy().poolSize() + " threads";
+            if (!p.ioTargets().isEmpty() && p.breakdown().shareOfActive(ThreadState.IO) >= SIGNIFICANT_SHARE) {
+                size += " · waits on " + escape(trim(p.ioTargets().get(0).target().name(), 40));
+            }
             out.printf(Locale.ROOT, "  %-28s %3d %-7s (%d active)  %-13s %s%s%n", escape(trim(p.name(), 28)),
                     p.threads(), p.threads() == 1 ? "thread" : "threads", p.activeThreads(), p.verdict().workloadClass().label(), shares(p.breakdown()), size);
         }

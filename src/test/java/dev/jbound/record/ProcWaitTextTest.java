@@ -101,6 +101,24 @@ class ProcWaitTextTest {
     }
 
     @Test
+    void theListenerBehindAnEndpointOnThisMachineIsFound() {
+        SocketTable t = table();
+        // 127.0.0.1:5432 is served by the listener with inode 21311; 127.0.0.1:37837 by the mapped IPv6 one
+        assertThat(t.listenerBehind("127.0.0.1:5432")).isEqualTo(21311);
+        assertThat(t.listenerBehind("127.0.0.1:37837")).isEqualTo(5427);
+        assertThat(t.listenerBehind("[::1]:8080")).isEqualTo(7000);
+        // another host's port 5432 is not this machine's PostgreSQL; nobody listens on 6379 here
+        assertThat(t.listenerBehind("10.0.0.5:5432")).isEqualTo(-1);
+        assertThat(t.listenerBehind("127.0.0.1:6379")).isEqualTo(-1);
+        assertThat(t.listenerBehind("/var/run/postgresql/.s.PGSQL.5432")).isEqualTo(23950);
+        assertThat(t.listenerBehind("nonsense")).isEqualTo(-1);
+        // the client's end of a connection on this machine: its other end is PostgreSQL's
+        assertThat(t.peerOf(21399)).isEqualTo(21400);
+        assertThat(t.peerOf(21400)).isEqualTo(21399);
+        assertThat(t.peerOf(21311)).isEqualTo(-1);
+    }
+
+    @Test
     void timeWaitEntriesBelongToNoSocket() {
         SocketTable t = table();
         assertThat(t.contains(0)).isFalse();

@@ -191,7 +191,7 @@ public final class TopScreen {
     private String columnsHeader(int cols, List<ThreadRow> shown) {
         Widths w = Widths.of(cols, shown);
         return pad("THREAD", w.name) + " " + pad("STATE " + (w.bar >= 36 ? "C cpu R runq I io L lock G gc" : "C R I L G ."), w.bar) + " "
-                + String.format(Locale.ROOT, "%5s", "CPU%") + " " + "LOCK · TOP FRAME";
+                + String.format(Locale.ROOT, "%5s", "CPU%") + " " + "LOCK OR I/O · TOP FRAME";
     }
 
     private List<AttributedString> threadLines(TopState state, List<ThreadRow> shown, ThreadSnapshot dump, long window,
@@ -216,6 +216,11 @@ public final class TopScreen {
             String lock = lockText(dt, locks);
             if (lock != null) {
                 sb.styled(color ? AttributedStyle.DEFAULT.foreground(AttributedStyle.RED) : AttributedStyle.DEFAULT, lock);
+                if (!row.topFrame().isEmpty()) sb.append(dot);
+            } else if (row.mainState() == ThreadState.IO && !row.ioTarget().isEmpty()) {
+                // what its I/O waits on: a peer, a file
+                sb.styled(color ? AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE) : AttributedStyle.DEFAULT,
+                        "io " + TerminalText.escape(row.ioTarget()));
                 if (!row.topFrame().isEmpty()) sb.append(dot);
             }
             sb.append(TerminalText.escape(row.topFrame()));
