@@ -51,18 +51,18 @@ public final class AsyncProfilerRecorder implements Recorder {
         Duration selfStop = Duration.ofSeconds(settings.selfStopSeconds());
         Path jfr = ScratchFiles.forTarget(pid, selfStop);
         dev.jbound.Timing.mark("record-called");
-        OsSensor os = OsSensor.start(pid, OS_POLL_INTERVAL);
-        dev.jbound.Timing.mark("os-sensor-started");
         long start = epochNanos();
         dev.jbound.Timing.mark("attach-start");
         try {
             start(pid, jfr, settings);
             ScratchFiles.profilerStarted(jfr, pid, selfStop);
         } catch (RecordingException | TargetException | RuntimeException e) {
-            os.stop();
             ScratchFiles.delete(jfr);
             throw e;
         }
+        // The OS's counters span the recording's window, not the attach before it nor the stop after
+        // it: on a busy machine attaching takes seconds, and rates over the longer span came out 2× high.
+        OsSensor os = OsSensor.start(pid, OS_POLL_INTERVAL);
         dev.jbound.Timing.mark("window-start");
         WindowLoop.Outcome outcome;
         try {
@@ -71,13 +71,13 @@ public final class AsyncProfilerRecorder implements Recorder {
             dev.jbound.Timing.mark("window-end");
         }
         boolean exited = outcome.exited();
+        OsActivity activity = os.stop();
         try {
             if (!exited) stop(pid, jfr);
         } finally {
             sessions.clear(pid);
         }
         long end = epochNanos();
-        OsActivity activity = os.stop();
         dev.jbound.Timing.mark("stopped");
         if (exited && !Files.isRegularFile(jfr)) {
             ScratchFiles.delete(jfr);

@@ -42,26 +42,25 @@ public final class JfrRecorder implements Recorder {
         // the recording, its file and its settings share one random name
         String name = jfr.getFileName().toString().replace(".jfr", "");
         Path jfc = writeSettings(settings, name, JfrSettingsFile.hasCpuTimeSampler(target.jvmVersion()));
-        OsSensor os = OsSensor.start(pid, AsyncProfilerRecorder.OS_POLL_INTERVAL);
         long start = WindowLoop.epochNanos();
         try {
             start(pid, name, jfc, jfr, settings);
             ScratchFiles.profilerStarted(jfr, pid, selfStop);
         } catch (RecordingException | TargetException | RuntimeException e) {
-            os.stop();
             ScratchFiles.delete(jfr);
             throw e;
         } finally {
             ScratchFiles.delete(jfc);
         }
+        // over the recording's window only, as for async-profiler
+        OsSensor os = OsSensor.start(pid, AsyncProfilerRecorder.OS_POLL_INTERVAL);
         WindowLoop.Outcome outcome = WindowLoop.run(pid, settings.duration(), progress, () -> stopQuietly(pid, name));
-        OsActivity activity;
+        OsActivity activity = os.stop();
         long end;
         try {
             if (!outcome.exited()) stop(pid, name);
         } finally {
             end = WindowLoop.epochNanos();
-            activity = os.stop();
         }
         if (outcome.exited() && !Files.isRegularFile(jfr)) {
             ScratchFiles.delete(jfr);
