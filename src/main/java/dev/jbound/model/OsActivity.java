@@ -10,10 +10,11 @@ import java.util.List;
  * @param available false on non-Linux, or when the target's /proc entry could not be read at all
  * @param note      what could not be read, or why the window ended early; empty when all went well
  * @param endpoints the remote endpoints the threads waited on, with the connections to each at the end
+ * @param machineBusyCores the whole machine's cores busy on average in the window (every process's), -1 when unknown
  */
 public record OsActivity(long pid, boolean available, long windowNanos, List<OsThreadActivity> threads,
                          long processCpuNanos, long readBytes, long writeBytes, long readChars, long writeChars,
-                         CpuBudget cores, String note, List<Endpoint> endpoints) {
+                         CpuBudget cores, String note, List<Endpoint> endpoints, double machineBusyCores) {
 
     public OsActivity {
         threads = List.copyOf(threads);
@@ -23,7 +24,7 @@ public record OsActivity(long pid, boolean available, long windowNanos, List<OsT
 
     public OsActivity(long pid, boolean available, long windowNanos, List<OsThreadActivity> threads, long processCpuNanos,
                       long readBytes, long writeBytes, long readChars, long writeChars, CpuBudget cores, String note) {
-        this(pid, available, windowNanos, threads, processCpuNanos, readBytes, writeBytes, readChars, writeChars, cores, note, List.of());
+        this(pid, available, windowNanos, threads, processCpuNanos, readBytes, writeBytes, readChars, writeChars, cores, note, List.of(), -1);
     }
 
     public static OsActivity unavailable(long pid, CpuBudget cores, String note) {

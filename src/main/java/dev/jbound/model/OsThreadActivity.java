@@ -17,11 +17,13 @@ import java.util.List;
  * @param blocked        the system calls polls saw the thread blocked in (state S or D), most polls first;
  *                       empty where /proc/PID/task/TID/syscall was unreadable
  * @param systemCpuNanos the part of {@code cpuNanos} spent in the kernel (stime, 10 ms resolution), -1 when unknown
+ * @param readCalls      read-like system calls in the window (its io's syscr), -1 when unknown
+ * @param writeCalls     write-like system calls in the window (syscw): a blocking client's requests, -1 when unknown
  */
 public record OsThreadActivity(long tid, String name, long cpuNanos, long runDelayNanos, StateCounts states,
                                long firstSeenNanos, long lastSeenNanos,
                                boolean bornDuringWindow, boolean diedDuringWindow, List<BlockedCall> blocked,
-                               long systemCpuNanos) {
+                               long systemCpuNanos, long readCalls, long writeCalls) {
 
     public OsThreadActivity {
         blocked = List.copyOf(blocked);
@@ -31,7 +33,7 @@ public record OsThreadActivity(long tid, String name, long cpuNanos, long runDel
                             long firstSeenNanos, long lastSeenNanos, boolean bornDuringWindow, boolean diedDuringWindow,
                             List<BlockedCall> blocked) {
         this(tid, name, cpuNanos, runDelayNanos, states, firstSeenNanos, lastSeenNanos, bornDuringWindow, diedDuringWindow,
-                blocked, -1);
+                blocked, -1, -1, -1);
     }
 
     public OsThreadActivity(long tid, String name, long cpuNanos, long runDelayNanos, StateCounts states,

@@ -48,6 +48,7 @@ public final class OsSensor {
     private final ProcessCounters process;
     private final CgroupCpuLimit cgroup;
     private final CgroupText.Throttle startThrottle;
+    private final MachineCpu startMachine;
     private final List<String> notes = new ArrayList<>();
     private final Thread poller;
     private final int machineCpus;
@@ -67,6 +68,7 @@ public final class OsSensor {
         this.machineCpus = CpuBudgetProbe.machineCpus();
         this.affinityCpus = CpuBudgetProbe.affinityCpus(pid);
         this.startThrottle = cgroup.throttle();
+        this.startMachine = MachineCpu.read();
         this.tasks = new TaskTable(pid, reader, launched);
         this.startNanos = System.nanoTime();
         this.exited = !tasks.snapshotStart();
@@ -122,6 +124,7 @@ public final class OsSensor {
         this.process = null;
         this.cgroup = CgroupCpuLimit.NONE;
         this.startThrottle = CgroupText.Throttle.UNKNOWN;
+        this.startMachine = MachineCpu.UNKNOWN;
         this.poller = null;
         this.machineCpus = CpuBudgetProbe.machineCpus();
         this.affinityCpus = -1;
@@ -162,9 +165,10 @@ public final class OsSensor {
         if (tasks.schedstatMissing()) notes.add("schedstat missing for some threads: their CPU time has 10 ms resolution");
         if (tasks.waitsProblem() != null) notes.add(tasks.waitsProblem());
         List<OsThreadActivity> threads = tasks.activities(now);
+        double machineBusy = exited ? -1 : MachineCpu.read().busyCoresSince(startMachine, now);
         return new OsActivity(pid, true, window, threads, process.lastCpuNanos - process.startCpuNanos,
                 ioDelta(ProcIo::readBytes), ioDelta(ProcIo::writeBytes), ioDelta(ProcIo::readChars), ioDelta(ProcIo::writeChars),
-                budget(cgroup.throttle()), String.join("; ", notes), exited ? List.of() : tasks.endpoints(threads, now));
+                budget(cgroup.throttle()), String.join("; ", notes), exited ? List.of() : tasks.endpoints(threads, now), machineBusy);
     }
 
     private long ioDelta(ToLongFunction<ProcIo> field) {

@@ -1,14 +1,19 @@
 package dev.jbound.record;
 
 /**
- * /proc/PID/io counters. {@code rchar/wchar} count every byte through read/write-like calls
- * (sockets and page cache included); {@code read_bytes/write_bytes} count what reached the
- * block layer, so they stay 0 on tmpfs and for cached reads.
+ * /proc/PID/io (or a task's /proc/PID/task/TID/io) counters. {@code rchar/wchar} count every byte
+ * through read/write-like calls (sockets and page cache included); {@code read_bytes/write_bytes}
+ * count what reached the block layer, so they stay 0 on tmpfs and for cached reads;
+ * {@code syscr/syscw} count the read- and write-like calls themselves.
  */
-record ProcIo(long readChars, long writeChars, long readBytes, long writeBytes) {
+record ProcIo(long readChars, long writeChars, long readBytes, long writeBytes, long readCalls, long writeCalls) {
+
+    ProcIo(long readChars, long writeChars, long readBytes, long writeBytes) {
+        this(readChars, writeChars, readBytes, writeBytes, -1, -1);
+    }
 
     static ProcIo parse(String text) {
-        long rchar = -1, wchar = -1, readBytes = -1, writeBytes = -1;
+        long rchar = -1, wchar = -1, readBytes = -1, writeBytes = -1, syscr = -1, syscw = -1;
         for (String line : text.split("\n")) {
             int colon = line.indexOf(':');
             if (colon < 0) continue;
@@ -24,10 +29,12 @@ record ProcIo(long readChars, long writeChars, long readBytes, long writeBytes) 
                 case "wchar" -> wchar = value;
                 case "read_bytes" -> readBytes = value;
                 case "write_bytes" -> writeBytes = value;
+                case "syscr" -> syscr = value;
+                case "syscw" -> syscw = value;
                 default -> { }
             }
         }
-        return new ProcIo(rchar, wchar, readBytes, writeBytes);
+        return new ProcIo(rchar, wchar, readBytes, writeBytes, syscr, syscw);
     }
 
     /** Difference of two readings, -1 where either side is unknown (or the counter went back). */

@@ -59,7 +59,11 @@ final class TaskTable implements AutoCloseable {
         if (tids == null) return false;
         for (String tid : tids) {
             TaskStat stat = stat(tid);
-            if (stat != null) tallies.put(Long.parseLong(tid), new ThreadTally(Long.parseLong(tid), stat, schedstat(tid), launched, 0));
+            if (stat != null) {
+                ThreadTally t = new ThreadTally(Long.parseLong(tid), stat, schedstat(tid), launched, 0);
+                t.ioAtStart(launched ? null : io(tid));
+                tallies.put(Long.parseLong(tid), t);
+            }
         }
         return true;
     }
@@ -113,8 +117,9 @@ final class TaskTable implements AutoCloseable {
             TaskStat stat = stat(name);
             if (stat == null) continue;
             long tid = Long.parseLong(name);
-            tallies.computeIfAbsent(tid, t -> new ThreadTally(t, stat, null, true, sinceStartNanos))
-                    .ended(stat, schedstat(name), sinceStartNanos);
+            ThreadTally t = tallies.computeIfAbsent(tid, k -> new ThreadTally(k, stat, null, true, sinceStartNanos));
+            t.ended(stat, schedstat(name), sinceStartNanos);
+            t.ioAtEnd(io(name));
         }
         return true;
     }
@@ -160,6 +165,16 @@ final class TaskTable implements AutoCloseable {
         if (text == null) return null;
         try {
             return TaskStat.parse(text);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The task's read and write call counters; null where unreadable (they need ptrace access, as /proc/PID/io does). */
+    private ProcIo io(String tid) {
+        String text = reader.readOrNull(taskDir + tid + "/io");
+        try {
+            return text == null ? null : ProcIo.parse(text);
         } catch (RuntimeException e) {
             return null;
         }

@@ -27,6 +27,9 @@ final class ThreadTally {
     private Schedstat lastSchedstat;
     private boolean presentAtEnd;
     private OsThreadActivity.StateCounts states = OsThreadActivity.StateCounts.NONE;
+    /** Read and write calls at the start (zero for a task born in the window) and the end; null where unread. */
+    private ProcIo startIo;
+    private ProcIo endIo;
     private int blockedPolls;
     private int fileIoPolls;
     /** Polls per blocking call seen: {polls, of which in disk sleep, of which beside another thread's file I/O}. */
@@ -69,6 +72,15 @@ final class ThreadTally {
         if (besideFileIo) n[2]++;
     }
 
+    /** Its read/write call counters at the start snapshot; a task born later starts from zero. */
+    void ioAtStart(ProcIo io) {
+        startIo = io;
+    }
+
+    void ioAtEnd(ProcIo io) {
+        endIo = io;
+    }
+
     /** Most of the polls that found the task asleep found it in file I/O (at least two did). */
     boolean mostlyInFileIo() {
         return fileIoPolls >= 2 && fileIoPolls * 2 > blockedPolls;
@@ -98,8 +110,12 @@ final class ThreadTally {
         List<BlockedCall> calls = new ArrayList<>(blocked.size());
         blocked.forEach((seen, n) -> calls.add(probe.resolve(seen, n[0], n[1], n[2])));
         calls.sort(Comparator.comparingInt(BlockedCall::polls).reversed().thenComparing(BlockedCall::syscall));
+        ProcIo from = born ? new ProcIo(0, 0, 0, 0, 0, 0) : startIo;
+        boolean counted = from != null && endIo != null;
         return new OsThreadActivity(tid, name, Math.max(0, cpu), runDelay, states,
                 firstSeenNanos, lastSeenNanos, born, !presentAtEnd, calls,
-                Math.max(0, lastSystemTicks - startSystemTicks) * TaskStat.NANOS_PER_TICK);
+                Math.max(0, lastSystemTicks - startSystemTicks) * TaskStat.NANOS_PER_TICK,
+                counted ? ProcIo.delta(from.readCalls(), endIo.readCalls()) : -1,
+                counted ? ProcIo.delta(from.writeCalls(), endIo.writeCalls()) : -1);
     }
 }

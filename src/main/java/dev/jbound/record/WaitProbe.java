@@ -39,6 +39,10 @@ final class WaitProbe implements AutoCloseable {
     }
 
     private final String procDir;
+    private final long targetPid;
+    private final Map<String, Peer> peers = new HashMap<>();
+    private final Set<String> examined = new HashSet<>();
+    private int lookups;
     private final SyscallTable table;
     private final OpenTaskFiles syscallFiles;
     private final ProcFileReader reader;
@@ -53,6 +57,7 @@ final class WaitProbe implements AutoCloseable {
 
     WaitProbe(long pid, ProcFileReader reader) {
         this.procDir = "/proc/" + pid + "/";
+        this.targetPid = pid;
         this.table = SyscallTable.forArch(System.getProperty("os.arch"));
         this.syscallFiles = new OpenTaskFiles(procDir + "task/", "syscall", reader);
         this.reader = reader;
@@ -87,9 +92,37 @@ final class WaitProbe implements AutoCloseable {
     /** A poll ended: sockets first met in it are looked up, in tables read again if they lack them. */
     void afterPoll(long sinceStartNanos) {
         epollThisPoll.clear();
-        if (unresolved.isEmpty()) return;
-        if (tablesReadAt != Long.MIN_VALUE && sinceStartNanos - tablesReadAt < TABLE_REFRESH_NANOS) return;
-        readTables(sinceStartNanos);
+        if (!unresolved.isEmpty() && (tablesReadAt == Long.MIN_VALUE || sinceStartNanos - tablesReadAt >= TABLE_REFRESH_NANOS)) {
+            readTables(sinceStartNanos);
+        }
+        for (var s : socketChannels.entrySet()) {
+            Channel c = s.getValue();
+            if (c.kind() == Channel.Kind.CONNECTED && !c.remote().isEmpty() && examined.add(c.remote())) {
+                watchPeer(c.remote(), s.getKey(), sinceStartNanos);
+            }
+        }
+    }
+
+    /** A process on this machine behind an endpoint the threads wait on, and its CPU time when first seen. */
+    private record Peer(long pid, String process, long startTicks, long startNanos) {
+    }
+
+    /**
+     * The first time a poll meets a connection to {@code remote}: if a process of this machine serves
+     * it (the listener of its port, or the other end of this connection), its CPU time from now on
+     * is watched, with its children's: a local database's backends burning the cores are the limit
+     * more client threads run into.
+     */
+    private void watchPeer(String remote, long inode, long sinceStartNanos) {
+        if (lookups >= MAX_OWNER_LOOKUPS) return;
+        long behind = sockets.listenerBehind(remote);
+        if (behind < 0) behind = sockets.peerOf(inode);
+        if (behind < 0) return;
+        lookups++;
+        long owner = SocketOwner.of(behind).orElse(0);
+        if (owner <= 0) return;
+        long ticks = owner == targetPid ? -1 : ProcessTree.cpuTicks(owner);
+        peers.put(remote, new Peer(owner, SocketOwner.name(owner), ticks, sinceStartNanos));
     }
 
     /** Closes the files of tasks no longer listed. */
@@ -116,6 +149,8 @@ final class WaitProbe implements AutoCloseable {
 
     /** Endpoints whose local process is looked for: each look may search every process's descriptors. */
     static final int MAX_OWNER_LOOKUPS = 8;
+    /** A peer watched for less than this has no CPU figure: 20 ticks of 10 ms. */
+    static final long PEER_SPAN_NANOS = 200_000_000L;
 
     /**
      * At the window's end: how many connections the process holds to each of {@code remotes} (the
@@ -141,14 +176,22 @@ final class WaitProbe implements AutoCloseable {
             }
         }
         List<Endpoint> out = new ArrayList<>();
-        int lookups = 0;
         for (String remote : remotes) {
-            // the listener behind it, or, where that has closed, the other end of one of the connections
-            long behind = sockets.listenerBehind(remote);
-            if (behind < 0 && oneOf.containsKey(remote)) behind = sockets.peerOf(oneOf.get(remote));
-            long pid = 0;
-            if (behind >= 0 && lookups++ < MAX_OWNER_LOOKUPS) pid = SocketOwner.of(behind).orElse(0);
-            out.add(new Endpoint(remote, connections.getOrDefault(remote, 0), pid, pid > 0 ? SocketOwner.name(pid) : ""));
+            if (!examined.contains(remote) && oneOf.containsKey(remote)) {
+                examined.add(remote);
+                watchPeer(remote, oneOf.get(remote), sinceStartNanos);
+            }
+            Peer p = peers.get(remote);
+            int n = connections.getOrDefault(remote, 0);
+            if (p == null) {
+                out.add(new Endpoint(remote, n, 0, "", -1));
+                continue;
+            }
+            long ticks = p.startTicks() < 0 ? -1 : ProcessTree.cpuTicks(p.pid());
+            long span = sinceStartNanos - p.startNanos();
+            // its CPU over the part of the window it was watched, where that is long enough to say (200 ms)
+            double cores = ticks < 0 || span < PEER_SPAN_NANOS ? -1 : (ticks - p.startTicks()) * TaskStat.NANOS_PER_TICK / (double) span;
+            out.add(new Endpoint(remote, n, p.pid(), p.process(), Math.max(-1, cores)));
         }
         return out;
     }

@@ -20,7 +20,7 @@ class ProcTextTest {
     void procIoCounters() {
         ProcIo io = ProcIo.parse("rchar: 6976\nwchar: 131072\nsyscr: 10\nsyscw: 2\nread_bytes: 4096\n"
                 + "write_bytes: 65536\ncancelled_write_bytes: 0\n");
-        assertThat(io).isEqualTo(new ProcIo(6976, 131072, 4096, 65536));
+        assertThat(io).isEqualTo(new ProcIo(6976, 131072, 4096, 65536, 10, 2));
         assertThat(ProcIo.parse("rchar: 1\n")).isEqualTo(new ProcIo(1, -1, -1, -1));
     }
 
