@@ -113,7 +113,7 @@ public final class RoutesBench {
         return sb.toString();
     }
 
-    private static JsonNode jbound(String java, String jar, String... args) throws Exception {
+    static JsonNode jbound(String java, String jar, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-jar", jar));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();

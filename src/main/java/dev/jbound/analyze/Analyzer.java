@@ -4,6 +4,7 @@ import dev.jbound.model.Breakdown;
 import dev.jbound.model.CpuBudget;
 import dev.jbound.model.CpuSample;
 import dev.jbound.model.Endpoint;
+import dev.jbound.model.IoShare;
 import dev.jbound.model.IoTarget;
 import dev.jbound.model.Frame;
 import dev.jbound.model.FrameCount;
@@ -13,6 +14,7 @@ import dev.jbound.model.LockSite;
 import dev.jbound.model.OsActivity;
 import dev.jbound.model.OsThreadActivity;
 import dev.jbound.model.Phases;
+import dev.jbound.model.PoolRow;
 import dev.jbound.model.Recording;
 import dev.jbound.model.Report;
 import dev.jbound.model.Stack;
@@ -87,6 +89,8 @@ public final class Analyzer {
         Map<String, List<ThreadRow>> pools = new LinkedHashMap<>();
         IoAttribution.Tally processIo = new IoAttribution.Tally();
         Map<String, IoAttribution.Tally> poolIo = new LinkedHashMap<>();
+        Map<String, PoolTally> poolLoad = new LinkedHashMap<>();
+        PoolTally processLoad = new PoolTally();
         List<ThreadRow> rows = new ArrayList<>();
         for (ThreadAccount a : accounts.values()) {
             Breakdown b = a.breakdown(window);
@@ -102,7 +106,8 @@ public final class Analyzer {
             List<FrameCount> top = a.sites.top(main, 1);
             double coverage = a.coverage(b);
             Map<IoTarget, Long> io = IoAttribution.ofThread(b.nanos(ThreadState.IO), a.blocked(), a.kind == ThreadKind.APP,
-                    rec.measured().ioWaits().getOrDefault(a.info.osTid(), Map.of()), a.sites.top(ThreadState.IO, TOP_FRAMES));
+                    rec.measured().ioWaits().getOrDefault(a.info.osTid(), Map.of()), a.sites.top(ThreadState.IO, TOP_FRAMES),
+                    a.ioFromOs() > 0);
             ThreadRow row = new ThreadRow(a.info.osTid(), a.info.name(), ThreadPools.poolOf(a.info.name()), a.kind, b,
                     cpu, main, top.isEmpty() ? "" : top.get(0).frame(), idle, a.evidenceSamples(), coverage, mostOf(io));
             rows.add(row);
@@ -111,6 +116,8 @@ public final class Analyzer {
             if (!idle) {
                 processIo.add(io);
                 poolIo.computeIfAbsent(row.pool(), k -> new IoAttribution.Tally()).add(io);
+                poolLoad.computeIfAbsent(row.pool(), k -> new PoolTally()).add(a, cpu);
+                processLoad.add(a, cpu);
                 process = process.plus(b);
                 sites.addAll(a.sites);
                 samples += row.samples();
@@ -147,9 +154,17 @@ public final class Analyzer {
         int jdk = jdkFeature(in.target().jvmVersion());
         long virtualActive = rows.stream().filter(r -> r.kind() == ThreadKind.APP && !r.idle() && ThreadInfo.isVirtual(r.osTid()))
                 .mapToLong(r -> r.breakdown().activeNanos()).sum();
+        List<IoShare> ioTargets = processIo.rows(endpoints);
+        // the OS's counts span its own window, which the recorder starts after the profiler and stops before it
+        long osWindow = os != null ? os.windowNanos() : window;
+        long othersCpu = Math.max(0, processCpu - processLoad.cpuNanos());
+        var load = new PoolSizing.Load(process.without(ThreadState.GC).plus(ThreadState.GC, process.nanos(ThreadState.GC) - gcCpu),
+                active, cores.effectiveCpus(), cores.machineCpus(), window <= 0 ? 0 : (double) othersCpu / window, window,
+                processLoad.requestsPerSecond(osWindow), processLoad.borrowNanos(), processLoad.borrowPool(), ioTargets,
+                os == null ? -1 : os.machineBusyCores());
         var facts = new StrategyAdvisor.Facts(process, cores.effectiveCpus(), cores.throttled(), busy, active,
                 sites.top(ThreadState.CPU, TOP_FRAMES), sites.top(ThreadState.IO, TOP_FRAMES), locks, jdk,
-                virtualActive * 2 > process.activeNanos());
+                virtualActive * 2 > process.activeNanos(), load);
 
         Map<ThreadState, List<FrameCount>> topFrames = new EnumMap<>(ThreadState.class);
         for (ThreadState s : ThreadState.values()) {
@@ -175,14 +190,17 @@ public final class Analyzer {
                     + " no more CPUs than it may use: other processes compete for the cores (left out of the verdict)",
                     process.shareOfActive(ThreadState.RUNQUEUE) * 100));
         }
+        List<PoolRow> poolRows = PoolRows.of(pools, poolIo, poolLoad, endpoints, window, osWindow, os == null ? -1 : os.machineBusyCores(),
+                cores, processCpu, jdk);
+        Verdict overall = PoolDisagreement.of(verdict, process, poolRows, virtualActive > 0).orElse(verdict);
         return new Report(in.target(),
                 new Report.Window(rec.startNanos() / 1_000_000, window),
                 new Report.Sampling(in.recorder(), rec.cpuIntervalNanos(), rec.wallIntervalNanos(),
                         rec.cpuSampleCount(), rec.wallSampleCount(), rec.lockEventCount(), os != null),
-                cores, process, busy, verdict, StrategyAdvisor.advise(verdict, facts), topFrames, locks,
-                PoolRows.of(pools, poolIo, endpoints, window, cores, jdk), rows,
+                cores, process, busy, overall, StrategyAdvisor.advise(overall, facts), topFrames, locks,
+                poolRows, rows,
                 new JvmOverhead(gcCpu, jitCpu, otherCpu, appCpu),
-                new Report.Io(os != null ? os.readBytes() : -1, os != null ? os.writeBytes() : -1, processIo.rows(endpoints)),
+                new Report.Io(os != null ? os.readBytes() : -1, os != null ? os.writeBytes() : -1, ioTargets),
                 notes, phases);
     }
 
@@ -227,7 +245,9 @@ public final class Analyzer {
             Classification c = classify(s.stack());
             ThreadState state = c.given(s.known());
             String site = state == c.state() ? siteName(c) : waitSite(s.stack());
-            account(accounts, rec, s.osTid()).addWall(state, site, s.weightNanos(), s.count(), m.nativeMethodStacks().contains(s.stack()));
+            ThreadAccount a = account(accounts, rec, s.osTid());
+            a.addWall(state, site, s.weightNanos(), s.count(), m.nativeMethodStacks().contains(s.stack()));
+            if (PoolBorrow.RULE.equals(c.rule()) && state == ThreadState.LOCK) a.addBorrow(s.weightNanos(), PoolBorrow.library(s.stack()));
         }
         for (CpuSample s : rec.cpuSamples()) {
             Classification c = classify(s.stack());
@@ -238,6 +258,7 @@ public final class Analyzer {
                 ThreadAccount a = accounts.get(t.tid());
                 a.setOs(t.cpuNanos(), Math.max(0, t.runDelayNanos()));
                 a.setBlocked(t.blocked());
+                a.setWriteCalls(t.writeCalls());
                 a.setSystem(t.systemCpuNanos(), !Recording.JDK_FLIGHT_RECORDER.equals(rec.producer()));
                 // The OS saw the thread live, whether or not a sampler reached it: on a machine whose
                 // cores a local database saturates, the profiler's wall samples thin out to a few per

@@ -43,8 +43,17 @@ final class IoAttribution {
      */
     static Map<IoTarget, Long> ofThread(long ioNanos, List<BlockedCall> blocked, boolean app, Map<IoTarget, Long> events,
                                         List<FrameCount> sites) {
+        return ofThread(ioNanos, blocked, app, events, sites, true);
+    }
+
+    /**
+     * @param besideIoCounted the thread's I/O includes futex waits beside another thread's file I/O
+     *                        (native code the OS saw so): only then are those waits a target
+     */
+    static Map<IoTarget, Long> ofThread(long ioNanos, List<BlockedCall> blocked, boolean app, Map<IoTarget, Long> events,
+                                        List<FrameCount> sites, boolean besideIoCounted) {
         if (ioNanos <= 0) return Map.of();
-        Map<IoTarget, Double> weights = fromOs(blocked, app);
+        Map<IoTarget, Double> weights = fromOs(blocked, app && besideIoCounted);
         if (weights.isEmpty()) events.forEach((t, n) -> weights.merge(t, (double) n, Double::sum));
         if (weights.isEmpty()) sites.forEach(f -> weights.merge(unseen(f.frame()), (double) f.nanos(), Double::sum));
         if (weights.isEmpty()) weights.put(new IoTarget(IoTarget.Kind.UNSEEN, "unknown"), 1.0);

@@ -18,6 +18,9 @@ final class LibraryFrameRules {
             pool-borrow     lock  refines   method   com.zaxxer.hikari.util.ConcurrentBag.borrow
             pool-borrow     lock  refines   method   com.zaxxer.hikari.pool.HikariPool.getConnection
             pool-borrow     lock  refines   prefix   org.apache.commons.pool2.impl.GenericObjectPool.borrowObject
+            pool-borrow     lock  refines   method   org.apache.http.pool.AbstractConnPool.getPoolEntryBlocking
+            pool-borrow     lock  refines   prefix   org.apache.hc.core5.pool.StrictConnPool.lease
+            pool-borrow     lock  refines   prefix   org.apache.hc.core5.pool.LaxConnPool$PerRoutePool.lease
 
             # --- JDBC drivers and embedded databases
             postgres-io     io    refines   prefix   org.postgresql.core.VisibleBufferedInputStream.

@@ -4,6 +4,7 @@ import dev.jbound.model.ThreadInfo;
 import dev.jbound.model.Breakdown;
 import dev.jbound.model.CpuBudget;
 import dev.jbound.model.Endpoint;
+import dev.jbound.model.IoShare;
 import dev.jbound.model.PoolRow;
 import dev.jbound.model.Strategy;
 import dev.jbound.model.ThreadRow;
@@ -20,8 +21,13 @@ final class PoolRows {
     private PoolRows() {
     }
 
-    static List<PoolRow> of(Map<String, List<ThreadRow>> pools, Map<String, IoAttribution.Tally> io,
-                            Function<String, Endpoint> endpoints, long window, CpuBudget cores, int jdk) {
+    /**
+     * @param load       per pool, what sizing needs beyond the breakdown
+     * @param processCpu all the CPU the process used in the window: what one pool leaves to the rest
+     */
+    static List<PoolRow> of(Map<String, List<ThreadRow>> pools, Map<String, IoAttribution.Tally> io, Map<String, PoolTally> load,
+                            Function<String, Endpoint> endpoints, long window, long osWindow, double machineBusyCores,
+                            CpuBudget cores, long processCpu, int jdk) {
         List<PoolRow> out = new ArrayList<>();
         pools.forEach((key, threads) -> {
             Breakdown b = Breakdown.EMPTY;
@@ -41,11 +47,16 @@ final class PoolRows {
             var evidence = new VerdictEvidence(coverage, samples, 0, Verdict.CpuSource.OS, Double.NaN, null, true, false);
             Verdict v = WorkloadClassifier.classify(b, window, cores.effectiveCpus(), -1, evidence);
             double busy = window == 0 ? 0 : (double) b.activeNanos() / window;
-            Strategy s = StrategyAdvisor.advise(v, new StrategyAdvisor.Facts(b, cores.effectiveCpus(), cores.throttled(),
-                    busy, active, List.of(), List.of(), List.of(), jdk,
-                    !threads.isEmpty() && ThreadInfo.isVirtual(threads.get(0).osTid())));
             IoAttribution.Tally waits = io.get(key);
-            out.add(new PoolRow(name, threads.size(), active, b, v, s, waits == null ? List.of() : waits.rows(endpoints)));
+            List<IoShare> targets = waits == null ? List.of() : waits.rows(endpoints);
+            PoolTally t = load.getOrDefault(key, new PoolTally());
+            double others = window <= 0 ? 0 : Math.max(0, processCpu - t.cpuNanos()) / (double) window;
+            var sizing = new PoolSizing.Load(b, active, cores.effectiveCpus(), cores.machineCpus(), others, window,
+                    t.requestsPerSecond(osWindow), t.borrowNanos(), t.borrowPool(), targets, machineBusyCores);
+            Strategy s = StrategyAdvisor.advisePool(v, new StrategyAdvisor.Facts(b, cores.effectiveCpus(), cores.throttled(),
+                    busy, active, List.of(), List.of(), List.of(), jdk,
+                    !threads.isEmpty() && ThreadInfo.isVirtual(threads.get(0).osTid()), sizing));
+            out.add(new PoolRow(name, threads.size(), active, b, v, s, targets));
         });
         out.sort(Comparator.comparingLong((PoolRow p) -> -p.breakdown().activeNanos()).thenComparing(PoolRow::name));
         return out;

@@ -27,10 +27,18 @@ public final class StrategyAdvisor {
      */
     static final int MAX_ADVISED_POOL = 10_000;
 
-    /** The facts strategy needs besides the verdict. */
+    /** The facts strategy needs besides the verdict; {@code load} is what sizing a pool rests on. */
     public record Facts(Breakdown breakdown, double cores, boolean throttled, double busyThreads, int activeThreads,
                         List<FrameCount> hotCpu, List<FrameCount> ioSites, List<LockSite> locks, int jdkFeature,
-                        boolean onVirtualThreads) {
+                        boolean onVirtualThreads, PoolSizing.Load load) {
+
+        /** Without a measured load beyond the breakdown: no other pools, nothing counted, no endpoints. */
+        public Facts(Breakdown breakdown, double cores, boolean throttled, double busyThreads, int activeThreads,
+                     List<FrameCount> hotCpu, List<FrameCount> ioSites, List<LockSite> locks, int jdkFeature,
+                     boolean onVirtualThreads) {
+            this(breakdown, cores, throttled, busyThreads, activeThreads, hotCpu, ioSites, locks, jdkFeature, onVirtualThreads,
+                    new PoolSizing.Load(breakdown, activeThreads, cores, cores, 0, 0, Double.NaN, 0, null, List.of(), -1));
+        }
     }
 
     private StrategyAdvisor() {
@@ -49,7 +57,19 @@ public final class StrategyAdvisor {
         };
     }
 
+    /**
+     * A pool's advice: as the process's, except that a pool whose own threads both compute and wait
+     * (mixed) is one pool to size, not two stages to split.
+     */
+    public static Strategy advisePool(Verdict verdict, Facts f) {
+        if (verdict.workloadClass() == dev.jbound.model.WorkloadClass.MIXED && waitsToo(f)) return sized(f, null);
+        return advise(verdict, f);
+    }
+
     private static Strategy cpuBound(Facts f) {
+        if (waitsToo(f) && f.activeThreads > 1) {
+            return sized(f, "shrink the pool to %d: the knee, not the core count, as its threads also wait");
+        }
         int n = Math.max(1, (int) Math.round(f.cores));
         List<String> advice = new ArrayList<>();
         if (f.busyThreads < 1.5 && f.cores >= 2) {
@@ -66,6 +86,7 @@ public final class StrategyAdvisor {
     }
 
     private static Strategy saturated(Facts f) {
+        if (waitsToo(f)) return sized(f, "shrink the pool to %d: the knee, not the core count, as its threads also wait");
         int n = Math.max(1, (int) Math.round(f.cores));
         List<String> advice = new ArrayList<>();
         advice.add(String.format(Locale.ROOT, "%.1f threads want a CPU but only %s cores exist: shrink CPU pools to %d",
@@ -85,30 +106,76 @@ public final class StrategyAdvisor {
     private static Strategy ioBound(Facts f) {
         long cpu = Math.max(1, f.breakdown.nanos(ThreadState.CPU));
         double waitOverCompute = (double) f.breakdown.nanos(ThreadState.IO) / cpu;
-        double exact = Math.ceil(f.cores * TARGET_UTILISATION * (1 + waitOverCompute));
-        int n = (int) Math.min(MAX_ADVISED_POOL, exact);
-        String formula = String.format(Locale.ROOT, "N = cores × U × (1 + W/C) = %s × %.1f × (1 + %s) ≈ %d%s",
-                CpuBudget.format(f.cores), TARGET_UTILISATION, ratio(waitOverCompute), n, exact > n ? " (capped)" : "");
-        List<String> advice = new ArrayList<>();
-        boolean virtual = f.jdkFeature >= 21 || f.jdkFeature <= 0;
-        String threads = f.onVirtualThreads
-                ? "already on virtual threads: concurrency is not the limit, the waits are; make them shorter or fewer"
-                : virtual ? "use virtual threads (JDK 21+) or a pool of " + n : "use a pool of " + n
-                + " (or move to JDK 21+ for virtual threads)";
         if (f.onVirtualThreads) {
+            List<String> advice = new ArrayList<>();
             advice.add(String.format(Locale.ROOT, "threads wait %s× as long for I/O as they compute, and virtual threads"
                     + " already let every request wait without holding a platform thread", ratio(waitOverCompute)));
             hot(advice, "waits on", f.ioSites);
-            return new Strategy(threads, advice, null, null);
+            return new Strategy("already on virtual threads: concurrency is not the limit, the waits are; make them shorter or fewer",
+                    advice, null, null);
         }
-        advice.add(String.format(Locale.ROOT, "threads wait %s× as long for I/O as they compute: more concurrency helps;"
-                + " %d threads are active now", ratio(waitOverCompute), f.activeThreads));
-        if (n > VIRTUAL_THREADS_ABOVE) advice.add("at this fan-out prefer virtual threads or async I/O over a platform-thread pool");
+        return sized(f, null);
+    }
+
+    /**
+     * The pool's threads wait on I/O too, enough to size for: a tenth of their work (CPU and I/O;
+     * queueing for a CPU left out, as a saturated pool queues most of its time).
+     */
+    private static boolean waitsToo(Facts f) {
+        long work = f.breakdown.nanos(ThreadState.CPU) + f.breakdown.nanos(ThreadState.IO);
+        return work > 0 && f.breakdown.nanos(ThreadState.IO) >= 0.10 * work;
+    }
+
+    /**
+     * Advice from the pool's model (PoolSizing): grow, shrink or keep, the knee and what caps it,
+     * and the throughput to expect.
+     *
+     * @param shrinkHeadline the headline for a shrink, with %d for the size; null for the general one
+     */
+    private static Strategy sized(Facts f, String shrinkHeadline) {
+        PoolSizing.Sizing z = PoolSizing.of(f.load);
+        int n = z.advised();
+        List<String> advice = new ArrayList<>();
+        long cpu = Math.max(1, f.breakdown.nanos(ThreadState.CPU));
+        double waitOverCompute = (double) f.breakdown.nanos(ThreadState.IO) / cpu;
+        advice.add(String.format(Locale.ROOT, "threads wait %s× as long for I/O as they compute; %d %s active now; %s",
+                ratio(waitOverCompute), f.activeThreads, f.activeThreads == 1 ? "thread is" : "threads are",
+                z.knee() >= MAX_ADVISED_POOL ? "they compute too little for the cores to fill at any count"
+                        : "the cores fill at about " + z.knee() + " threads"));
+        if (z.limit() != null) advice.add(z.limit());
+        advice.addAll(z.notes());
+        var p = z.prediction();
+        if (p != null) {
+            advice.add(String.format(Locale.ROOT, "expect %s%s at %d threads: %s", ratioWords(p.throughputRatio()),
+                    Double.isNaN(p.throughputPerSecond()) ? "" : String.format(Locale.ROOT, " (about %.0f requests a second)", p.throughputPerSecond()),
+                    n, p.assumption()));
+        }
+        if (n > VIRTUAL_THREADS_ABOVE) {
+            advice.add(String.format(Locale.ROOT, "%d platform threads reserve %d MiB of stack (-Xss, 1 MiB by default): at this fan-out"
+                    + " prefer virtual threads or async I/O", n, n));
+        }
         hot(advice, "waits on", f.ioSites);
-        return new Strategy(threads, advice, n, formula);
+        boolean virtual = f.jdkFeature >= 21 || f.jdkFeature <= 0;
+        String headline = switch (z.direction()) {
+            case GROW -> n > VIRTUAL_THREADS_ABOVE && virtual ? "use virtual threads (JDK 21+) or grow the pool to " + n
+                    : "grow the pool to " + n + (n > VIRTUAL_THREADS_ABOVE ? " (or move to JDK 21+ for virtual threads)" : "");
+            case SHRINK -> shrinkHeadline != null ? String.format(Locale.ROOT, shrinkHeadline, n) : "shrink the pool to " + n;
+            case KEEP -> "keep the pool at " + n;
+        };
+        return new Strategy(headline, advice, n, z.formula(), p);
+    }
+
+    /** "up to about 2.6× the throughput", "about the same throughput", "about 0.8× the throughput". */
+    private static String ratioWords(double r) {
+        if (Math.abs(r - 1) < 0.05) return "about the same throughput";
+        return String.format(Locale.ROOT, "%s %.1f× the throughput", r > 1 ? "up to about" : "about", r);
     }
 
     private static Strategy lockBound(Facts f) {
+        // waiting to borrow a connection is a pool's limit, which sizing names and works around
+        if (f.load.borrowNanos() * 2 >= f.breakdown.nanos(ThreadState.LOCK) && f.breakdown.nanos(ThreadState.IO) > 0) {
+            return sized(f, "shrink the pool to %d: its threads queue for the connection pool's few connections");
+        }
         List<String> advice = new ArrayList<>();
         double lock = f.breakdown.shareOfActive(ThreadState.LOCK);
         for (LockSite l : f.locks.subList(0, Math.min(3, f.locks.size()))) {

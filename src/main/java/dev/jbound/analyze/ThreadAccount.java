@@ -49,6 +49,11 @@ final class ThreadAccount {
     private boolean runDelayMeasured;
     /** I/O time {@link #breakdown} took from the OS's polls, which already told clients' waits from servers'. */
     private long ioFromOs;
+    /** Write calls in the window (a blocking client's requests), -1 when not counted. */
+    private long writeCalls = -1;
+    /** Time waiting to borrow a connection from a pool, and which pool. */
+    private long borrowNanos;
+    private String borrowPool;
     /** The part of the CPU time spent in the kernel, -1 when unknown. */
     private long systemNanos = -1;
     /** The recording's CPU samples cannot see kernel code (the JDK's recorder), so none caught an I/O call's own CPU. */
@@ -162,9 +167,36 @@ final class ThreadAccount {
         if (state == ThreadState.CPU && inNativeMethod) nativeCpuHints += count;
     }
 
+    void setWriteCalls(long calls) {
+        writeCalls = calls;
+    }
+
+    long writeCalls() {
+        return writeCalls;
+    }
+
+    /** A wait to borrow a connection from {@code pool} (null: unknown library). */
+    void addBorrow(long nanos, String pool) {
+        borrowNanos += nanos;
+        if (pool != null) borrowPool = pool;
+    }
+
+    long borrowNanos() {
+        return borrowNanos;
+    }
+
+    String borrowPool() {
+        return borrowPool;
+    }
+
     /** Whether the machine had a core to spare in the window (its load as the recording measured it). */
     void setCoresFree(boolean free) {
         this.coresFree = free;
+    }
+
+    /** I/O the last {@link #breakdown} took from the OS's polls of native code (flushes, a flusher's followers). */
+    long ioFromOs() {
+        return ioFromOs;
     }
 
     /** What the cpu samples add up to. */

@@ -225,6 +225,16 @@ public final class JsonRenderer implements Renderer {
         ArrayNode advice = o.putArray("advice");
         s.advice().forEach(advice::add);
         if (s.poolSize() == null) o.putNull("poolSize"); else o.put("poolSize", s.poolSize());
+        if (s.prediction() == null) {
+            o.putNull("prediction");
+        } else {
+            ObjectNode p = o.putObject("prediction");
+            p.put("atThreads", s.prediction().atThreads());
+            p.put("throughputRatio", round(s.prediction().throughputRatio(), 2));
+            if (Double.isNaN(s.prediction().throughputPerSecond())) p.putNull("throughputPerSecond");
+            else p.put("throughputPerSecond", round(s.prediction().throughputPerSecond(), 1));
+            p.put("assumption", s.prediction().assumption());
+        }
         o.put("poolSizeFormula", s.poolSizeFormula());
     }
 

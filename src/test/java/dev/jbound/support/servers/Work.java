@@ -4,14 +4,14 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
 /** CPU work of a given length, measured in the thread's own CPU time, so that a loaded machine stretches it in wall time only. */
-final class Work {
+public final class Work {
 
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
 
     private Work() {
     }
 
-    static long hashFor(long cpuMicros, long seed) {
+    public static long hashFor(long cpuMicros, long seed) {
         if (cpuMicros <= 0) return seed;
         long until = MX.getCurrentThreadCpuTime() + cpuMicros * 1000;
         long h = seed;

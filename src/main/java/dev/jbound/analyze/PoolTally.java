@@ -1,0 +1,40 @@
+package dev.jbound.analyze;
+
+/**
+ * What sizing a pool needs beyond its breakdown, summed over its active threads: the requests it
+ * made (write calls, where the OS counted them for every thread), its waits to borrow a connection
+ * and from which pool, its CPU time.
+ */
+final class PoolTally {
+
+    private long writeCalls;
+    private boolean counted = true;
+    private long borrowNanos;
+    private String borrowPool;
+    private long cpuNanos;
+
+    void add(ThreadAccount a, long cpu) {
+        if (a.writeCalls() < 0) counted = false;
+        else writeCalls += a.writeCalls();
+        borrowNanos += a.borrowNanos();
+        if (a.borrowPool() != null) borrowPool = a.borrowPool();
+        cpuNanos += cpu;
+    }
+
+    /** Requests a second: write calls over the window; NaN where some thread's were not counted. */
+    double requestsPerSecond(long windowNanos) {
+        return !counted || windowNanos <= 0 || writeCalls == 0 ? Double.NaN : writeCalls * 1e9 / windowNanos;
+    }
+
+    long borrowNanos() {
+        return borrowNanos;
+    }
+
+    String borrowPool() {
+        return borrowPool;
+    }
+
+    long cpuNanos() {
+        return cpuNanos;
+    }
+}
