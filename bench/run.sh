@@ -18,24 +18,21 @@ if [ ! -f "$JAR" ]; then
   mvn -q -o package -DskipTests || mvn -q package -DskipTests
 fi
 
+# The advice bench runs the tests' workloads (src/test: the closed-loop services, their downstreams)
+# with the tests' libraries (commons-pool2); the bench's sources compile against them.
+if [ ! -d target/test-classes ] || [ ! -f target/test-classpath.txt ]; then
+  echo "bench: compiling the tests' workloads" >&2
+  mvn -q -o test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt \
+    || mvn -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+fi
+# a copy: a build while the bench runs must not pull its classes from under it
+rm -rf bench/target/test-classes && mkdir -p bench/target && cp -r target/test-classes bench/target/test-classes
+EXTRA=":bench/target/test-classes:$(cat target/test-classpath.txt)"
+
 CLASSES=bench/target/classes
 rm -rf "$CLASSES"
 mkdir -p "$CLASSES"
-"$JAVAC" -d "$CLASSES" -cp "$JAR" bench/src/bench/*.java
-
-# The advice bench runs the tests' workloads (src/test: the closed-loop service, its downstreams)
-# with the tests' libraries (commons-pool2).
-EXTRA=""
-if [ "$what" = advice ] || [ "$what" = all ]; then
-  if [ ! -d target/test-classes ] || [ ! -f target/test-classpath.txt ]; then
-    echo "bench: compiling the tests' workloads" >&2
-    mvn -q -o test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt \
-      || mvn -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-  fi
-  # a copy: a build while the bench runs must not pull its classes from under it
-  rm -rf bench/target/test-classes && cp -r target/test-classes bench/target/test-classes
-  EXTRA=":bench/target/test-classes:$(cat target/test-classpath.txt)"
-fi
+"$JAVAC" -d "$CLASSES" -cp "$JAR$EXTRA" bench/src/bench/*.java
 
 run() {
   # shellcheck disable=SC2086
