@@ -88,6 +88,7 @@ public final class Analyzer {
         SiteTally sites = new SiteTally();
         Map<String, List<ThreadRow>> pools = new LinkedHashMap<>();
         IoAttribution.Tally processIo = new IoAttribution.Tally();
+        Map<String, Map<IoTarget, Double>> seenAtSite = seenAtSite(accounts);
         Map<String, IoAttribution.Tally> poolIo = new LinkedHashMap<>();
         Map<String, PoolTally> poolLoad = new LinkedHashMap<>();
         PoolTally processLoad = new PoolTally();
@@ -107,7 +108,7 @@ public final class Analyzer {
             double coverage = a.coverage(b);
             Map<IoTarget, Long> io = IoAttribution.ofThread(b.nanos(ThreadState.IO), a.blocked(), a.kind == ThreadKind.APP,
                     rec.measured().ioWaits().getOrDefault(a.info.osTid(), Map.of()), a.sites.top(ThreadState.IO, TOP_FRAMES),
-                    a.ioFromOs() > 0);
+                    a.ioFromOs() > 0, seenAtSite);
             ThreadRow row = new ThreadRow(a.info.osTid(), a.info.name(), ThreadPools.poolOf(a.info.name()), a.kind, b,
                     cpu, main, top.isEmpty() ? "" : top.get(0).frame(), idle, a.evidenceSamples(), coverage, mostOf(io));
             rows.add(row);
@@ -328,6 +329,18 @@ public final class Analyzer {
             e.getKey().setSystem(Math.min(e.getKey().measuredCpuNanos(), share), false);
         }
         kernelTimeEstimated = true;
+    }
+
+    /** What the OS saw the application's threads waiting on, by their main I/O wait site. */
+    private static Map<String, Map<IoTarget, Double>> seenAtSite(Map<Long, ThreadAccount> accounts) {
+        Map<String, List<Map<IoTarget, Double>>> seen = new java.util.HashMap<>();
+        for (ThreadAccount a : accounts.values()) {
+            if (a.kind != ThreadKind.APP || a.blocked().isEmpty()) continue;
+            List<FrameCount> site = a.sites.top(ThreadState.IO, 1);
+            Map<IoTarget, Double> w = IoAttribution.fromOs(a.blocked(), false);
+            if (!site.isEmpty() && !w.isEmpty()) seen.computeIfAbsent(site.get(0).frame(), k -> new ArrayList<>()).add(w);
+        }
+        return IoAttribution.bySite(seen);
     }
 
     /** The target that most of a thread's I/O waited on, "" without I/O. */

@@ -43,7 +43,19 @@ final class IoAttribution {
      */
     static Map<IoTarget, Long> ofThread(long ioNanos, List<BlockedCall> blocked, boolean app, Map<IoTarget, Long> events,
                                         List<FrameCount> sites) {
-        return ofThread(ioNanos, blocked, app, events, sites, true);
+        return ofThread(ioNanos, blocked, app, events, sites, true, Map.of());
+    }
+
+    /**
+     * What the OS saw threads waiting on from each I/O wait site: for a thread its polls never
+     * caught blocked (a paced sensor polls a big JVM seldom), the threads waiting at the same site
+     * speak for it.
+     */
+    static Map<String, Map<IoTarget, Double>> bySite(Map<String, List<Map<IoTarget, Double>>> seen) {
+        Map<String, Map<IoTarget, Double>> out = new HashMap<>();
+        seen.forEach((site, list) -> list.forEach(w -> w.forEach((t, n) -> out.computeIfAbsent(site, k -> new LinkedHashMap<>())
+                .merge(t, n, Double::sum))));
+        return out;
     }
 
     /**
@@ -51,10 +63,14 @@ final class IoAttribution {
      *                        (native code the OS saw so): only then are those waits a target
      */
     static Map<IoTarget, Long> ofThread(long ioNanos, List<BlockedCall> blocked, boolean app, Map<IoTarget, Long> events,
-                                        List<FrameCount> sites, boolean besideIoCounted) {
+                                        List<FrameCount> sites, boolean besideIoCounted, Map<String, Map<IoTarget, Double>> seenAtSite) {
         if (ioNanos <= 0) return Map.of();
         Map<IoTarget, Double> weights = fromOs(blocked, app && besideIoCounted);
         if (weights.isEmpty()) events.forEach((t, n) -> weights.merge(t, (double) n, Double::sum));
+        if (weights.isEmpty() && !sites.isEmpty()) {
+            Map<IoTarget, Double> same = seenAtSite.get(sites.get(0).frame());
+            if (same != null) weights.putAll(same);
+        }
         if (weights.isEmpty()) sites.forEach(f -> weights.merge(unseen(f.frame()), (double) f.nanos(), Double::sum));
         if (weights.isEmpty()) weights.put(new IoTarget(IoTarget.Kind.UNSEEN, "unknown"), 1.0);
         double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();

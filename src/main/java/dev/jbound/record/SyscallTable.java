@@ -41,7 +41,9 @@ final class SyscallTable {
             73 flock OTHER ARG0
             74 fsync SYNC ARG0
             75 fdatasync SYNC ARG0
+            77 ftruncate OTHER ARG0
             162 sync SYNC NONE
+            285 fallocate OTHER ARG0
             202 futex FUTEX NONE
             208 io_getevents SYNC NONE
             230 clock_nanosleep SLEEP NONE
@@ -83,6 +85,8 @@ final class SyscallTable {
             82 fsync SYNC ARG0
             83 fdatasync SYNC ARG0
             84 sync_file_range SYNC ARG0
+            46 ftruncate OTHER ARG0
+            47 fallocate OTHER ARG0
             95 waitid CHILD NONE
             98 futex FUTEX NONE
             101 nanosleep SLEEP NONE

@@ -6,6 +6,7 @@ import dev.jbound.support.Jbound;
 import dev.jbound.support.servers.Clients;
 import dev.jbound.support.servers.HttpServerMain;
 import dev.jbound.support.servers.LineServer;
+import dev.jbound.support.servers.ServerGroup;
 import dev.jbound.support.servers.SelectorServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -14,7 +15,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,24 +36,19 @@ class WaitingForClientsTest {
     @Parameter
     String recorder;
 
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private final ServerGroup started = new ServerGroup();
 
     @org.junit.jupiter.api.AfterEach
-    void stop() throws Exception {
-        for (int i = started.size() - 1; i >= 0; i--) started.get(i).close();
+    void stop() {
+        started.close();
     }
 
     private ChildJvm server(Class<?> main, String... args) throws IOException {
-        ChildJvm jvm = ChildJvm.start(main.getName(), List.of("-Xmx64m"), args);
-        started.add(jvm);
-        return jvm;
+        return started.start(main, args);
     }
 
     private static String port(ChildJvm server) {
-        for (String line : server.output().split("\n")) {
-            if (line.startsWith("ready ")) return line.substring(6).trim();
-        }
-        throw new AssertionError("no port in " + server.output());
+        return ServerGroup.port(server);
     }
 
     private void clients(String mode, String protocol, ChildJvm server, int connections) throws IOException {

@@ -6,6 +6,7 @@ import dev.jbound.support.Jcmd;
 import dev.jbound.support.servers.Clients;
 import dev.jbound.support.servers.HttpServerMain;
 import dev.jbound.support.servers.LineServer;
+import dev.jbound.support.servers.ServerGroup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,24 +32,19 @@ class WhereIoGoesTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private final ServerGroup started = new ServerGroup();
 
     @AfterEach
-    void stop() throws Exception {
-        for (int i = started.size() - 1; i >= 0; i--) started.get(i).close();
+    void stop() {
+        started.close();
     }
 
     private ChildJvm start(Class<?> main, String... args) throws IOException {
-        ChildJvm jvm = ChildJvm.start(main.getName(), List.of("-Xmx64m"), args);
-        started.add(jvm);
-        return jvm;
+        return started.start(main, args);
     }
 
     private static String port(ChildJvm server) {
-        for (String line : server.output().split("\n")) {
-            if (line.startsWith("ready ")) return line.substring(6).trim();
-        }
-        throw new AssertionError("no port in " + server.output());
+        return ServerGroup.port(server);
     }
 
     /** A downstream answering in 20 ms, the service in front of it, and clients keeping its handlers busy. */
@@ -113,11 +108,16 @@ class WhereIoGoesTest {
     void theDiskDemosFlushesGoToItsFiles() {
         Jbound.Run run = Jbound.run("demo", "disk", "--duration", "3s");
         assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
-        assertThat(run.out()).contains("I/O WAITS ON").containsPattern("fsync-writer-[01]\\.dat");
+        assertThat(run.out()).contains("I/O WAITS ON");
         Jbound.Run json = Jbound.run("demo", "disk", "--duration", "3s", "--format", "json");
         JsonNode top = first(json.json().get("io").get("targets"));
-        assertThat(top.get("kind").asString()).isEqualTo("file");
-        // the demo deletes its files once open (so that a killed demo leaves none): the kernel says so
-        assertThat(top.get("name").asString()).matches(".*/fsync-writer-[01]\\.dat( \\(deleted\\))?");
+        // Named by the file the OS saw each writer flush (the demo deletes its files once open, and the
+        // kernel says so); on a loaded machine the paced polls may catch a writer only running, and
+        // then its frame names the flush.
+        if (top.get("kind").asString().equals("file")) {
+            assertThat(top.get("name").asString()).matches(".*/fsync-writer-[0-9]+\\.dat( \\(deleted\\))?");
+        } else {
+            assertThat(top.get("name").asString()).as("%s", json.json().get("io")).startsWith("files (path not seen)").contains("force0");
+        }
     }
 }
