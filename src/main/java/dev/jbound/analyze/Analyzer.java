@@ -260,6 +260,7 @@ public final class Analyzer {
                 a.setOs(t.cpuNanos(), Math.max(0, t.runDelayNanos()));
                 a.setBlocked(t.blocked());
                 a.setWriteCalls(t.writeCalls());
+                a.setStorageWrites(t.storageWriteBytes());
                 a.setSystem(t.systemCpuNanos(), !Recording.JDK_FLIGHT_RECORDER.equals(rec.producer()));
                 // The OS saw the thread live, whether or not a sampler reached it: on a machine whose
                 // cores a local database saturates, the profiler's wall samples thin out to a few per

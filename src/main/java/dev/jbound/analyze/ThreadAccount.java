@@ -51,6 +51,8 @@ final class ThreadAccount {
     private long ioFromOs;
     /** Write calls in the window (a blocking client's requests), -1 when not counted. */
     private long writeCalls = -1;
+    /** The OS saw the thread itself send bytes to storage (a sync's submission): its kernel time flushes. */
+    private boolean storageWriter;
     /** Time waiting to borrow a connection from a pool, and which pool. */
     private long borrowNanos;
     private String borrowPool;
@@ -169,6 +171,10 @@ final class ThreadAccount {
 
     void setWriteCalls(long calls) {
         writeCalls = calls;
+    }
+
+    void setStorageWrites(long bytes) {
+        storageWriter = bytes > 0;
     }
 
     long writeCalls() {
@@ -369,6 +375,9 @@ final class ThreadAccount {
             int besideIo = kind == ThreadKind.APP ? osWaits.futexBesideFileIoPolls() : 0;
             return (double) (osWaits.ioPolls() + besideIo) / osWaits.polls();
         }
+        // No poll caught it blocked (a flush on a VM's disk runs as R, and a loaded machine gets few
+        // polls), but it sent bytes to storage itself: its kernel time is that flush's.
+        if (storageWriter && kind == ThreadKind.APP) return 1;
         if (kind != ThreadKind.APP) return 0;
         // native code off a CPU was blocked only where a core was to spare (else it queued)
         boolean nativeBlocked = Boolean.TRUE.equals(coresFree);

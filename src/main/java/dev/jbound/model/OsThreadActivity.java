@@ -19,11 +19,13 @@ import java.util.List;
  * @param systemCpuNanos the part of {@code cpuNanos} spent in the kernel (stime, 10 ms resolution), -1 when unknown
  * @param readCalls      read-like system calls in the window (its io's syscr), -1 when unknown
  * @param writeCalls     write-like system calls in the window (syscw): a blocking client's requests, -1 when unknown
+ * @param storageWriteBytes bytes the thread sent to storage in the window (its io's write_bytes: a sync's or a
+ *                       direct write's submission), -1 when unknown
  */
 public record OsThreadActivity(long tid, String name, long cpuNanos, long runDelayNanos, StateCounts states,
                                long firstSeenNanos, long lastSeenNanos,
                                boolean bornDuringWindow, boolean diedDuringWindow, List<BlockedCall> blocked,
-                               long systemCpuNanos, long readCalls, long writeCalls) {
+                               long systemCpuNanos, long readCalls, long writeCalls, long storageWriteBytes) {
 
     public OsThreadActivity {
         blocked = List.copyOf(blocked);
@@ -33,7 +35,7 @@ public record OsThreadActivity(long tid, String name, long cpuNanos, long runDel
                             long firstSeenNanos, long lastSeenNanos, boolean bornDuringWindow, boolean diedDuringWindow,
                             List<BlockedCall> blocked) {
         this(tid, name, cpuNanos, runDelayNanos, states, firstSeenNanos, lastSeenNanos, bornDuringWindow, diedDuringWindow,
-                blocked, -1, -1, -1);
+                blocked, -1, -1, -1, -1);
     }
 
     public OsThreadActivity(long tid, String name, long cpuNanos, long runDelayNanos, StateCounts states,

@@ -116,6 +116,7 @@ final class ThreadTally {
                 firstSeenNanos, lastSeenNanos, born, !presentAtEnd, calls,
                 Math.max(0, lastSystemTicks - startSystemTicks) * TaskStat.NANOS_PER_TICK,
                 counted ? ProcIo.delta(from.readCalls(), endIo.readCalls()) : -1,
-                counted ? ProcIo.delta(from.writeCalls(), endIo.writeCalls()) : -1);
+                counted ? ProcIo.delta(from.writeCalls(), endIo.writeCalls()) : -1,
+                counted ? ProcIo.delta(from.writeBytes(), endIo.writeBytes()) : -1);
     }
 }

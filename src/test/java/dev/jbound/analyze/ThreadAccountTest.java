@@ -201,6 +201,27 @@ class ThreadAccountTest {
     }
 
     @Test
+    void aThreadNoPollCaughtBlockedButThatSentBytesToStorageFlushesInItsKernelTime() {
+        ThreadAccount a = account();
+        a.addHint(ThreadState.CPU, 10);
+        a.setLife(WINDOW);
+        a.setOs(500 * MS, 0);
+        a.setSystem(400 * MS, false);
+        a.setStorageWrites(4 << 20);
+        Breakdown b = a.breakdown(WINDOW);
+        assertThat(b.nanos(ThreadState.CPU)).isEqualTo(100 * MS);
+        assertThat(b.nanos(ThreadState.IO)).isEqualTo(900 * MS);
+        // one that sent nothing to storage keeps its kernel time as CPU
+        ThreadAccount quiet = account();
+        quiet.addHint(ThreadState.CPU, 10);
+        quiet.setLife(WINDOW);
+        quiet.setOs(500 * MS, 0);
+        quiet.setSystem(400 * MS, false);
+        quiet.setStorageWrites(0);
+        assertThat(quiet.breakdown(WINDOW).nanos(ThreadState.CPU)).isEqualTo(500 * MS);
+    }
+
+    @Test
     void withoutTheOsTheKernelTimeOfAThreadInNativeCodeIsIo() {
         // a recording's thread CPU load split 0.1 s user, 0.4 s system; native-method samples the rest
         ThreadAccount a = account();
