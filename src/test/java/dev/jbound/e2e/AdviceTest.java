@@ -46,7 +46,7 @@ class AdviceTest {
     }
 
     /** Applies the advice given at {@code threads} and checks it against the best. */
-    private static void holds(ServiceHarness.Shape s, int port, Best best, int threads, boolean predictionChecked) throws Exception {
+    private static void holds(ServiceHarness.Shape s, int port, Best best, int threads, boolean limitVisible) throws Exception {
         JsonNode advice = advise(s, port, threads);
         assertThat(advice.get("poolSize").isNull()).as("advice at %d threads: %s", threads, advice).isFalse();
         int advised = advice.get("poolSize").asInt();
@@ -54,8 +54,12 @@ class AdviceTest {
         String what = String.format("%s from %d threads: %s; %.0f/s at %d, best %.0f/s", s.name(), threads, advice, measured, advised,
                 best.throughput());
         assertThat(measured).as(what).isGreaterThanOrEqualTo(0.9 * best.throughput());
+        if (!limitVisible) {
+            // nothing shows the limit: the size is the knee's, past it, so at least not short of it
+            assertThat(advised).as(what).isGreaterThan(threads);
+            return;
+        }
         assertThat(advised).as(what).isLessThanOrEqualTo(4 * best.smallest95());
-        if (!predictionChecked) return;
         double predicted = advice.get("prediction").get("throughputPerSecond").asDouble();
         assertThat(Math.abs(predicted - measured) / measured).as(what).isLessThanOrEqualTo(0.3);
     }
@@ -88,8 +92,11 @@ class AdviceTest {
         try (ServiceHarness.Running down = ServiceHarness.downstream(s)) {
             Best best = sweep(s, down.port());
             holds(s, down.port(), best, 48, true);
-            // At 2 threads the pool of 4 never runs dry: nothing shows it exists, so the prediction (the
-            // knee's, 5× more) cannot hold; the size still does, and the advice says to grow in steps.
+            // At 2 threads the pool of 4 never runs dry and holds 2 connections: nothing outside the
+            // target shows it exists (its size is in the pool's configuration, not in a socket or a
+            // stack), so the advice is the knee's, about 30, beside a best reached from 4-8 threads: the
+            // 4× size bound and the prediction cannot hold there. The throughput does (the extra threads
+            // only queue to borrow), and the advice says the downstream is unseen and to grow in steps.
             holds(s, down.port(), best, 2, false);
             assertThat(advise(s, down.port(), 2).get("advice").toString()).contains("grow in steps");
         }
