@@ -162,7 +162,7 @@ public final class Analyzer {
         var load = new PoolSizing.Load(process.without(ThreadState.GC).plus(ThreadState.GC, process.nanos(ThreadState.GC) - gcCpu),
                 active, cores.effectiveCpus(), cores.machineCpus(), window <= 0 ? 0 : (double) othersCpu / window, window,
                 processLoad.requestsPerSecond(osWindow), processLoad.borrowNanos(), processLoad.borrowPool(), ioTargets,
-                os == null ? -1 : os.machineBusyCores());
+                os == null ? -1 : os.machineBusyCores(), processLoad.pooledVia());
         var facts = new StrategyAdvisor.Facts(process, cores.effectiveCpus(), cores.throttled(), busy, active,
                 sites.top(ThreadState.CPU, TOP_FRAMES), sites.top(ThreadState.IO, TOP_FRAMES), locks, jdk,
                 virtualActive * 2 > process.activeNanos(), load);
@@ -249,6 +249,7 @@ public final class Analyzer {
             ThreadAccount a = account(accounts, rec, s.osTid());
             a.addWall(state, site, s.weightNanos(), s.count(), m.nativeMethodStacks().contains(s.stack()));
             if (PoolBorrow.RULE.equals(c.rule()) && state == ThreadState.LOCK) a.addBorrow(s.weightNanos(), PoolBorrow.library(s.stack()));
+            if (state == ThreadState.IO && a.pooledVia() == null) a.setPooledVia(PoolBorrow.pooledIo(s.stack()));
         }
         for (CpuSample s : rec.cpuSamples()) {
             Classification c = classify(s.stack());

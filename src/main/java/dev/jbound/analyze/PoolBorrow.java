@@ -14,6 +14,22 @@ final class PoolBorrow {
     private PoolBorrow() {
     }
 
+    /**
+     * The connection pool an I/O wait went through, where the pool hands out proxies whose frames
+     * stay on the stack of every query or request (HikariCP, DBCP, Apache HttpClient's pooling
+     * managers); null when none shows (commons-pool2 hands out the object itself).
+     */
+    static String pooledIo(Stack stack) {
+        for (Frame f : stack.frames()) {
+            String c = f.className();
+            if (c.startsWith("com.zaxxer.hikari.pool.HikariProxy") || c.startsWith("com.zaxxer.hikari.pool.Proxy")) return "HikariCP";
+            if (c.startsWith("org.apache.commons.dbcp2.Delegating") || c.startsWith("org.apache.commons.dbcp2.Poolable")) return "DBCP";
+            if (c.startsWith("org.apache.http.impl.conn.CPoolProxy")) return "Apache HttpClient 4";
+            if (c.startsWith("org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager")) return "Apache HttpClient 5";
+        }
+        return null;
+    }
+
     static String library(Stack stack) {
         for (Frame f : stack.frames()) {
             String c = f.className();

@@ -52,7 +52,8 @@ final class PoolRows {
             PoolTally t = load.getOrDefault(key, new PoolTally());
             double others = window <= 0 ? 0 : Math.max(0, processCpu - t.cpuNanos()) / (double) window;
             var sizing = new PoolSizing.Load(b, active, cores.effectiveCpus(), cores.machineCpus(), others, window,
-                    t.requestsPerSecond(osWindow), t.borrowNanos(), t.borrowPool(), targets, machineBusyCores);
+                    t.requestsPerSecond(osWindow), t.borrowNanos(), t.borrowPool(), targets, machineBusyCores,
+                    t.pooledVia());
             Strategy s = StrategyAdvisor.advisePool(v, new StrategyAdvisor.Facts(b, cores.effectiveCpus(), cores.throttled(),
                     busy, active, List.of(), List.of(), List.of(), jdk,
                     !threads.isEmpty() && ThreadInfo.isVirtual(threads.get(0).osTid()), sizing));

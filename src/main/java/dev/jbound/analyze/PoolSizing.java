@@ -20,7 +20,9 @@ import java.util.Locale;
  * (run-queue delay, lock and pool waits, GC pauses) is queueing that only more or fewer threads
  * change. Unqueued, one thread keeps C / (C + W) of a core busy, so N threads demand N × C / (C + W)
  * cores: the knee N* = free cores × (1 + W/C) is where they fill the cores the rest of the process
- * leaves free. Throughput (Little's law: threads in flight = throughput × time per unit) grows with
+ * leaves free. A peer on this machine (a local database) computes on the same cores while the
+ * threads wait on it, so its CPU per thread in flight joins their demand: N* = free cores /
+ * (C / (C + W) + peer cores per thread). Throughput (Little's law: threads in flight = throughput × time per unit) grows with
  * N up to the knee and is flat beyond it, where more threads only queue. A pool is sized to the knee
  * with headroom for the variance of real work, grown when it is short of it and shrunk to it when
  * it is past it (not to the core count: its threads also wait). The limits that cap the knee are
@@ -53,6 +55,8 @@ final class PoolSizing {
     /** A peer on this machine using at least this much CPU (and this share of its cores) counts as a limit only then. */
     static final double PEER_MIN_CORES = 0.5;
     static final double PEER_SHARE = 0.4;
+    /** A peer on this machine using at least this much CPU (in cores) shares the cores with the pool in the knee. */
+    static final double PEER_COUNTS = 0.05;
     /** Growing past this many times the threads in flight now rests on the downstream keeping its latency: said so. */
     static final double STEP_WARNING = 4;
 
@@ -70,9 +74,17 @@ final class PoolSizing {
      * @param borrowPool        which connection pool ("commons-pool2"), or null
      * @param io                what its I/O waited on, most first
      * @param machineBusyCores  the whole machine's cores busy on average (every process's), -1 when unknown
+     * @param pooledVia         the connection pool its I/O went through ("HikariCP"), or null
      */
     record Load(Breakdown breakdown, int activeThreads, double cores, double machineCores, double othersCores, long windowNanos,
-                double requestsPerSecond, long borrowNanos, String borrowPool, List<IoShare> io, double machineBusyCores) {
+                double requestsPerSecond, long borrowNanos, String borrowPool, List<IoShare> io, double machineBusyCores,
+                String pooledVia) {
+
+        Load(Breakdown breakdown, int activeThreads, double cores, double machineCores, double othersCores, long windowNanos,
+             double requestsPerSecond, long borrowNanos, String borrowPool, List<IoShare> io, double machineBusyCores) {
+            this(breakdown, activeThreads, cores, machineCores, othersCores, windowNanos, requestsPerSecond, borrowNanos, borrowPool,
+                    io, machineBusyCores, null);
+        }
     }
 
     enum Direction { GROW, SHRINK, KEEP }
@@ -98,8 +110,15 @@ final class PoolSizing {
         double q = Math.max(0, 1 - c - w);
         int n = Math.max(1, l.activeThreads());
         double free = Math.max(MIN_FREE_CORES, l.cores() - Math.max(0, l.othersCores()));
+        IoShare main = l.io().isEmpty() ? null : l.io().get(0);
+        Endpoint peer = main == null ? null : main.endpoint();
         double perThread = c + w <= 0 ? 1 : c / (c + w);
-        double kneeExact = perThread <= 0 ? Double.POSITIVE_INFINITY : free / perThread;
+        // A peer on this machine computes on the same cores while the threads wait on it: each thread
+        // in flight demands its own share of a core and the peer's share per thread (all the peer's
+        // CPU counted as this pool's: if it also serves others, those cores are not free either).
+        double peerPerThread = peer != null && peer.pid() > 0 && peer.cpuCores() >= PEER_COUNTS ? peer.cpuCores() / n : 0;
+        double demand = perThread + peerPerThread;
+        double kneeExact = demand <= 0 ? Double.POSITIVE_INFINITY : free / demand;
         int knee = kneeExact >= StrategyAdvisor.MAX_ADVISED_POOL ? StrategyAdvisor.MAX_ADVISED_POOL : (int) Math.max(1, Math.round(kneeExact));
         Timing t = new Timing(c, w, n, l.requestsPerSecond());
 
@@ -109,8 +128,6 @@ final class PoolSizing {
         String limit = null;
         boolean peerLimit = false;
         List<String> notes = new ArrayList<>();
-        IoShare main = l.io().isEmpty() ? null : l.io().get(0);
-        Endpoint peer = main == null ? null : main.endpoint();
 
         double borrowShare = (double) l.borrowNanos() / active;
         if (borrowShare >= BORROW_LIMIT_SHARE && w > 0) {
@@ -151,6 +168,29 @@ final class PoolSizing {
                     peer.cpuCores(), CpuBudget.format(l.machineCores()));
         }
 
+        if (limit == null && l.pooledVia() != null && w > 0 && peer != null && peer.connections() > 0
+                && peer.connections() > n && advised > peer.connections() * (c + w) / w) {
+            // Not queueing to borrow yet, but every wait went through the pool's connections: grown past
+            // what they serve (P connections keep P × (C + W) / W threads busy), threads would queue.
+            // The pool may open more up to its maximum; jbound sees only those open now. Only a pool
+            // holding more connections than the threads is sized apart from them; one with as many
+            // (a connection per thread) is told to grow with them (below).
+            int connections = peer.connections();
+            cap = connections * (c + w) / w;
+            advised = Math.max(n, (int) Math.ceil(cap));
+            int wanted = (int) Math.ceil(Math.min(kneeExact, StrategyAdvisor.MAX_ADVISED_POOL) * w / (c + w));
+            limit = String.format(Locale.ROOT, "the threads reach %s through %s's pool, which holds %d %s to it now: beyond %d threads"
+                    + " more would queue to borrow one; to go further, raise its maximum towards %d connections (the knee's), if %s can"
+                    + " take them", main.target().name(), l.pooledVia(), connections, connections == 1 ? "connection" : "connections",
+                    (int) Math.ceil(cap), wanted, main.target().name());
+        }
+        if (limit == null && l.pooledVia() != null && w > 0 && peer != null && peer.connections() > 0 && peer.connections() <= n
+                && advised > n) {
+            notes.add(String.format(Locale.ROOT, "the threads reach %s through %s's pool, which holds %d %s to it now: raise its"
+                    + " maximum with the threads, to at least %d (the requests in flight at %d threads)", main.target().name(),
+                    l.pooledVia(), peer.connections(), peer.connections() == 1 ? "connection" : "connections",
+                    (int) Math.ceil(advised * w / (c + w)), advised));
+        }
         Direction dir = advised > n ? Direction.GROW : advised < n ? Direction.SHRINK : Direction.KEEP;
         double ratio = throughputRatio(advised, n, kneeExact, cap, c, w, q);
         if (peerLimit) {
@@ -158,7 +198,7 @@ final class PoolSizing {
             // same throughput, with shorter waits
             ratio = Math.min(1, advised / (cap / HEADROOM));
         }
-        String assumption = assumption(l, main, t, kneeExact, free, dir, limit != null);
+        String assumption = assumption(main, t, kneeExact, free, peerPerThread > 0 ? peer : null, limit != null);
         if (dir == Direction.GROW && main != null && main.target().kind() == IoTarget.Kind.ENDPOINT && limit == null
                 && advised > STEP_WARNING * n) {
             notes.add(String.format(Locale.ROOT, "whether %s keeps %s with %d requests in flight instead of %d, jbound cannot see"
@@ -166,8 +206,13 @@ final class PoolSizing {
                     t.waitText(), (int) Math.round(advised * w / (c + w)), (int) Math.round(n * w / Math.max(1e-9, c + w))));
         }
         double perSecond = Double.isNaN(l.requestsPerSecond()) ? Double.NaN : l.requestsPerSecond() * ratio;
-        String formula = String.format(Locale.ROOT, "N* = free cores × (1 + W/C) = %s × (1 + %s) ≈ %s; advised %s",
-                CpuBudget.format(free), ratioText(c, w), knee >= StrategyAdvisor.MAX_ADVISED_POOL ? "over " + StrategyAdvisor.MAX_ADVISED_POOL : knee,
+        String kneeText = knee >= StrategyAdvisor.MAX_ADVISED_POOL ? "over " + StrategyAdvisor.MAX_ADVISED_POOL : Integer.toString(knee);
+        String kneeFormula = peerPerThread > 0
+                ? String.format(Locale.ROOT, "N* = free cores / (C/(C+W) + the peer's cores per thread) = %s / (%.2f + %.2f) ≈ %s,"
+                        + " as %s on this machine computes on the same cores while the threads wait", CpuBudget.format(free),
+                        perThread, peerPerThread, kneeText, peer.local())
+                : String.format(Locale.ROOT, "N* = free cores × (1 + W/C) = %s × (1 + %s) ≈ %s", CpuBudget.format(free), ratioText(c, w), kneeText);
+        String formula = String.format(Locale.ROOT, "%s; advised %s", kneeFormula,
                 limit == null ? "N* × " + headroom + " = " + advised + (headroom == HEADROOM ? " (headroom for uneven work)"
                         : " (headroom: measured while threads queue, the waits read short)") : advised + " (capped: see the limit)");
         // threads that compute next to nothing have no knee within reach: nothing to predict from it
@@ -189,8 +234,9 @@ final class PoolSizing {
         return then / now;
     }
 
-    private static String assumption(Load l, IoShare main, Timing t, double knee, double free, Direction dir, boolean limited) {
-        String cores = String.format(Locale.ROOT, "the %s free cores saturate near %s threads", CpuBudget.format(free),
+    private static String assumption(IoShare main, Timing t, double knee, double free, Endpoint sharing, boolean limited) {
+        String cores = String.format(Locale.ROOT, "the %s free cores%s saturate near %s threads", CpuBudget.format(free),
+                sharing == null ? "" : ", shared with " + sharing.local() + ",",
                 Double.isInfinite(knee) ? "no count of" : Long.toString(Math.round(knee)));
         if (limited) return "the limit stays where it is";
         if (main == null) return cores;

@@ -3,7 +3,7 @@ package dev.jbound.analyze;
 /**
  * What sizing a pool needs beyond its breakdown, summed over its active threads: the requests it
  * made (write calls, where the OS counted them for every thread), its waits to borrow a connection
- * and from which pool, its CPU time.
+ * and from which pool, the pool its I/O went through, its CPU time.
  */
 final class PoolTally {
 
@@ -11,6 +11,7 @@ final class PoolTally {
     private boolean counted = true;
     private long borrowNanos;
     private String borrowPool;
+    private String pooledVia;
     private long cpuNanos;
 
     void add(ThreadAccount a, long cpu) {
@@ -18,6 +19,7 @@ final class PoolTally {
         else writeCalls += a.writeCalls();
         borrowNanos += a.borrowNanos();
         if (a.borrowPool() != null) borrowPool = a.borrowPool();
+        if (a.pooledVia() != null) pooledVia = a.pooledVia();
         cpuNanos += cpu;
     }
 
@@ -32,6 +34,11 @@ final class PoolTally {
 
     String borrowPool() {
         return borrowPool;
+    }
+
+    /** The connection pool its I/O went through (HikariCP), or null. */
+    String pooledVia() {
+        return pooledVia;
     }
 
     long cpuNanos() {

@@ -56,6 +56,8 @@ final class ThreadAccount {
     /** Time waiting to borrow a connection from a pool, and which pool. */
     private long borrowNanos;
     private String borrowPool;
+    /** The connection pool its I/O went through, or null. */
+    private String pooledVia;
     /** The part of the CPU time spent in the kernel, -1 when unknown. */
     private long systemNanos = -1;
     /** The recording's CPU samples cannot see kernel code (the JDK's recorder), so none caught an I/O call's own CPU. */
@@ -189,6 +191,15 @@ final class ThreadAccount {
 
     long borrowNanos() {
         return borrowNanos;
+    }
+
+    /** Its I/O went through connections borrowed from {@code pool} (PoolBorrow.pooledIo). */
+    void setPooledVia(String pool) {
+        pooledVia = pool;
+    }
+
+    String pooledVia() {
+        return pooledVia;
     }
 
     String borrowPool() {

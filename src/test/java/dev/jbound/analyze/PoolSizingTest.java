@@ -86,6 +86,29 @@ class PoolSizingTest {
     }
 
     @Test
+    void threadsWhoseWaitsGoThroughAConnectionPoolAreNotGrownPastWhatItsConnectionsServe() {
+        // 1 thread, 2 ms CPU + 20 ms query through HikariCP, which holds 4 connections: no borrow waits yet
+        Breakdown b = pool(1, 2.0 / 22, 20.0 / 22, 0, 0);
+        IoShare four = new IoShare(IoTarget.endpoint("10.0.0.5:5432"), S, 1.0, 1, new Endpoint("10.0.0.5:5432", 4, 0, ""));
+        PoolSizing.Sizing z = PoolSizing.of(new PoolSizing.Load(b, 1, 2, 2, 0, WINDOW, 45, 0, null, List.of(four), -1, "HikariCP"));
+        // 4 connections keep 4 × 22 / 20 = 4.4 threads busy: the knee (22) is out of their reach
+        assertThat(z.advised()).isEqualTo(5);
+        assertThat(z.limit()).contains("through HikariCP's pool, which holds 4 connections to it now", "beyond 5 threads",
+                "raise its maximum towards 20 connections");
+        assertThat(z.prediction().throughputRatio()).isCloseTo(4.4, offset(1e-6));
+        // without the pool's frames on the waits, the connections open now say nothing of a limit
+        PoolSizing.Sizing free = PoolSizing.of(new PoolSizing.Load(b, 1, 2, 2, 0, WINDOW, 45, 0, null, List.of(four), -1, null));
+        assertThat(free.advised()).isEqualTo(33);
+        assertThat(free.limit()).isNull();
+        // a connection per thread: the pool grows with the threads, so it is told to, not taken for a cap
+        IoShare one = new IoShare(IoTarget.endpoint("10.0.0.5:5432"), S, 1.0, 1, new Endpoint("10.0.0.5:5432", 1, 0, ""));
+        PoolSizing.Sizing each = PoolSizing.of(new PoolSizing.Load(b, 1, 2, 2, 0, WINDOW, 45, 0, null, List.of(one), -1, "HikariCP"));
+        assertThat(each.advised()).isEqualTo(33);
+        assertThat(each.limit()).isNull();
+        assertThat(each.notes()).anyMatch(n -> n.contains("holds 1 connection to it now: raise its maximum with the threads, to at least 30"));
+    }
+
+    @Test
     void aPeerOnThisMachineFillingTheCoresIsTheLimitAndMoreThreadsAddOnlyLatency() {
         // 64 threads wait on a local database whose processes use 1.6 of the 2 cores
         Breakdown b = pool(64, 0.5 / 150, 149.5 / 150, 0, 0);
@@ -95,6 +118,22 @@ class PoolSizingTest {
         assertThat(z.direction()).isEqualTo(PoolSizing.Direction.SHRINK);
         assertThat(z.advised()).isBetween(2, 4);
         assertThat(z.prediction().throughputRatio()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aPeerOnThisMachineWithCoresToSpareSharesThemWithThePoolAtTheKnee() {
+        // 1 thread: 0.3 ms CPU, then 2.3 ms waiting on a local database that computes 2 ms of it
+        Breakdown b = pool(1, 0.3 / 2.6, 2.3 / 2.6, 0, 0);
+        IoShare local = new IoShare(IoTarget.endpoint("127.0.0.1:5432"), S, 1.0, 1, new Endpoint("127.0.0.1:5432", 1, 812, "postgres", 2.0 / 2.6));
+        PoolSizing.Sizing z = PoolSizing.of(new PoolSizing.Load(b, 1, 2, 2, 0, WINDOW, 385, 0, null, List.of(local), 0.9));
+        // each thread in flight demands 0.3/2.6 of a core here and 2/2.6 in the database: 2 cores fill near 2.3 threads
+        assertThat(z.knee()).isEqualTo(2);
+        assertThat(z.advised()).isEqualTo(4);
+        assertThat(z.limit()).as("not full yet: no limit, the shared cores are the knee").isNull();
+        assertThat(z.formula()).startsWith("N* = free cores / (C/(C+W) + the peer's cores per thread) = 2 / (0.12 + 0.77) ≈ 2,")
+                .contains("postgres (pid 812) on this machine");
+        assertThat(z.prediction().throughputRatio()).isCloseTo(2.0 / (2.3 / 2.6), offset(1e-3));
+        assertThat(z.prediction().assumption()).contains("shared with postgres (pid 812)", "saturate near 2 threads");
     }
 
     @Test
