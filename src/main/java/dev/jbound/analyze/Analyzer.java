@@ -141,6 +141,8 @@ public final class Analyzer {
                 os != null, Recording.JDK_FLIGHT_RECORDER.equals(rec.producer()));
         Verdict verdict = WorkloadClassifier.classify(process, window, cores.effectiveCpus(), processCpu, evidence);
         ThreadDump dump = in.threadDump() == null ? null : ThreadDump.parse(in.threadDump());
+        int jdk = jdkFeature(in.target().jvmVersion());
+        Pinning pinning = Pinning.of(dump, s -> classify(s).state(), name -> true, jdk);
         List<LockSite> locks = LockSites.of(rec, e -> {
             Classification c = classify(e.stack());
             // The JDK records every park; only those waiting to acquire a lock are contention,
@@ -152,7 +154,6 @@ public final class Analyzer {
         }, dump, TOP_LOCKS);
         double busy = window == 0 ? 0 : (double) process.activeNanos() / window;
         int active = (int) rows.stream().filter(r -> r.kind() == ThreadKind.APP && !r.idle()).count();
-        int jdk = jdkFeature(in.target().jvmVersion());
         long virtualActive = rows.stream().filter(r -> r.kind() == ThreadKind.APP && !r.idle() && ThreadInfo.isVirtual(r.osTid()))
                 .mapToLong(r -> r.breakdown().activeNanos()).sum();
         List<IoShare> ioTargets = processIo.rows(endpoints);
@@ -165,7 +166,7 @@ public final class Analyzer {
                 os == null ? -1 : os.machineBusyCores(), processLoad.pooledVia());
         var facts = new StrategyAdvisor.Facts(process, cores.effectiveCpus(), cores.throttled(), busy, active,
                 sites.top(ThreadState.CPU, TOP_FRAMES), sites.top(ThreadState.IO, TOP_FRAMES), locks, jdk,
-                virtualActive * 2 > process.activeNanos(), load);
+                virtualActive * 2 > process.activeNanos(), load, pinning);
 
         Map<ThreadState, List<FrameCount>> topFrames = new EnumMap<>(ThreadState.class);
         for (ThreadState s : ThreadState.values()) {
@@ -192,7 +193,7 @@ public final class Analyzer {
                     process.shareOfActive(ThreadState.RUNQUEUE) * 100));
         }
         List<PoolRow> poolRows = PoolRows.of(pools, poolIo, poolLoad, endpoints, window, osWindow, os == null ? -1 : os.machineBusyCores(),
-                cores, processCpu, jdk);
+                cores, processCpu, jdk, pool -> Pinning.of(dump, s -> classify(s).state(), name -> ThreadPools.poolOf(name).equals(pool), jdk));
         Verdict overall = PoolDisagreement.of(verdict, process, poolRows, virtualActive > 0).orElse(verdict);
         return new Report(in.target(),
                 new Report.Window(rec.startNanos() / 1_000_000, window),

@@ -24,10 +24,11 @@ final class PoolRows {
     /**
      * @param load       per pool, what sizing needs beyond the breakdown
      * @param processCpu all the CPU the process used in the window: what one pool leaves to the rest
+     * @param pinning    per pool, whether its threads would pin as virtual threads (from the dump; null without one)
      */
     static List<PoolRow> of(Map<String, List<ThreadRow>> pools, Map<String, IoAttribution.Tally> io, Map<String, PoolTally> load,
                             Function<String, Endpoint> endpoints, long window, long osWindow, double machineBusyCores,
-                            CpuBudget cores, long processCpu, int jdk) {
+                            CpuBudget cores, long processCpu, int jdk, Function<String, Pinning> pinning) {
         List<PoolRow> out = new ArrayList<>();
         pools.forEach((key, threads) -> {
             Breakdown b = Breakdown.EMPTY;
@@ -56,7 +57,7 @@ final class PoolRows {
                     t.pooledVia());
             Strategy s = StrategyAdvisor.advisePool(v, new StrategyAdvisor.Facts(b, cores.effectiveCpus(), cores.throttled(),
                     busy, active, List.of(), List.of(), List.of(), jdk,
-                    !threads.isEmpty() && ThreadInfo.isVirtual(threads.get(0).osTid()), sizing));
+                    !threads.isEmpty() && ThreadInfo.isVirtual(threads.get(0).osTid()), sizing, pinning.apply(key)));
             out.add(new PoolRow(name, threads.size(), active, b, v, s, targets));
         });
         out.sort(Comparator.comparingLong((PoolRow p) -> -p.breakdown().activeNanos()).thenComparing(PoolRow::name));

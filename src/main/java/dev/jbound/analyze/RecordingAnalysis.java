@@ -34,13 +34,20 @@ public final class RecordingAnalysis {
     /**
      * @param os         the OS sensor's view of the same JVM, or null
      * @param threadDump takes a thread dump of the target (pid → text or null), asked only when
-     *                   threads contended for locks, to name the owners; null for none
+     *                   threads contended for locks, to name the owners, or when the advice names
+     *                   virtual threads, to check what would pin them; null for none
      */
     public static Report analyze(Recording recording, OsActivity os, LongFunction<String> threadDump, Report.Target target,
                                  String recorder, List<String> notes) {
         // Owners are worth a thread dump only where threads contended for locks.
         String dump = threadDump != null && !recording.lockEvents().isEmpty() ? ownersDump(recording, threadDump, target.pid()) : null;
         Report report = Analyzer.analyze(new Analyzer.Input(recording, os, dump, target, recorder, notes));
+        if (dump == null && threadDump != null && StrategyAdvisor.advisesVirtualThreads(report)) {
+            // Before advice names virtual threads, a dump shows whether the waits would pin them
+            // (Pinning): taken only then, as a dump stops the target for a moment.
+            dump = threadDump.apply(target.pid());
+            if (dump != null) report = Analyzer.analyze(new Analyzer.Input(recording, os, dump, target, recorder, notes));
+        }
         dev.jbound.Timing.mark("analyzed");
         return report;
     }

@@ -27,10 +27,19 @@ public final class StrategyAdvisor {
      */
     static final int MAX_ADVISED_POOL = 10_000;
 
-    /** The facts strategy needs besides the verdict; {@code load} is what sizing a pool rests on. */
+    /**
+     * The facts strategy needs besides the verdict; {@code load} is what sizing a pool rests on,
+     * {@code pinning} whether its threads would pin as virtual threads (null: no thread dump to check).
+     */
     public record Facts(Breakdown breakdown, double cores, boolean throttled, double busyThreads, int activeThreads,
                         List<FrameCount> hotCpu, List<FrameCount> ioSites, List<LockSite> locks, int jdkFeature,
-                        boolean onVirtualThreads, PoolSizing.Load load) {
+                        boolean onVirtualThreads, PoolSizing.Load load, Pinning pinning) {
+
+        public Facts(Breakdown breakdown, double cores, boolean throttled, double busyThreads, int activeThreads,
+                     List<FrameCount> hotCpu, List<FrameCount> ioSites, List<LockSite> locks, int jdkFeature,
+                     boolean onVirtualThreads, PoolSizing.Load load) {
+            this(breakdown, cores, throttled, busyThreads, activeThreads, hotCpu, ioSites, locks, jdkFeature, onVirtualThreads, load, null);
+        }
 
         /** Without a measured load beyond the breakdown: no other pools, nothing counted, no endpoints. */
         public Facts(Breakdown breakdown, double cores, boolean throttled, double busyThreads, int activeThreads,
@@ -42,6 +51,13 @@ public final class StrategyAdvisor {
     }
 
     private StrategyAdvisor() {
+    }
+
+    /** Whether the report's advice, the process's or a pool's, sizes a pool past where virtual threads are named. */
+    static boolean advisesVirtualThreads(dev.jbound.model.Report r) {
+        if (r.strategy() != null && r.strategy().poolSize() != null && r.strategy().poolSize() > VIRTUAL_THREADS_ABOVE) return true;
+        return r.pools().stream().anyMatch(p -> p.strategy() != null && p.strategy().poolSize() != null
+                && p.strategy().poolSize() > VIRTUAL_THREADS_ABOVE);
     }
 
     public static Strategy advise(Verdict verdict, Facts f) {
@@ -150,15 +166,22 @@ public final class StrategyAdvisor {
                     Double.isNaN(p.throughputPerSecond()) ? "" : String.format(Locale.ROOT, " (about %.0f requests a second)", p.throughputPerSecond()),
                     n, p.assumption()));
         }
+        boolean pins = f.pinning != null && f.pinning.pins(f.jdkFeature);
         if (n > VIRTUAL_THREADS_ABOVE) {
             advice.add(String.format(Locale.ROOT, "%d platform threads reserve %d MiB of stack (-Xss, 1 MiB by default): at this fan-out"
                     + " prefer virtual threads or async I/O", n, n));
+            // the evidence that virtual threads would (not) pin, checked before they are advised
+            advice.add(f.pinning != null ? f.pinning.advice(f.jdkFeature)
+                    : "jbound had no thread dump to check whether virtual threads would pin their carriers here: look for"
+                    + " synchronized blocks (JDK 21-23) and native calls around the blocking calls");
         }
         hot(advice, "waits on", f.ioSites);
         boolean virtual = f.jdkFeature >= 21 || f.jdkFeature <= 0;
         String headline = switch (z.direction()) {
-            case GROW -> n > VIRTUAL_THREADS_ABOVE && virtual ? "use virtual threads (JDK 21+) or grow the pool to " + n
-                    : "grow the pool to " + n + (n > VIRTUAL_THREADS_ABOVE ? " (or move to JDK 21+ for virtual threads)" : "");
+            case GROW -> n <= VIRTUAL_THREADS_ABOVE ? "grow the pool to " + n
+                    : pins ? "grow the pool to " + n + " (as virtual threads they would pin their carriers: see below)"
+                    : virtual ? "use virtual threads (JDK 21+) or grow the pool to " + n
+                    : "grow the pool to " + n + " (or move to JDK 21+ for virtual threads)";
             case SHRINK -> shrinkHeadline != null ? String.format(Locale.ROOT, shrinkHeadline, n) : "shrink the pool to " + n;
             case KEEP -> "keep the pool at " + n;
         };

@@ -28,9 +28,16 @@ final class ThreadDump {
      * threads), {@code waitingFor} the address of the lock it waits to acquire (or null),
      * {@code holding} the addresses of the locks it holds.
      */
-    /** @param inNativeMethod its innermost frame is a Java native method ("(Native Method)"): JNI, to the JVM runnable */
+    /**
+     * @param inNativeMethod its innermost frame is a Java native method ("(Native Method)"): JNI, to the JVM runnable
+     * @param monitors       the monitors it holds (synchronized, not ownable synchronizers), innermost first
+     */
     record Thread(long tid, String name, long cpuNanos, long ageNanos, Stack stack, String javaState, String waitingFor,
-                  List<String> holding, boolean inNativeMethod) {
+                  List<String> holding, boolean inNativeMethod, List<Monitor> monitors) {
+    }
+
+    /** A monitor a thread holds: its class and the frame whose synchronized block or method took it. */
+    record Monitor(String lockClass, String frame) {
     }
 
     /** A lock object seen in the dump, by its address. */
@@ -111,6 +118,8 @@ final class ThreadDump {
                 if (m.group(1).equals(own.released)) continue;
                 holders.putIfAbsent(m.group(1), new Holder(thread, topFrame == null ? "" : topFrame));
                 own.holding.add(m.group(1));
+                // "- locked" follows the frame that took the monitor
+                if (!inOwnable && !frames.isEmpty()) own.monitors.add(new Monitor(m.group(2), frames.get(frames.size() - 1).qualifiedName()));
             }
         }
         addThread(threads, thread, header, frames, own);
@@ -127,6 +136,7 @@ final class ThreadDump {
         String released;
         boolean inNativeMethod;
         final List<String> holding = new ArrayList<>();
+        final List<Monitor> monitors = new ArrayList<>();
     }
 
     private static void addThread(Map<Long, Thread> threads, String name, String header, List<Frame> frames, ThreadLocks own) {
@@ -137,7 +147,8 @@ final class ThreadDump {
             String id = nid.group(1);
             long tid = id.startsWith("0x") ? Long.parseLong(id.substring(2), 16) : Long.parseLong(id);
             threads.put(tid, new Thread(tid, name, nanos(CPU.matcher(header), 1e6), nanos(ELAPSED.matcher(header), 1e9),
-                    new Stack(frames), own.javaState, own.waitingFor, List.copyOf(own.holding), own.inNativeMethod));
+                    new Stack(frames), own.javaState, own.waitingFor, List.copyOf(own.holding), own.inNativeMethod,
+                    List.copyOf(own.monitors)));
         } catch (NumberFormatException e) {
             // a header this parser does not understand: that thread keeps its sampled CPU
         }
