@@ -156,6 +156,13 @@ public final class Analyzer {
         int active = (int) rows.stream().filter(r -> r.kind() == ThreadKind.APP && !r.idle()).count();
         long virtualActive = rows.stream().filter(r -> r.kind() == ThreadKind.APP && !r.idle() && ThreadInfo.isVirtual(r.osTid()))
                 .mapToLong(r -> r.breakdown().activeNanos()).sum();
+        long virtualIo = rows.stream().filter(r -> r.kind() == ThreadKind.APP && !r.idle()
+                        && (ThreadInfo.isVirtual(r.osTid()) || ThreadKinds.isVirtualThreadPoller(r.name())))
+                .mapToLong(r -> r.breakdown().nanos(ThreadState.IO)).sum();
+        // the waiting is done on virtual threads (their carriers' CPU is the rest of the active time;
+        // the JDK's pollers wait for those parked on sockets)
+        boolean onVirtualThreads = virtualActive * 2 > process.activeNanos()
+                || process.nanos(ThreadState.IO) > 0 && virtualIo * 2 > process.nanos(ThreadState.IO);
         List<IoShare> ioTargets = processIo.rows(endpoints);
         // the OS's counts span its own window, which the recorder starts after the profiler and stops before it
         long osWindow = os != null ? os.windowNanos() : window;
@@ -165,8 +172,8 @@ public final class Analyzer {
                 processLoad.requestsPerSecond(osWindow), processLoad.borrowNanos(), processLoad.borrowPool(), ioTargets,
                 os == null ? -1 : os.machineBusyCores(), processLoad.pooledVia());
         var facts = new StrategyAdvisor.Facts(process, cores.effectiveCpus(), cores.throttled(), busy, active,
-                sites.top(ThreadState.CPU, TOP_FRAMES), sites.top(ThreadState.IO, TOP_FRAMES), locks, jdk,
-                virtualActive * 2 > process.activeNanos(), load, pinning);
+                sites.top(ThreadState.CPU, TOP_FRAMES), sites.top(ThreadState.IO, TOP_FRAMES), locks, jdk, onVirtualThreads, load,
+                pinning);
 
         Map<ThreadState, List<FrameCount>> topFrames = new EnumMap<>(ThreadState.class);
         for (ThreadState s : ThreadState.values()) {

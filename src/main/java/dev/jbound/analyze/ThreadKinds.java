@@ -55,6 +55,15 @@ final class ThreadKinds {
     private ThreadKinds() {
     }
 
+    /**
+     * The JDK's pollers for virtual threads' sockets (21: Read-/Write-Poller, 22+: MasterPoller too):
+     * blocked in epoll_wait on the behalf of the virtual threads parked on sockets, so their wait
+     * stands for those threads', which a recorder that samples only mounted threads may not see.
+     */
+    static boolean isVirtualThreadPoller(String name) {
+        return name.startsWith("MasterPoller") || name.startsWith("Read-Poller") || name.startsWith("Write-Poller");
+    }
+
     static ThreadKind of(ThreadInfo t) {
         ThreadKind byName = of(t.name());
         // A thread without a java.lang.Thread and without a known name is one of the JVM's own.
