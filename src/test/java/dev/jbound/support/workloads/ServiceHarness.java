@@ -113,6 +113,55 @@ public final class ServiceHarness {
         return new Running(java(ClosedLoopService.class.getName(), args.toArray(String[]::new)));
     }
 
+    /** A service that can be started at any thread count: a closed-loop shape on its downstream, or a JDBC service. */
+    public interface Service {
+        String name();
+
+        Running start(int threads) throws IOException;
+    }
+
+    /** {@code s} on a downstream already listening at {@code port}. */
+    public static Service closedLoop(Shape s, int port) {
+        return new Service() {
+            @Override
+            public String name() {
+                return s.name();
+            }
+
+            @Override
+            public Running start(int threads) throws IOException {
+                return service(s, port, threads);
+            }
+        };
+    }
+
+    /**
+     * A {@link JdbcService}: {@code cpuMicros} of CPU, then {@code sql} on a HikariCP connection to
+     * {@code jdbcUrl}; {@code pool} connections, or as many as threads when 0.
+     */
+    public static Service jdbc(String name, String jdbcUrl, int pool, long cpuMicros, String sql) {
+        return new Service() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Running start(int threads) throws IOException {
+                return new Running(java(JdbcService.class.getName(), Integer.toString(threads), Long.toString(cpuMicros), jdbcUrl,
+                        Integer.toString(pool > 0 ? pool : threads), sql));
+            }
+        };
+    }
+
+    /** The service's throughput at {@code threads}, after the warm-up. */
+    public static double throughput(Service s, int threads, long millis) throws IOException, InterruptedException {
+        try (Running r = s.start(threads)) {
+            Thread.sleep(WARM_UP_MILLIS);
+            return r.throughput(millis);
+        }
+    }
+
     /** The service's throughput at {@code threads}, after the warm-up. */
     public static double throughput(Shape s, int port, int threads, long millis) throws IOException, InterruptedException {
         try (Running r = service(s, port, threads)) {
