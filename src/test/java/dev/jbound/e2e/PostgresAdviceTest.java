@@ -65,5 +65,8 @@ class PostgresAdviceTest {
         AdviceCheck.Best best = sweep(s, 4, 8, 16, 32);
         JsonNode advice = holds(s, best, 48, true);
         assertThat(advice.toString()).as("%s", advice).contains("HikariCP", "4 connections");
+        // from 2 threads nobody queues to borrow yet, but every query goes through the pool's 4 connections
+        JsonNode few = holds(s, best, 2, true);
+        assertThat(few.toString()).as("%s", few).contains("through HikariCP's pool, which holds 4 connections");
     }
 }
