@@ -121,7 +121,8 @@ final class StateTimeline {
             share.accept(first, 1.0);
             return;
         }
-        long end = from + length;
+        // a wait longer than the slices can hold (a corrupt duration) counts only where they reach
+        long end = Math.min(from + length, (first + MAX_SLICES) * sliceNanos);
         for (long slice = first; slice * sliceNanos < end; slice++) {
             long overlap = Math.min(end, (slice + 1) * sliceNanos) - Math.max(from, slice * sliceNanos);
             if (overlap > 0) share.accept(slice, (double) overlap / length);

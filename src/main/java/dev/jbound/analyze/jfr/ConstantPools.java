@@ -43,7 +43,7 @@ final class ConstantPools {
                 if (type == null) throw new IllegalStateException("constant pool of undeclared type " + poolType);
                 int count = in.length();
                 boolean kept = keep.contains(poolType);
-                Map<Long, Object> pool = kept ? cp.pools.computeIfAbsent(poolType, k -> new HashMap<>(count * 2)) : null;
+                Map<Long, Object> pool = kept ? cp.pools.computeIfAbsent(poolType, k -> new HashMap<>(Math.min(count, Values.PREALLOCATED) * 2)) : null;
                 for (int j = 0; j < count; j++) {
                     long key = in.varlong();
                     Object value = values.constant(in, type);

@@ -43,6 +43,10 @@ public final class JfrChunk {
         long metaOffset = in.longAt(24);
         this.startNanos = in.longAt(32);
         this.durationNanos = in.longAt(40);
+        // everything after is measured from these: an end past the year 2262 is a broken header
+        if (startNanos < 0 || durationNanos < 0 || startNanos + durationNanos < startNanos) {
+            throw new IllegalStateException("invalid chunk start " + startNanos + " or duration " + durationNanos);
+        }
         this.startTicks = in.longAt(48);
         long ticksPerSecond = in.longAt(56);
         if (ticksPerSecond <= 0) throw new IllegalStateException("invalid tick frequency " + ticksPerSecond);
@@ -87,12 +91,13 @@ public final class JfrChunk {
     static JfrChunk parse(ByteBuffer bytes, long fileOffset, Set<String> keptPools) throws JfrFormatException {
         try {
             return new JfrChunk(bytes, fileOffset, keptPools);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // a type that contains itself, or an element tree nested past the stack: corrupt, like the rest
             throw corrupt(fileOffset, e);
         }
     }
 
-    static JfrFormatException corrupt(long offset, RuntimeException e) {
+    static JfrFormatException corrupt(long offset, Throwable e) {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new JfrFormatException("corrupt JFR chunk at byte " + offset + " (" + why + ")", e);
     }
@@ -159,8 +164,10 @@ public final class JfrChunk {
                 if (consumer != null) {
                     event = decoders.get(type);
                     event.read(in);
+                    // fields that ran past the event's size read its neighbours: the framing or the metadata lies
+                    if (in.position() > pos + size) throw new IllegalStateException("fields run past the event's size " + size);
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 throw corrupt(fileOffset + pos, e);
             }
             // outside the try: a consumer's own failure is a bug to report, not a corrupt file

@@ -39,7 +39,7 @@ final class Metadata {
     private void element(ByteCursor in, String[] strings, ClassBuilder enclosing) {
         String name = strings[in.varint()];
         int attributeCount = in.length();
-        Map<String, String> attributes = new HashMap<>(attributeCount * 2);
+        Map<String, String> attributes = new HashMap<>(Math.min(attributeCount, Values.PREALLOCATED) * 2);
         for (int i = 0; i < attributeCount; i++) {
             attributes.put(strings[in.varint()], strings[in.varint()]);
         }

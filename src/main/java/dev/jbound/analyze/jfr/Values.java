@@ -1,7 +1,8 @@
 package dev.jbound.analyze.jfr;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,9 @@ import java.util.Map;
 final class Values {
 
     enum Kind { LONG, BYTE, FLOAT, DOUBLE, STRING, STRUCT }
+
+    /** Elements of an array allocated before they are read. */
+    static final int PREALLOCATED = 1024;
 
     private final Metadata metadata;
     private final Map<Long, Kind> kinds = new HashMap<>();
@@ -38,9 +42,12 @@ final class Values {
 
     Object read(ByteCursor in, JfrType.Field f) {
         if (!f.array()) return readOne(in, f);
-        Object[] elements = new Object[in.length()];
-        for (int i = 0; i < elements.length; i++) elements[i] = readOne(in, f);
-        return Arrays.asList(elements);
+        int n = in.length();
+        // grown as the elements turn out to be there: a corrupt count the size of the chunk would
+        // otherwise allocate its size in references up front
+        List<Object> elements = new ArrayList<>(Math.min(n, PREALLOCATED));
+        for (int i = 0; i < n; i++) elements.add(readOne(in, f));
+        return elements;
     }
 
     private Object readOne(ByteCursor in, JfrType.Field f) {
