@@ -1,0 +1,62 @@
+package dev.jbound.analyze.jfr;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import static dev.jbound.analyze.jfr.ChunkWriter.concat;
+import static dev.jbound.analyze.jfr.ChunkWriter.varlong;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** JFR's encodings: compressed integers and tagged strings, and what a corrupt one does. */
+class ByteCursorTest {
+
+    private static ByteCursor cursor(byte[] b) {
+        return new ByteCursor(ByteBuffer.wrap(b));
+    }
+
+    @Test
+    void compressedIntegersTakeSevenBitsAByteAndTheNinthByteWhole() {
+        assertThat(cursor(new byte[]{5}).varlong()).isEqualTo(5);
+        // 300 = 0b10_0101100: 0xac (low seven, more follows), then 0x02
+        assertThat(cursor(new byte[]{(byte) 0xac, 0x02}).varlong()).isEqualTo(300);
+        // a padded size, as the JDK writes event sizes
+        assertThat(cursor(ChunkWriter.padded(68)).varint()).isEqualTo(68);
+        // nine bytes: eight of seven bits and a ninth of eight make all 64
+        byte[] all = {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff};
+        assertThat(cursor(all).varlong()).isEqualTo(-1L);
+        for (long v : new long[]{0, 127, 128, 1L << 35, Long.MAX_VALUE, Long.MIN_VALUE, -2}) {
+            assertThat(cursor(varlong(v)).varlong()).as("%d", v).isEqualTo(v);
+        }
+        // cut short in the middle of one: the buffer's own underflow, which the chunk reader turns into "corrupt"
+        assertThatThrownBy(() -> cursor(new byte[]{(byte) 0x80}).varlong()).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void stringsInEachEncoding() {
+        ByteCursor in = cursor(concat(new byte[]{0}, new byte[]{1},
+                new byte[]{2}, varlong(7),
+                ChunkWriter.utf8("héllo"),
+                new byte[]{4}, varlong(2), varlong('o'), varlong('k'),
+                new byte[]{5}, varlong(3), "abc".getBytes(StandardCharsets.ISO_8859_1)));
+        in.stringPool(key -> key == 7 ? "pooled" : null);
+        assertThat(in.string()).isNull();
+        assertThat(in.string()).isEmpty();
+        assertThat(in.string()).isEqualTo("pooled");
+        assertThat(in.string()).isEqualTo("héllo");
+        assertThat(in.string()).isEqualTo("ok");
+        assertThat(in.string()).isEqualTo("abc");
+        assertThatThrownBy(() -> cursor(new byte[]{9}).string()).hasMessage("invalid string encoding 9");
+    }
+
+    @Test
+    void aLengthLongerThanWhatIsLeftIsRefusedBeforeAnythingIsAllocated() {
+        // a count of 2^31-1 in front of three bytes: refused, not an array of two billion
+        ByteCursor in = cursor(concat(varlong(Integer.MAX_VALUE), new byte[]{1, 2, 3}));
+        assertThatThrownBy(in::length).hasMessage("invalid length " + Integer.MAX_VALUE);
+        assertThatThrownBy(() -> cursor(varlong(-5)).length()).hasMessage("invalid length -5");
+        assertThatThrownBy(() -> cursor(concat(new byte[]{3}, varlong(1000), new byte[]{'x'})).string()).hasMessage("invalid length 1000");
+    }
+}

@@ -1,0 +1,165 @@
+package dev.jbound.analyze.jfr;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.jbound.analyze.jfr.ChunkWriter.concat;
+import static dev.jbound.analyze.jfr.ChunkWriter.varlong;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A chunk's structures, each built on purpose (ChunkWriter): the header, the metadata's types and
+ * fields, the constant pools (strings, a struct), events with every kind of field, and the ways
+ * each breaks, which must end in one JfrFormatException naming where, never another exception.
+ */
+class JfrChunkTest {
+
+    private static final long LONG = 4;
+    private static final long INT = 5;
+    private static final long STRING = 20;
+    private static final long THREAD = 21;
+    private static final long SAMPLE = 101;
+
+    @TempDir
+    Path dir;
+
+    /** A chunk declaring primitives, a string, a thread struct in a pool, and one event type. */
+    private static ChunkWriter writer() {
+        return new ChunkWriter()
+                .type(LONG, "long").type(INT, "int").type(STRING, "java.lang.String")
+                .type(THREAD, "java.lang.Thread", new JfrType.Field("osName", STRING, false, false),
+                        new JfrType.Field("osThreadId", LONG, false, false))
+                .type(SAMPLE, "test.Sample", new JfrType.Field("startTime", LONG, false, false),
+                        new JfrType.Field("thread", THREAD, true, false),
+                        new JfrType.Field("name", STRING, false, false),
+                        new JfrType.Field("depths", INT, false, true))
+                .constant(STRING, 1, ChunkWriter.utf8("pooled name"))
+                .constant(THREAD, 9, concat(ChunkWriter.utf8("worker-1"), varlong(4242)));
+    }
+
+    private static byte[] sample(long ticks, long thread, byte[] name, long... depths) {
+        byte[] d = varlong(depths.length);
+        for (long x : depths) d = concat(d, varlong(x));
+        return concat(varlong(ticks), varlong(thread), name, d);
+    }
+
+    private Path write(byte[] bytes) throws IOException {
+        Path p = dir.resolve("t.jfr");
+        Files.write(p, bytes);
+        return p;
+    }
+
+    private record Seen(long nanos, String thread, long tid, String name, List<?> depths) {
+    }
+
+    private List<Seen> read(byte[] bytes) throws IOException {
+        List<Seen> seen = new ArrayList<>();
+        JfrFile.read(write(bytes), Set.of("java.lang.Thread"), chunk -> {
+            JfrType t = chunk.type("test.Sample");
+            int start = t.indexOf("startTime");
+            int thread = t.indexOf("thread");
+            int name = t.indexOf("name");
+            int depths = t.indexOf("depths");
+            chunk.events(Map.of("test.Sample", e -> {
+                Object[] th = (Object[]) chunk.constant("java.lang.Thread", e.getLong(thread));
+                seen.add(new Seen(e.epochNanos(start), (String) th[0], (Long) th[1], (String) e.get(name), (List<?>) e.get(depths)));
+            }));
+        });
+        return seen;
+    }
+
+    @Test
+    void eventsAreDecodedByTheirMetadataWithConstantPoolsResolved() throws IOException {
+        byte[] chunk = writer()
+                .event(SAMPLE, sample(1000, 9, ChunkWriter.utf8("inline"), 3, 4))
+                .event(SAMPLE, sample(1_000_500, 9, concat(new byte[]{2}, varlong(1)), 7))
+                .bytes();
+        List<Seen> seen = read(chunk);
+        // ticks at 1 GHz from the chunk's start tick (1000): the first at the chunk's start, the second 1 ms on
+        assertThat(seen).containsExactly(
+                new Seen(1_700_000_000_000_000_000L, "worker-1", 4242, "inline", List.of(3L, 4L)),
+                new Seen(1_700_000_000_000_999_500L, "worker-1", 4242, "pooled name", List.of(7L)));
+    }
+
+    @Test
+    void eventTypesTheReaderDoesNotKnowAreSteppedOver() throws IOException {
+        byte[] chunk = writer().type(102, "test.Other", new JfrType.Field("x", LONG, false, false))
+                .event(102, varlong(77))
+                .event(SAMPLE, sample(1000, 9, new byte[]{1}))
+                .bytes();
+        assertThat(read(chunk)).extracting(Seen::name).containsExactly("");
+    }
+
+    @Test
+    void aBrokenHeaderEndsInOneErrorThatSaysWhat() throws IOException {
+        byte[] good = writer().event(SAMPLE, sample(1000, 9, new byte[]{1})).bytes();
+        assertThatThrownBy(() -> read(new byte[0])).isInstanceOf(JfrFormatException.class).hasMessage("not a JFR file: it is empty");
+        assertThatThrownBy(() -> read(new byte[10])).hasMessage("not a JFR file: too short (10 bytes)");
+        byte[] noMagic = good.clone();
+        noMagic[0] = 'X';
+        assertThatThrownBy(() -> read(noMagic)).hasMessage("not a JFR file (no FLR header)");
+        ChunkWriter old = writer();
+        old.major = 1;
+        assertThatThrownBy(() -> read(old.bytes())).hasMessageStartingWith("unsupported JFR format 1.1");
+        ChunkWriter uncompressed = writer();
+        uncompressed.features = 0;
+        assertThatThrownBy(() -> read(uncompressed.bytes())).isInstanceOf(JfrFormatException.class)
+                .hasMessage("corrupt JFR chunk at byte 0 (uncompressed integers are not supported)");
+        ChunkWriter noTicks = writer();
+        noTicks.ticksPerSecond = 0;
+        assertThatThrownBy(() -> read(noTicks.bytes())).hasMessage("corrupt JFR chunk at byte 0 (invalid tick frequency 0)");
+        // a chunk longer than the file: a copy of a recording still being written
+        assertThatThrownBy(() -> read(java.util.Arrays.copyOf(good, good.length - 1)))
+                .hasMessage("the recording is cut short: the chunk at byte 0 is incomplete and it is the first, so nothing in it can be read");
+    }
+
+    @Test
+    void aSecondChunkCutShortLeavesTheFirstReadAndSaysSo() throws IOException {
+        byte[] one = writer().event(SAMPLE, sample(1000, 9, new byte[]{1})).bytes();
+        byte[] two = concat(one, java.util.Arrays.copyOf(one, 40));
+        List<Integer> chunks = new ArrayList<>();
+        JfrFile.Outcome o = JfrFile.read(write(two), Set.of(), chunk -> chunks.add(1));
+        assertThat(chunks).hasSize(1);
+        assertThat(o).isEqualTo(new JfrFile.Outcome(1, true, "the recording is cut short: 40 bytes after the last whole chunk"));
+    }
+
+    @Test
+    void brokenFramingMetadataOrPoolsAreRefusedWholeWithTheOffset() throws IOException {
+        // an event whose size runs past the chunk's end
+        byte[] overrun = writer().rawEvent(concat(ChunkWriter.padded(1_000_000), varlong(SAMPLE))).bytes();
+        assertThatThrownBy(() -> read(overrun)).isInstanceOf(JfrFormatException.class)
+                .hasMessage("corrupt JFR chunk at byte 0 (invalid event size 1000000 at 68)");
+        // the header's metadata offset pointing at an event that is not the metadata
+        byte[] wrongMeta = writer().event(SAMPLE, sample(1000, 9, new byte[]{1})).bytes();
+        ByteBuffer.wrap(wrongMeta).putLong(24, 68);
+        assertThatThrownBy(() -> read(wrongMeta)).hasMessage("corrupt JFR chunk at byte 0 (no metadata at 68)");
+        // the constant-pool offset pointing at an event that is no checkpoint
+        byte[] wrongPool = writer().event(SAMPLE, sample(1000, 9, new byte[]{1})).bytes();
+        ByteBuffer.wrap(wrongPool).putLong(16, 68);
+        assertThatThrownBy(() -> read(wrongPool)).hasMessage("corrupt JFR chunk at byte 0 (no checkpoint at 68)");
+        // a field of a type the metadata never declared
+        byte[] undeclared = new ChunkWriter().type(LONG, "long").type(SAMPLE, "test.Sample", new JfrType.Field("x", 77, false, false))
+                .event(SAMPLE, varlong(1)).bytes();
+        assertThatThrownBy(() -> JfrFile.read(write(undeclared), Set.of(), c -> c.events(Map.of("test.Sample", e -> { }))))
+                .isInstanceOf(JfrFormatException.class).hasMessageContaining("field of undeclared type 77");
+    }
+
+    @Test
+    void anEventCutShortInsideItsFieldsIsRefusedAtItsOffset() throws IOException {
+        // framed as 6 bytes, but its array claims 100 elements
+        byte[] body = concat(varlong(SAMPLE), varlong(1000), varlong(9), new byte[]{1}, varlong(100));
+        byte[] chunk = writer().rawEvent(ChunkWriter.framed(body)).bytes();
+        assertThatThrownBy(() -> read(chunk)).isInstanceOf(JfrFormatException.class)
+                .hasMessageStartingWith("corrupt JFR chunk at byte 68 (");
+    }
+}
