@@ -292,12 +292,15 @@ public final class OverheadBench {
                 if (ti.name().startsWith("bench-worker-")) workers.add(ti.osTid());
                 if (ti.name().startsWith("idle-pool-")) parkedTids.add(ti.osTid());
             }
-            // cpu samples over the recording, per second of worker CPU (measured over the window)
-            cpuW = rec.cpuSamples().stream().filter(x -> workers.contains(x.osTid())).count() / dur
+            // cpu samples over the recording, per second of worker CPU (measured over the window); the
+            // loader merges a thread's identical samples into one entry, so each counts as many as it stands for
+            cpuW = rec.cpuSamples().stream().filter(x -> workers.contains(x.osTid())).mapToLong(x -> x.count()).sum() / dur
                     / (workerCpuSecs / secs);
-            wallW = rec.wallSamples().stream().filter(x -> workers.contains(x.osTid())).count() / (double) WORKERS / dur;
+            wallW = rec.wallSamples().stream().filter(x -> workers.contains(x.osTid())).mapToLong(x -> x.count()).sum()
+                    / (double) WORKERS / dur;
             if (parked > 0) {
-                wallP = rec.wallSamples().stream().filter(x -> parkedTids.contains(x.osTid())).count() / (double) parked / dur;
+                wallP = rec.wallSamples().stream().filter(x -> parkedTids.contains(x.osTid())).mapToLong(x -> x.count()).sum()
+                        / (double) parked / dur;
                 wallPw = rec.wallSamples().stream().filter(x -> parkedTids.contains(x.osTid()))
                         .mapToDouble(x -> x.weightNanos() / (double) rec.wallIntervalNanos()).sum() / parked / dur;
             }
