@@ -40,6 +40,7 @@ final class PoolDisagreement {
         PoolRow waiting = null;
         long cpu = Math.max(1, app.nanos(ThreadState.CPU) + app.nanos(ThreadState.RUNQUEUE));
         long io = Math.max(1, app.nanos(ThreadState.IO));
+
         for (PoolRow p : pools) {
             if (virtualThreads && p.name().startsWith("ForkJoinPool-")) continue;
             WorkloadClass c = p.verdict().workloadClass();
@@ -49,6 +50,12 @@ final class PoolDisagreement {
             if (c == WorkloadClass.IO_BOUND && ioShare >= IO_POOL_SHARE && waiting == null) waiting = p;
         }
         if (computing == null || waiting == null || computing == waiting) return Optional.empty();
+        // a stage to size waits at least a fifth as long as the computing pool works: a main thread's
+        // start-up reads (0.2 s beside two workers' 3.9 s) are not one; 24 request threads waiting
+        // beside 2 that fill the cores are, however few of the active seconds the 2 hold
+        if (waiting.breakdown().nanos(ThreadState.IO) < WorkloadClassifier.SECONDARY_SHARE * computing.breakdown().activeNanos()) {
+            return Optional.empty();
+        }
         String evidence = String.format(Locale.ROOT, "pools disagree: %s is %s (%s of the CPU work), %s is io-bound (%s of the I/O)",
                 computing.name(), computing.verdict().workloadClass().label(),
                 WorkloadClassifier.pct((double) (computing.breakdown().nanos(ThreadState.CPU) + computing.breakdown().nanos(ThreadState.RUNQUEUE)) / cpu),
