@@ -63,11 +63,11 @@ public final class TopScreen {
     /** The threads top shows, in order: the filter and sort applied, the JVM's own threads only on request. */
     public static List<ThreadRow> visible(TopState state, Report report) {
         if (report == null) return List.of();
-        String f = state.filter.toLowerCase(Locale.ROOT);
+        String f = state.filter().toLowerCase(Locale.ROOT);
         return report.threads().stream()
-                .filter(r -> state.jvmThreads || r.kind() == ThreadKind.APP)
+                .filter(r -> state.jvmThreads() || r.kind() == ThreadKind.APP)
                 .filter(r -> f.isEmpty() || r.name().toLowerCase(Locale.ROOT).contains(f))
-                .sorted(state.sort.order(state.reversed))
+                .sorted(state.sort().order(state.reversed()))
                 .toList();
     }
 
@@ -114,7 +114,7 @@ public final class TopScreen {
         out.add(adviceLine(tick));
         List<ThreadRow> shown = visible(state, r);
         out.add(statusLine(state, shown.size(), r, status));
-        if (state.help) {
+        if (state.help()) {
             List<AttributedString> help = helpLines();
             out.addAll(help.subList(0, Math.min(help.size(), Math.max(0, rows - out.size() - FOOTER_LINES))));
         } else {
@@ -178,12 +178,12 @@ public final class TopScreen {
 
     private AttributedString statusLine(TopState state, int shown, Report r, String status) {
         AttributedStringBuilder sb = new AttributedStringBuilder();
-        int all = (int) r.threads().stream().filter(t -> state.jvmThreads || t.kind() == ThreadKind.APP).count();
-        sb.append("sort ").append(state.sort.label()).append(state.reversed ? up : down);
-        if (!state.filter.isEmpty()) sb.append(dot).append("filter '").append(TerminalText.escape(state.filter)).append("'");
+        int all = (int) r.threads().stream().filter(t -> state.jvmThreads() || t.kind() == ThreadKind.APP).count();
+        sb.append("sort ").append(state.sort().label()).append(state.reversed() ? up : down);
+        if (!state.filter().isEmpty()) sb.append(dot).append("filter '").append(TerminalText.escape(state.filter())).append("'");
         sb.append(dot).append(Integer.toString(shown)).append(" of ").append(Integer.toString(all))
-                .append(state.jvmThreads ? " threads (JVM's own too)" : " threads");
-        if (state.paused) sb.append(dot).styled(AttributedStyle.BOLD.inverse(), " PAUSED ");
+                .append(state.jvmThreads() ? " threads (JVM's own too)" : " threads");
+        if (state.paused()) sb.append(dot).styled(AttributedStyle.BOLD.inverse(), " PAUSED ");
         if (status != null) sb.append(dot).styled(AttributedStyle.BOLD, TerminalText.escape(status));
         return sb.toAttributedString();
     }
@@ -205,7 +205,7 @@ public final class TopScreen {
         }
         int selectedIndex = selectedIndex(state, shown);
         List<AttributedString> lines = new ArrayList<>();
-        int first = Math.max(0, Math.min(state.scroll, Math.max(0, shown.size() - 1)));
+        int first = Math.max(0, Math.min(state.scroll(), Math.max(0, shown.size() - 1)));
         for (int i = first; i < shown.size() && lines.size() < room; i++) {
             ThreadRow row = shown.get(i);
             ThreadSnapshot.DumpThread dt = byTid.get(row.osTid());
@@ -227,14 +227,14 @@ public final class TopScreen {
             AttributedString line = sb.toAttributedString().columnSubSequence(0, cols);
             if (i == selectedIndex) line = new AttributedStringBuilder().style(AttributedStyle.INVERSE).append(line).toAttributedString();
             lines.add(line);
-            if (row.osTid() == state.expanded && state.expanded != 0) {
+            if (row.osTid() == state.expanded() && state.expanded() != 0) {
                 for (String s : stackLines(dt, locks)) {
                     if (lines.size() >= room) break;
                     lines.add(plain("    " + s));
                 }
             }
         }
-        if (shown.isEmpty()) lines.add(plain(state.filter.isEmpty() ? "(no threads)" : "(no thread name contains '" + TerminalText.escape(state.filter) + "')"));
+        if (shown.isEmpty()) lines.add(plain(state.filter().isEmpty() ? "(no threads)" : "(no thread name contains '" + TerminalText.escape(state.filter()) + "')"));
         return lines;
     }
 
@@ -245,7 +245,7 @@ public final class TopScreen {
 
     static int selectedIndex(TopState state, List<ThreadRow> shown) {
         for (int i = 0; i < shown.size(); i++) {
-            if (shown.get(i).osTid() == state.selected) return i;
+            if (shown.get(i).osTid() == state.selected()) return i;
         }
         return shown.isEmpty() ? -1 : 0;
     }
@@ -298,8 +298,8 @@ public final class TopScreen {
     }
 
     private AttributedString footer(TopState state, int cols) {
-        if (state.filterInput != null) {
-            return plain("filter: " + TerminalText.escape(state.filterInput.toString()) + "_   (Enter applies, Esc cancels)");
+        if (state.filterInput() != null) {
+            return plain("filter: " + TerminalText.escape(state.filterInput()) + "_   (Enter applies, Esc cancels)");
         }
         return new AttributedString(pad("q quit  p pause  s sort  r reverse  / filter  " + up + down
                 + " Enter stack  t JVM  ? help", cols), AttributedStyle.INVERSE);

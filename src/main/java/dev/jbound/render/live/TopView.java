@@ -38,15 +38,14 @@ public final class TopView {
     public record Outcome(LiveTick last, Exception error, boolean targetExited, boolean interrupted) {
     }
 
-    private enum Op { QUIT, INTERRUPT, PAUSE, SORT, REVERSE, FILTER, UP, DOWN, PAGE_UP, PAGE_DOWN, HOME, END, EXPAND, JVM, HELP, ESCAPE, NONE }
-
     /** How long a key read waits before the loop looks for a new interval or a resize. */
     private static final long POLL_MILLIS = 100;
     private static final long SAMPLER_STOP_MILLIS = 15_000;
 
     private final Terminal terminal;
     private final TopScreen screen;
-    private final TopState state = new TopState();
+    /** Replaced, never changed, by each key (TopKeys); read and written by the key loop's thread only. */
+    private TopState state = TopState.initial();
     private final AtomicReference<LiveTick> latest = new AtomicReference<>();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private volatile boolean quit;
@@ -143,7 +142,7 @@ public final class TopView {
         Size size = terminal.getSize();
         display.resize(size.getRows(), size.getColumns());
         BindingReader keys = new BindingReader(terminal.reader());
-        KeyMap<Op> map = keyMap();
+        KeyMap<TopKeys.Key> map = keyMap();
         while (!quit) {
             if (resized) {
                 resized = false;
@@ -154,7 +153,7 @@ public final class TopView {
                 dirty = true;
             }
             LiveTick now = latest.get();
-            if (!state.paused && now != shown) {
+            if (!state.paused() && now != shown) {
                 shown = now;
                 dirty = true;
             }
@@ -165,14 +164,14 @@ public final class TopView {
             int c = keys.peekCharacter(POLL_MILLIS);
             if (c == NonBlockingReader.READ_EXPIRED) continue;
             if (c == NonBlockingReader.EOF) return;
-            if (c == 3) { // Ctrl-C arrives as a key in raw mode: it always quits
+            if (c == TopKeys.CTRL_C) {
                 keys.readCharacter();
-                act(Op.INTERRUPT, size);
-            } else if (state.filterInput != null) {
-                editFilter(keys.readCharacter());
+                act(TopKeys.Key.INTERRUPT, size);
+            } else if (state.filterInput() != null) {
+                state = TopKeys.type(state, keys.readCharacter());
             } else {
-                Op op = keys.readBinding(map);
-                act(op == null ? Op.NONE : op, size);
+                TopKeys.Key key = keys.readBinding(map);
+                act(key == null ? TopKeys.Key.NONE : key, size);
             }
             dirty = true;
         }
@@ -187,122 +186,49 @@ public final class TopView {
     }
 
     private void keepSelectionOnScreen(int rows) {
-        List<ThreadRow> rowsShown = TopScreen.visible(state, shown == null ? null : shown.report());
-        int i = TopScreen.selectedIndex(state, rowsShown);
-        if (i < 0) return;
-        state.selected = rowsShown.get(i).osTid();
-        int room = TopScreen.rowsForThreads(rows);
-        // an expanded stack takes lines too: keep the selected row itself near the top then
-        int visible = state.expanded != 0 ? Math.max(1, room / 3) : room;
-        if (i < state.scroll) state.scroll = i;
-        if (i >= state.scroll + visible) state.scroll = i - visible + 1;
-        state.scroll = Math.max(0, Math.min(state.scroll, Math.max(0, rowsShown.size() - 1)));
+        state = TopKeys.keepOnScreen(state, TopScreen.visible(state, shown == null ? null : shown.report()), TopScreen.rowsForThreads(rows));
     }
 
-    private void act(Op op, Size size) {
-        if (state.help && op != Op.QUIT && op != Op.INTERRUPT) {
-            state.help = false;
-            return;
-        }
+    private void act(TopKeys.Key key, Size size) {
         List<ThreadRow> rows = TopScreen.visible(state, shown == null ? null : shown.report());
-        int i = TopScreen.selectedIndex(state, rows);
-        int page = TopScreen.rowsForThreads(size.getRows());
-        switch (op) {
-            case QUIT -> quit = true;
-            case INTERRUPT -> {
-                interrupted = true;
-                quit = true;
-            }
-            case PAUSE -> state.paused = !state.paused;
-            case SORT -> state.sort = state.sort.next();
-            case REVERSE -> state.reversed = !state.reversed;
-            case FILTER -> state.filterInput = new StringBuilder(state.filter);
-            case UP -> select(rows, i - 1);
-            case DOWN -> select(rows, i + 1);
-            case PAGE_UP -> select(rows, i - page);
-            case PAGE_DOWN -> select(rows, i + page);
-            case HOME -> select(rows, 0);
-            case END -> select(rows, rows.size() - 1);
-            case EXPAND -> expand(rows, i);
-            case JVM -> state.jvmThreads = !state.jvmThreads;
-            case HELP -> state.help = true;
-            case ESCAPE -> {
-                if (state.expanded != 0) collapse();
-                else state.filter = "";
-            }
-            case NONE -> { }
-        }
+        long expandedBefore = state.expanded();
+        TopKeys.Outcome o = TopKeys.press(state, key, rows, TopScreen.rowsForThreads(size.getRows()));
+        state = o.state();
+        if (o.effect() == TopKeys.Effect.INTERRUPT) interrupted = true;
+        if (o.effect() != TopKeys.Effect.NONE) quit = true;
+        // a stack on screen wants a thread dump at each interval's end
+        if ((state.expanded() != 0) != (expandedBefore != 0) && tickSource != null) tickSource.wantDump(state.expanded() != 0);
     }
 
-    private void select(List<ThreadRow> rows, int index) {
-        if (rows.isEmpty()) return;
-        state.selected = rows.get(Math.max(0, Math.min(rows.size() - 1, index))).osTid();
-    }
-
-    private void expand(List<ThreadRow> rows, int i) {
-        if (i < 0) return;
-        long tid = rows.get(i).osTid();
-        if (state.expanded == tid) {
-            collapse();
-        } else {
-            state.expanded = tid;
-            wantDump(true);
-        }
-    }
-
-    private void collapse() {
-        state.expanded = 0;
-        wantDump(false);
-    }
-
-    private void wantDump(boolean want) {
-        if (tickSource != null) tickSource.wantDump(want);
-    }
-
-    private void editFilter(int c) {
-        StringBuilder in = state.filterInput;
-        if (c == '\r' || c == '\n') {
-            state.filter = in.toString().strip();
-            state.filterInput = null;
-            state.scroll = 0;
-        } else if (c == 27) {
-            state.filterInput = null;
-        } else if (c == 127 || c == 8) {
-            if (in.length() > 0) in.setLength(in.length() - 1);
-        } else if (c >= 32) {
-            in.appendCodePoint(c);
-        }
-    }
-
-    private KeyMap<Op> keyMap() {
-        KeyMap<Op> m = new KeyMap<>();
-        m.setNomatch(Op.NONE);
-        m.setUnicode(Op.NONE);
+    private KeyMap<TopKeys.Key> keyMap() {
+        KeyMap<TopKeys.Key> m = new KeyMap<>();
+        m.setNomatch(TopKeys.Key.NONE);
+        m.setUnicode(TopKeys.Key.NONE);
         m.setAmbiguousTimeout(150);
-        m.bind(Op.QUIT, "q", "Q");
-        m.bind(Op.INTERRUPT, KeyMap.ctrl('C'));
-        m.bind(Op.PAUSE, "p", " ");
-        m.bind(Op.SORT, "s");
-        m.bind(Op.REVERSE, "r");
-        m.bind(Op.FILTER, "/");
-        m.bind(Op.UP, "k", "\033[A", "\033OA");
-        m.bind(Op.DOWN, "j", "\033[B", "\033OB");
-        m.bind(Op.PAGE_UP, "\033[5~");
-        m.bind(Op.PAGE_DOWN, "\033[6~");
-        m.bind(Op.HOME, "g", "\033[H", "\033OH", "\033[1~");
-        m.bind(Op.END, "G", "\033[F", "\033OF", "\033[4~");
-        m.bind(Op.EXPAND, "\r", "\n");
-        m.bind(Op.JVM, "t");
-        m.bind(Op.HELP, "?", "h");
-        m.bind(Op.ESCAPE, KeyMap.esc());
+        m.bind(TopKeys.Key.QUIT, "q", "Q");
+        m.bind(TopKeys.Key.INTERRUPT, KeyMap.ctrl('C'));
+        m.bind(TopKeys.Key.PAUSE, "p", " ");
+        m.bind(TopKeys.Key.SORT, "s");
+        m.bind(TopKeys.Key.REVERSE, "r");
+        m.bind(TopKeys.Key.FILTER, "/");
+        m.bind(TopKeys.Key.UP, "k", "\033[A", "\033OA");
+        m.bind(TopKeys.Key.DOWN, "j", "\033[B", "\033OB");
+        m.bind(TopKeys.Key.PAGE_UP, "\033[5~");
+        m.bind(TopKeys.Key.PAGE_DOWN, "\033[6~");
+        m.bind(TopKeys.Key.HOME, "g", "\033[H", "\033OH", "\033[1~");
+        m.bind(TopKeys.Key.END, "G", "\033[F", "\033OF", "\033[4~");
+        m.bind(TopKeys.Key.EXPAND, "\r", "\n");
+        m.bind(TopKeys.Key.JVM, "t");
+        m.bind(TopKeys.Key.HELP, "?", "h");
+        m.bind(TopKeys.Key.ESCAPE, KeyMap.esc());
         for (Capability cap : List.of(Capability.key_up, Capability.key_down, Capability.key_ppage, Capability.key_npage)) {
             String seq = KeyMap.key(terminal, cap);
             if (seq == null || seq.isEmpty()) continue;
-            Op op = switch (cap) {
-                case key_up -> Op.UP;
-                case key_down -> Op.DOWN;
-                case key_ppage -> Op.PAGE_UP;
-                default -> Op.PAGE_DOWN;
+            TopKeys.Key op = switch (cap) {
+                case key_up -> TopKeys.Key.UP;
+                case key_down -> TopKeys.Key.DOWN;
+                case key_ppage -> TopKeys.Key.PAGE_UP;
+                default -> TopKeys.Key.PAGE_DOWN;
             };
             m.bind(op, seq);
         }

@@ -35,23 +35,12 @@ class TopScreenTest {
 
     private static List<TopState> modes(LiveTick tick) {
         List<TopState> modes = new ArrayList<>();
-        modes.add(new TopState());
-        TopState help = new TopState();
-        help.help = true;
-        modes.add(help);
-        TopState filtered = new TopState();
-        filtered.filter = "no thread has this name";
-        filtered.paused = true;
-        modes.add(filtered);
-        TopState expanded = new TopState();
-        expanded.expanded = tick.report().threads().get(1).osTid();
-        expanded.selected = expanded.expanded;
-        expanded.sort = TopSort.NAME;
-        expanded.jvmThreads = true;
-        modes.add(expanded);
-        TopState typing = new TopState();
-        typing.filterInput = new StringBuilder("sync");
-        modes.add(typing);
+        modes.add(TopState.initial());
+        modes.add(TopState.initial().withHelp(true));
+        modes.add(TopState.initial().withFilter("no thread has this name").withPaused(true));
+        long second = tick.report().threads().get(1).osTid();
+        modes.add(TopState.initial().withExpanded(second).withSelected(second).withSort(TopSort.NAME).withJvmThreads(true));
+        modes.add(TopState.initial().withFilterInput("sync"));
         return modes;
     }
 
@@ -72,7 +61,7 @@ class TopScreenTest {
                         if (rows >= 12) {
                             assertThat(lines).as(where).hasSize(rows);
                             String last = lines.get(rows - 1).toString();
-                            assertThat(last).as(where).matches(state.filterInput != null ? "filter: .*" : "q quit.*");
+                            assertThat(last).as(where).matches(state.filterInput() != null ? "filter: .*" : "q quit.*");
                         }
                     }
                 }
@@ -90,7 +79,7 @@ class TopScreenTest {
                 assertThat(text).doesNotContain("\u001b", "\u0007", "\n", "\u202E");
             }
         }
-        String frame = screen.render(new TopState(), tick, 200, 60, null).toString();
+        String frame = screen.render(TopState.initial(), tick, 200, 60, null).toString();
         assertThat(frame).contains("evil\\x1b[2J\\x1b]0;owned\\x07\\x0aFORGED", "com.example.\\x1b[31mOrder");
     }
 }
