@@ -1,6 +1,7 @@
 package dev.jbound.analyze;
 
 import dev.jbound.record.ScratchFiles;
+import dev.jbound.model.Recording;
 import dev.jbound.model.Report;
 import dev.jbound.record.Recorder;
 import dev.jbound.record.RecorderChoice;
@@ -19,8 +20,15 @@ import java.util.function.LongFunction;
 /** attach → record → load → analyze: the whole data path for a running JVM. */
 public final class LiveProfile {
 
-    /** The report, and whether recording was cut short by an interrupt (Ctrl-C). */
-    public record Result(Report report, boolean interrupted) {
+    /**
+     * The report, whether recording was cut short by an interrupt (Ctrl-C), and the recording it
+     * was read from, for the pages (--html, --flame) to draw without reading the file again.
+     */
+    public record Result(Report report, boolean interrupted, Recording recording) {
+    }
+
+    /** A window's report and the recording it rests on. */
+    record Analyzed(Report report, Recording recording) {
     }
 
     private LiveProfile() {
@@ -35,9 +43,9 @@ public final class LiveProfile {
         RecorderSelection recorders = new RecorderSelection(choice);
         RecordedWindow window = recorders.record(target, settings, progress);
         Recorder recorder = recorders.recorder();
-        Report report = analyze(window, recorders, new Report.Target(target.pid(), target.mainClass(), target.jvmVersion()),
+        Analyzed a = read(window, recorders, new Report.Target(target.pid(), target.mainClass(), target.jvmVersion()),
                 settings.threadDump() ? recorder::threadDump : null, keepJfr);
-        return new Result(report, window.interrupted());
+        return new Result(a.report(), window.interrupted(), a.recording());
     }
 
     /**
@@ -46,13 +54,19 @@ public final class LiveProfile {
      */
     static Report analyze(RecordedWindow window, RecorderSelection recorders, Report.Target target,
                           LongFunction<String> threadDump, Path keepJfr) throws RecordingException {
+        return read(window, recorders, target, threadDump, keepJfr).report();
+    }
+
+    private static Analyzed read(RecordedWindow window, RecorderSelection recorders, Report.Target target,
+                                 LongFunction<String> threadDump, Path keepJfr) throws RecordingException {
         List<String> notes = new ArrayList<>(recorders.notes());
         notes.addAll(window.notes());
         Path jfr = locate(window.jfr(), target.pid());
         try {
-            Report report = RecordingAnalysis.analyze(jfr, window.os(), threadDump, target, recorders.recorder().name(), notes);
+            Recording recording = RecordingAnalysis.load(jfr);
+            Report report = RecordingAnalysis.analyze(recording, window.os(), threadDump, target, recorders.recorder().name(), notes);
             if (keepJfr != null) RecordingAnalysis.keep(jfr, keepJfr);
-            return report;
+            return new Analyzed(report, recording);
         } finally {
             ScratchFiles.delete(jfr);
         }

@@ -15,7 +15,11 @@ public final class RecordedProfile {
 
     /** @throws RecordingException when the file is not JFR, is broken before its first whole chunk, or holds no samples */
     public static Report analyze(Path jfr) throws RecordingException {
-        Recording rec = RecordingAnalysis.load(jfr);
+        return analyze(jfr, RecordingAnalysis.load(jfr));
+    }
+
+    /** The same, for a recording read from {@code jfr} already (which the pages reuse). */
+    public static Report analyze(Path jfr, Recording rec) throws RecordingException {
         if (rec.isEmpty()) {
             throw new RecordingException(jfr + ": the recording holds no samples or thread events to analyse;"
                     + " record with execution samples enabled (jbound attach, or -XX:StartFlightRecording with settings=profile)");

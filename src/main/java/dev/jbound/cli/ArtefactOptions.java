@@ -4,6 +4,7 @@ import dev.jbound.record.ScratchFiles;
 import dev.jbound.analyze.FlameStacks;
 import dev.jbound.analyze.RecordingAnalysis;
 import dev.jbound.model.FlameProfile;
+import dev.jbound.model.Recording;
 import dev.jbound.model.Report;
 import dev.jbound.record.RecordingException;
 import dev.jbound.render.FlamePage;
@@ -59,10 +60,16 @@ public final class ArtefactOptions {
         ScratchFiles.delete(used);
     }
 
-    /** Writes the pages asked for, from the report and its recording; one line on stderr for each. */
+    /** Writes the pages asked for, from the report and the recording file it was read from. */
     void write(Report report, Path jfr, Console console) throws RecordingException {
         if (!wanted()) return;
-        FlameProfile flames = FlameStacks.of(RecordingAnalysis.load(jfr));
+        write(report, RecordingAnalysis.load(jfr), console);
+    }
+
+    /** Writes the pages asked for, from the report and the recording it was analysed from; one line on stderr for each. */
+    void write(Report report, Recording recording, Console console) throws RecordingException {
+        if (!wanted()) return;
+        FlameProfile flames = FlameStacks.of(recording);
         if (flame != null) page(flame, out -> FlamePage.render(report, flames, out), console);
         if (html != null) page(html, out -> HtmlReport.render(report, flames, out), console);
     }

@@ -20,15 +20,10 @@ final class ProfileRunner {
     static int run(TargetJvm target, RecordingSettings settings, RecorderOption recorder, OutputOptions output,
                    KeepJfrOption keep, ArtefactOptions pages, Console console, Warmup warmup)
             throws TargetException, RecordingException {
-        Path jfr = pages.recordingFor(keep.jfr);
-        try {
-            LiveProfile.Result result = record(target, settings, recorder, jfr, console, warmup);
-            write(result.report(), output, console);
-            pages.write(result.report(), jfr, console);
-            return result.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
-        } finally {
-            ArtefactOptions.discard(jfr, keep.jfr);
-        }
+        LiveProfile.Result result = record(target, settings, recorder, keep.jfr, console, warmup);
+        write(result.report(), output, console);
+        pages.write(result.report(), result.recording(), console);
+        return result.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 
     /** Records one window (progress on a terminal, Ctrl-C ends it early) and analyses it. */

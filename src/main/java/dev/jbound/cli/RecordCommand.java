@@ -76,7 +76,7 @@ final class RecordCommand implements Callable<Integer> {
         session.recorded(result.report(), scratch);
         if (keep.jfr != null) RecordingAnalysis.keep(scratch, keep.jfr);
         ProfileRunner.write(result.report(), output, console);
-        pages.write(result.report(), scratch, console);
+        pages.write(result.report(), result.recording(), console);
         return result.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 }

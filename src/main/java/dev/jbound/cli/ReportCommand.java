@@ -1,6 +1,7 @@
 package dev.jbound.cli;
 
 import dev.jbound.analyze.RecordedProfile;
+import dev.jbound.analyze.RecordingAnalysis;
 import dev.jbound.record.RecordingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,9 +48,10 @@ public final class ReportCommand implements Callable<Integer> {
         output.validate();
         pages.validate();
         Console console = parent.console();
-        var report = RecordedProfile.analyze(file);
+        var recording = RecordingAnalysis.load(file);
+        var report = RecordedProfile.analyze(file, recording);
         ProfileRunner.write(report, output, console);
-        pages.write(report, file, console);
+        pages.write(report, recording, console);
         return ExitCodes.OK;
     }
 }
