@@ -81,9 +81,9 @@ public final class ArtefactOptions {
     private static void page(Path file, Page page, Console console) throws RecordingException {
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             page.render(out);
-            if (out.checkError()) throw new IOException("write failed");
+            if (out.checkError()) throw new IOException("a write failed (is the disk full?)");
         } catch (IOException e) {
-            throw new RecordingException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new OutputWriteException("cannot write " + file + ": " + e.getMessage(), e);
         }
         console.err().println("jbound: wrote " + file);
         console.err().flush();

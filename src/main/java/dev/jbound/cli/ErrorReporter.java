@@ -29,7 +29,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
             code = ExitCodes.TARGET;
         } else if (ex instanceof RecordingException) {
             code = ExitCodes.RECORDING;
-        } else if (ex instanceof ParameterException) {
+        } else if (ex instanceof ParameterException || ex instanceof OutputWriteException) {
             code = ExitCodes.USAGE;
         } else {
             err.println("jbound: internal error, please report it: " + ex);

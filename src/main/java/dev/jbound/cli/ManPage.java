@@ -76,7 +76,7 @@ final class ManPage {
         var exitCodes = spec.usageMessage().exitCodeList();
         if (exitCodes.isEmpty()) {
             sb.append("0 success; 1 a check failed; 2 usage error; 3 target not found or not attachable;"
-                    + " 4 recording failed (also internal errors, with a stack trace); 130 interrupted after printing"
+                    + " 4 recording failed (also internal errors, which say they are a bug and print a stack trace); 130 interrupted after printing"
                     + " what was gathered.\n");
         } else {
             // a command whose exit codes differ from the rest declares them (picocli's exitCodeList)

@@ -27,11 +27,14 @@ final class ReportOutput {
         }
         // A file gets no colour, whatever the terminal.
         Console plain = new Console(console.out(), console.err(), false, false, true, console.inShell());
+        boolean failed;
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             render.to(plain, w);
+            failed = w.checkError(); // flushes, and says whether a write failed (PrintWriter keeps it to itself)
         } catch (IOException e) {
-            throw new RecordingException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new OutputWriteException("cannot write " + file + ": " + e.getMessage(), e);
         }
+        if (failed) throw new OutputWriteException("cannot write " + file + ": a write failed (is the disk full?)", null);
         console.err().println("jbound: report written to " + file);
         console.err().flush();
     }

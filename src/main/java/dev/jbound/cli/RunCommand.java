@@ -30,9 +30,9 @@ import static dev.jbound.render.TerminalText.escape;
                 "  jbound run --subprocesses --format json --output verdicts.json -- mvn test"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"N:the command's own exit code (130 when Ctrl-C ended it; Ctrl-C is passed on to it)",
-                "2:usage error",
+                "2:usage error, or the report (--output) or a page (--html, --flame) could not be written",
                 "3:the command cannot be run, or it started no JVM",
-                "4:no reported JVM left a readable recording (e.g. killed with SIGKILL), or the report could not be written"})
+                "4:no reported JVM left a readable recording (e.g. killed with SIGKILL)"})
 public final class RunCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -115,6 +115,9 @@ public final class RunCommand implements Callable<Integer> {
         } catch (RecordingException e) {
             console.err().println("jbound: " + escape(e.getMessage()));
             return ExitCodes.RECORDING;
+        } catch (OutputWriteException e) {
+            console.err().println("jbound: " + escape(e.getMessage()));
+            return ExitCodes.USAGE;
         } finally {
             if (keep.jfr == null && jfr != null) {
                 String stem = jfr.getFileName().toString().replaceFirst("\\.jfr$", "");
@@ -124,14 +127,14 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** @return OK, or RECORDING when the report could not be written (the command is still waited for) */
+    /** @return OK, or USAGE when the report could not be written to --output (the command is still waited for) */
     private int write(RunReport report, Console console) {
         try {
             ReportOutput.write(output.output, console, (c, out) -> output.format.runRenderer(c).render(report, out));
             return ExitCodes.OK;
-        } catch (RecordingException e) {
+        } catch (RecordingException | OutputWriteException e) {
             console.err().println("jbound: " + escape(e.getMessage()));
-            return ExitCodes.RECORDING;
+            return e instanceof OutputWriteException ? ExitCodes.USAGE : ExitCodes.RECORDING;
         } finally {
             console.err().flush();
         }

@@ -146,6 +146,20 @@ class ReportCommandTest {
         assertOneLineError(Jbound.run("report", dir.toString()), ExitCodes.USAGE, "is a directory");
     }
 
+    @Test
+    void anOutputFileThatCannotBeWrittenIsAUsageErrorWithItsOwnLine() {
+        // /dev/full takes the open and refuses every write (ENOSPC), as a full disk does
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs Linux's /dev/full");
+        String rec = RECORDINGS.resolve("io.jfr").toString();
+        assertOneLineError(Jbound.run("report", rec, "--output", "/dev/full"), ExitCodes.USAGE, "cannot write /dev/full");
+        assertOneLineError(Jbound.run("report", rec, "--format", "json", "--output", "/dev/full"), ExitCodes.USAGE, "is the disk full?");
+        // the report itself went to stdout; the page is what failed
+        Jbound.Run page = Jbound.run("report", rec, "--html", "/dev/full");
+        assertThat(page.exitCode()).as("stderr: %s", page.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(page.out()).startsWith("jbound · ");
+        assertThat(page.err().strip()).isEqualTo("jbound: cannot write /dev/full: a write failed (is the disk full?)");
+    }
+
     private Path concat(String name, Path... parts) throws IOException {
         Path out = dir.resolve(name);
         try (OutputStream o = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW)) {
