@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * compiled classes, so a fully qualified name or a reflective string cannot slip past an import check.
  */
 class CoreDependenciesTest {
-    private static final List<String> CORE = List.of("target", "record", "model", "analyze");
+    private static final List<String> CORE = List.of("target", "record", "model", "analyze", "profile");
     private static final List<String> FORBIDDEN = List.of("picocli/", "org/jline/", "tools/jackson/", "com/fasterxml/");
 
     @Test

@@ -2,8 +2,8 @@ package dev.jbound.analyze;
 
 import dev.jbound.analyze.jfr.JfrChunk;
 import dev.jbound.analyze.jfr.JfrType;
+import dev.jbound.model.MainClass;
 import dev.jbound.model.Recording;
-import dev.jbound.target.MainClass;
 
 import java.util.ArrayList;
 import java.util.List;

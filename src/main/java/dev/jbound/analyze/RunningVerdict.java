@@ -8,14 +8,14 @@ import dev.jbound.model.Verdict;
  * The verdict over a run of short windows: their breakdowns, lengths, CPU and samples summed and
  * classified as one window would be, so top's "so far" line agrees with what attach would say.
  */
-final class RunningVerdict {
+public final class RunningVerdict {
     private Breakdown breakdown = Breakdown.EMPTY;
     private long windowNanos;
     private long processCpuNanos;
     private int samples;
     private double cores;
 
-    void add(Report r) {
+    public void add(Report r) {
         breakdown = breakdown.plus(r.breakdown());
         windowNanos += r.window().durationNanos();
         processCpuNanos += r.jvm().totalCpuNanos();
@@ -23,15 +23,15 @@ final class RunningVerdict {
         cores = r.cores().effectiveCpus();
     }
 
-    Breakdown breakdown() {
+    public Breakdown breakdown() {
         return breakdown;
     }
 
-    long windowNanos() {
+    public long windowNanos() {
         return windowNanos;
     }
 
-    Verdict verdict() {
+    public Verdict verdict() {
         return WorkloadClassifier.classify(breakdown, windowNanos, cores, processCpuNanos, samples);
     }
 }

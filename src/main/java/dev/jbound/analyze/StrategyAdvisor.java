@@ -54,7 +54,7 @@ public final class StrategyAdvisor {
     }
 
     /** Whether the report's advice, the process's or a pool's, sizes a pool past where virtual threads are named. */
-    static boolean advisesVirtualThreads(dev.jbound.model.Report r) {
+    public static boolean advisesVirtualThreads(dev.jbound.model.Report r) {
         if (r.strategy() != null && r.strategy().poolSize() != null && r.strategy().poolSize() > VIRTUAL_THREADS_ABOVE) return true;
         return r.pools().stream().anyMatch(p -> p.strategy() != null && p.strategy().poolSize() != null
                 && p.strategy().poolSize() > VIRTUAL_THREADS_ABOVE);

@@ -4,10 +4,6 @@ import dev.jbound.model.Frame;
 import dev.jbound.model.Report;
 import dev.jbound.model.ThreadSnapshot;
 import dev.jbound.model.ThreadState;
-import dev.jbound.record.RecordingException;
-import dev.jbound.record.ThreadDumper;
-import dev.jbound.target.TargetException;
-import dev.jbound.target.TargetJvm;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,10 +23,10 @@ public final class ThreadSnapshots {
     private ThreadSnapshots() {
     }
 
-    /** One thread dump of a running JVM taken now ({@code jcmd Thread.print -l}), read. */
-    public static ThreadSnapshot take(TargetJvm jvm) throws RecordingException, TargetException {
-        return of(ThreadDumper.take(jvm.pid()), new Report.Target(jvm.pid(), jvm.mainClass(), jvm.jvmVersion()),
-                System.currentTimeMillis());
+    /** Whether the dump shows a thread waiting for a lock of one of these classes, and so its holder. */
+    public static boolean catchesAWaiter(String dumpText, java.util.Collection<String> lockClasses) {
+        ThreadDump dump = ThreadDump.parse(dumpText);
+        return lockClasses.stream().anyMatch(c -> dump.mostContended(c) != null);
     }
 
     public static ThreadSnapshot of(String dumpText, Report.Target target, long takenAtMillis) {

@@ -1,12 +1,12 @@
 package dev.jbound.cli;
 
-import dev.jbound.record.ScratchFiles;
 import dev.jbound.analyze.FlameStacks;
-import dev.jbound.analyze.RecordingAnalysis;
 import dev.jbound.model.FlameProfile;
 import dev.jbound.model.Recording;
 import dev.jbound.model.Report;
+import dev.jbound.profile.RecordingAnalysis;
 import dev.jbound.record.RecordingException;
+import dev.jbound.record.ScratchFiles;
 import dev.jbound.render.FlamePage;
 import dev.jbound.render.HtmlReport;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,13 +1,13 @@
 package dev.jbound.cli;
 
 import dev.jbound.analyze.Checker;
-import dev.jbound.analyze.CommandProfile;
-import dev.jbound.analyze.LiveProfile;
-import dev.jbound.analyze.RecordedProfile;
 import dev.jbound.model.Assertion;
 import dev.jbound.model.CheckResult;
 import dev.jbound.model.Report;
 import dev.jbound.model.RunReport;
+import dev.jbound.profile.CommandProfile;
+import dev.jbound.profile.LiveProfile;
+import dev.jbound.profile.RecordedProfile;
 import dev.jbound.record.RecordingException;
 import dev.jbound.record.RecordingSettings;
 import dev.jbound.target.TargetException;

@@ -1,7 +1,7 @@
 package dev.jbound.cli;
 
-import dev.jbound.analyze.ThreadSnapshots;
 import dev.jbound.model.ThreadSnapshot;
+import dev.jbound.profile.LiveDump;
 import dev.jbound.record.RecordingException;
 import dev.jbound.render.DumpJsonRenderer;
 import dev.jbound.render.DumpTextRenderer;
@@ -43,7 +43,7 @@ public final class DumpCommand implements Callable<Integer> {
     public Integer call() throws TargetException, RecordingException {
         output.validate();
         TargetJvm jvm = parent.target(spec.commandLine(), target);
-        ThreadSnapshot snapshot = ThreadSnapshots.take(jvm);
+        ThreadSnapshot snapshot = LiveDump.take(jvm);
         Console console = parent.console();
         ReportOutput.write(output.output, console, (c, out) -> {
             if (output.format == OutputFormat.json) new DumpJsonRenderer().render(snapshot, out);

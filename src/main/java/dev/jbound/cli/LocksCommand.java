@@ -1,8 +1,8 @@
 package dev.jbound.cli;
 
-import dev.jbound.analyze.ThreadSnapshots;
 import dev.jbound.model.Report;
 import dev.jbound.model.ThreadSnapshot;
+import dev.jbound.profile.LiveDump;
 import dev.jbound.record.RecordingException;
 import dev.jbound.render.DumpTextRenderer;
 import dev.jbound.render.TextRenderer;
@@ -40,7 +40,7 @@ final class LocksCommand implements Callable<Integer> {
         } else {
             new TextRenderer(console.color(), console.unicode()).renderLocks(last, console.out());
         }
-        ThreadSnapshot dump = ThreadSnapshots.take(jvm);
+        ThreadSnapshot dump = LiveDump.take(jvm);
         session.dumped(dump);
         console.out().println("now:");
         new DumpTextRenderer(console.color()).renderLocks(dump, console.out());

@@ -2,8 +2,8 @@ package dev.jbound.cli;
 
 import java.nio.file.Path;
 
-import dev.jbound.analyze.LiveProfile;
 import dev.jbound.model.Report;
+import dev.jbound.profile.LiveProfile;
 import dev.jbound.record.Recorder;
 import dev.jbound.record.RecordingException;
 import dev.jbound.record.RecordingSettings;

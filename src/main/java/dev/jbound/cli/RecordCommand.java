@@ -1,10 +1,10 @@
 package dev.jbound.cli;
 
-import dev.jbound.record.ScratchFiles;
-import dev.jbound.analyze.LiveProfile;
-import dev.jbound.analyze.RecordingAnalysis;
+import dev.jbound.profile.LiveProfile;
+import dev.jbound.profile.RecordingAnalysis;
 import dev.jbound.record.RecordingException;
 import dev.jbound.record.RecordingSettings;
+import dev.jbound.record.ScratchFiles;
 import dev.jbound.target.TargetException;
 import dev.jbound.target.TargetJvm;
 import picocli.CommandLine.Command;

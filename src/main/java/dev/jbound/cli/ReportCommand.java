@@ -1,7 +1,7 @@
 package dev.jbound.cli;
 
-import dev.jbound.analyze.RecordedProfile;
-import dev.jbound.analyze.RecordingAnalysis;
+import dev.jbound.profile.RecordedProfile;
+import dev.jbound.profile.RecordingAnalysis;
 import dev.jbound.record.RecordingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,8 +1,8 @@
 package dev.jbound.cli;
 
-import dev.jbound.analyze.CommandProfile;
-import dev.jbound.model.RunReport;
 import dev.jbound.model.RunReport.JvmResult;
+import dev.jbound.model.RunReport;
+import dev.jbound.profile.CommandProfile;
 import dev.jbound.record.RecordingException;
 import dev.jbound.record.RecordingSettings;
 import dev.jbound.target.TargetException;

@@ -1,6 +1,6 @@
 package dev.jbound.cli;
 
-import dev.jbound.analyze.RecordingAnalysis;
+import dev.jbound.profile.RecordingAnalysis;
 import dev.jbound.record.RecordingException;
 import dev.jbound.render.JsonRenderer;
 import dev.jbound.render.TextRenderer;

@@ -1,7 +1,7 @@
 package dev.jbound.cli;
 
-import dev.jbound.analyze.ThreadSnapshots;
 import dev.jbound.model.ThreadSnapshot;
+import dev.jbound.profile.LiveDump;
 import dev.jbound.record.RecordingException;
 import dev.jbound.render.TerminalText;
 import dev.jbound.target.TargetException;
@@ -31,7 +31,7 @@ final class ShellAttachCommand implements Callable<Integer> {
     @Override
     public Integer call() throws TargetException, RecordingException {
         TargetJvm jvm = TargetFinder.byPidOrName(target);
-        ThreadSnapshot dump = ThreadSnapshots.take(jvm);
+        ThreadSnapshot dump = LiveDump.take(jvm);
         ((ShellSession) parent.session).attach(jvm, dump);
         parent.console().out().println("attached to pid " + jvm.pid()
                 + (jvm.mainClass().isBlank() ? "" : " " + TerminalText.escape(jvm.mainClass()))

@@ -1,7 +1,7 @@
 package dev.jbound.cli;
 
-import dev.jbound.analyze.ThreadSnapshots;
 import dev.jbound.model.ThreadSnapshot;
+import dev.jbound.profile.LiveDump;
 import dev.jbound.record.RecordingException;
 import dev.jbound.render.DumpTextRenderer;
 import dev.jbound.render.TerminalText;
@@ -39,7 +39,7 @@ final class StackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws TargetException, RecordingException {
         TargetJvm jvm = parent.target(spec.commandLine(), null);
-        ThreadSnapshot dump = ThreadSnapshots.take(jvm);
+        ThreadSnapshot dump = LiveDump.take(jvm);
         ((ShellSession) parent.session).dumped(dump);
         List<ThreadSnapshot.DumpThread> exact = dump.threads().stream().filter(t -> t.name().equals(thread)).toList();
         String lower = thread.toLowerCase(Locale.ROOT);

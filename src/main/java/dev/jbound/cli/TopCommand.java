@@ -1,7 +1,7 @@
 package dev.jbound.cli;
 
-import dev.jbound.analyze.LiveSampler;
 import dev.jbound.model.LiveTick;
+import dev.jbound.profile.LiveSampler;
 import dev.jbound.record.RecordingException;
 import dev.jbound.record.RecordingSettings;
 import dev.jbound.render.live.TopScreen;

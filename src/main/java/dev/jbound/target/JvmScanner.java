@@ -1,5 +1,7 @@
 package dev.jbound.target;
 
+import dev.jbound.model.MainClass;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

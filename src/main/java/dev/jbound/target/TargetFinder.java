@@ -1,5 +1,7 @@
 package dev.jbound.target;
 
+import dev.jbound.model.MainClass;
+
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package dev.jbound.analyze;
 import dev.jbound.model.Report;
 import dev.jbound.model.ThreadState;
 import dev.jbound.model.Verdict;
+import dev.jbound.profile.RecordedProfile;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

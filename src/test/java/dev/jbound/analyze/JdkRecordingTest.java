@@ -3,6 +3,7 @@ package dev.jbound.analyze;
 import dev.jbound.model.Recording;
 import dev.jbound.model.Report;
 import dev.jbound.model.ThreadState;
+import dev.jbound.profile.RecordedProfile;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -5,6 +5,7 @@ import dev.jbound.model.Report;
 import dev.jbound.model.Strategy;
 import dev.jbound.model.ThreadState;
 import dev.jbound.model.WorkloadClass;
+import dev.jbound.profile.RecordedProfile;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

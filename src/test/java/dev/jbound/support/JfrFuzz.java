@@ -1,6 +1,6 @@
 package dev.jbound.support;
 
-import dev.jbound.analyze.RecordedProfile;
+import dev.jbound.profile.RecordedProfile;
 import dev.jbound.record.RecordingException;
 
 import java.io.IOException;

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class TopView {
 
-    /** Where the intervals come from: {@code dev.jbound.analyze.LiveSampler}, adapted by the command. */
+    /** Where the intervals come from: {@code dev.jbound.profile.LiveSampler}, adapted by the command. */
     public interface TickSource {
         /** Records and analyses the next interval; returns early with the interrupt set when interrupted. */
         LiveTick next() throws Exception;

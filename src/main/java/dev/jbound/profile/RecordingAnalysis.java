@@ -1,5 +1,9 @@
-package dev.jbound.analyze;
+package dev.jbound.profile;
 
+import dev.jbound.analyze.Analyzer;
+import dev.jbound.analyze.JfrLoader;
+import dev.jbound.analyze.StrategyAdvisor;
+import dev.jbound.analyze.ThreadSnapshots;
 import dev.jbound.model.OsActivity;
 import dev.jbound.model.Recording;
 import dev.jbound.model.Report;
@@ -65,8 +69,7 @@ public final class RecordingAnalysis {
             String next = threadDump.apply(pid);
             if (next == null) break; // the target has gone: keep what an earlier dump saw
             dump = next;
-            ThreadDump parsed = ThreadDump.parse(dump);
-            if (classes.stream().anyMatch(c -> parsed.mostContended(c) != null)) break;
+            if (ThreadSnapshots.catchesAWaiter(dump, classes)) break;
         }
         return dump;
     }

@@ -1,5 +1,7 @@
-package dev.jbound.analyze;
+package dev.jbound.profile;
 
+import dev.jbound.analyze.RunningVerdict;
+import dev.jbound.analyze.ThreadSnapshots;
 import dev.jbound.model.LiveTick;
 import dev.jbound.model.Report;
 import dev.jbound.model.ThreadSnapshot;

@@ -1,5 +1,6 @@
-package dev.jbound.analyze;
+package dev.jbound.profile;
 
+import dev.jbound.analyze.Analyzer;
 import dev.jbound.model.Recording;
 import dev.jbound.model.Report;
 import dev.jbound.record.RecordingException;

@@ -1,9 +1,9 @@
-package dev.jbound.analyze;
+package dev.jbound.profile;
 
 import dev.jbound.model.Recording;
 import dev.jbound.model.Report;
-import dev.jbound.model.RunReport;
 import dev.jbound.model.RunReport.JvmResult;
+import dev.jbound.model.RunReport;
 import dev.jbound.record.LaunchedJvms;
 import dev.jbound.record.RecordedJvm;
 import dev.jbound.record.RecordingException;

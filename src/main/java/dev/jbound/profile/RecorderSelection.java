@@ -1,4 +1,4 @@
-package dev.jbound.analyze;
+package dev.jbound.profile;
 
 import dev.jbound.record.AsyncProfilerRecorder;
 import dev.jbound.record.JfrRecorder;

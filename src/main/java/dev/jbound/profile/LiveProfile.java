@@ -1,13 +1,13 @@
-package dev.jbound.analyze;
+package dev.jbound.profile;
 
-import dev.jbound.record.ScratchFiles;
 import dev.jbound.model.Recording;
 import dev.jbound.model.Report;
+import dev.jbound.record.RecordedWindow;
 import dev.jbound.record.Recorder;
 import dev.jbound.record.RecorderChoice;
-import dev.jbound.record.RecordedWindow;
 import dev.jbound.record.RecordingException;
 import dev.jbound.record.RecordingSettings;
+import dev.jbound.record.ScratchFiles;
 import dev.jbound.target.TargetException;
 import dev.jbound.target.TargetJvm;
 

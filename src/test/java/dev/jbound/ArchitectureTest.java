@@ -1,0 +1,66 @@
+package dev.jbound;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One way through (README, Development): cli → profile (orchestrates a window) → record, target,
+ * analyze → model. analyze is pure: it refers to model and the JDK only, never to a recorder, a
+ * live JVM or a library, so that what it concludes depends on its input alone. Checked on the
+ * compiled classes, where a fully qualified name or a nested class cannot slip past.
+ */
+class ArchitectureTest {
+
+    /** What each package may refer to besides itself and the JDK. */
+    private static final Map<String, List<String>> ALLOWED = Map.of(
+            "model", List.of(),
+            "analyze", List.of("model"),
+            "target", List.of("model"),
+            "record", List.of("model", "target"),
+            "profile", List.of("model", "analyze", "record", "target"),
+            "demo", List.of());
+    private static final Pattern REFERENCE = Pattern.compile("dev/jbound/([a-z]+)/");
+    /** Libraries: none in analyze and model; the recorders and orchestration may load async-profiler. */
+    private static final Pattern LIBRARY = Pattern.compile("L?(picocli|org/jline|tools/jackson|com/fasterxml|one/profiler|io/prometheus|io/opentelemetry)/");
+
+    @Test
+    void eachPackageRefersOnlyToThoseBelowItAndAnalysisToTheModelAndTheJdk() throws IOException {
+        List<String> offending = new ArrayList<>();
+        int classes = 0;
+        for (var rule : ALLOWED.entrySet()) {
+            Path dir = Path.of("target/classes/dev/jbound", rule.getKey());
+            assertThat(dir).as("compiled package %s", rule.getKey()).isDirectory();
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                    classes++;
+                    String text = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
+                    TreeSet<String> refers = new TreeSet<>();
+                    Matcher m = REFERENCE.matcher(text);
+                    while (m.find()) refers.add(m.group(1));
+                    refers.remove(rule.getKey());
+                    refers.removeAll(rule.getValue());
+                    for (String r : refers) offending.add(rule.getKey() + "/" + dir.relativize(p) + " refers to " + r);
+                    if (rule.getKey().equals("analyze") || rule.getKey().equals("model")) {
+                        Matcher lib = LIBRARY.matcher(text);
+                        if (lib.find()) offending.add(rule.getKey() + "/" + dir.relativize(p) + " refers to the library " + lib.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(classes).isGreaterThan(100);
+        assertThat(offending).isEmpty();
+    }
+}
