@@ -25,8 +25,7 @@ public final class ReportComparison {
     public static ReportDiff compare(ReportSummary before, ReportSummary after, double thresholdPoints) {
         List<ReportDiff.StateChange> states = new ArrayList<>();
         List<ReportDiff.StateChange> regressions = new ArrayList<>();
-        for (ThreadState s : ThreadState.values()) {
-            if (!s.isActive()) continue;
+        for (ThreadState s : ThreadState.ACTIVE) {
             var c = new ReportDiff.StateChange(s, before.shares().getOrDefault(s, 0.0), after.shares().getOrDefault(s, 0.0));
             states.add(c);
             // compared at the 0.1-point precision the reports print
@@ -38,8 +37,8 @@ public final class ReportComparison {
     /** Frames by how much their time per second of window changed, across all states. */
     private static List<ReportDiff.FrameMove> moved(ReportSummary before, ReportSummary after) {
         List<ReportDiff.FrameMove> moves = new ArrayList<>();
-        for (ThreadState s : ThreadState.values()) {
-            if (!s.isActive()) continue; // where threads wait for work is not a change in the work
+        // where threads wait for work is not a change in the work
+        for (ThreadState s : ThreadState.ACTIVE) {
             Map<String, double[]> byFrame = new LinkedHashMap<>();
             for (var f : before.topFrames().getOrDefault(s, List.of())) {
                 byFrame.computeIfAbsent(f.frame(), k -> new double[2])[0] += perSecond(f.ms(), before.windowMs());

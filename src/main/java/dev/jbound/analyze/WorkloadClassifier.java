@@ -133,7 +133,7 @@ public final class WorkloadClassifier {
 
     private static double runnerUpShare(Breakdown b, ThreadState top) {
         double best = 0;
-        for (ThreadState s : new ThreadState[] {CPU, RUNQUEUE, IO, LOCK, GC}) {
+        for (ThreadState s : ThreadState.ACTIVE) {
             if (s != top) best = Math.max(best, b.shareOfActive(s));
         }
         return best;
@@ -141,7 +141,7 @@ public final class WorkloadClassifier {
 
     private static WorkloadClass secondary(Breakdown b, WorkloadClass primary) {
         ThreadState best = null;
-        for (ThreadState s : new ThreadState[] {CPU, RUNQUEUE, IO, LOCK, GC}) {
+        for (ThreadState s : ThreadState.ACTIVE) {
             if (WorkloadClass.dominatedBy(s) == primary || b.shareOfActive(s) < SECONDARY_SHARE) continue;
             if (best == null || b.nanos(s) > b.nanos(best)) best = s;
         }
@@ -150,7 +150,7 @@ public final class WorkloadClassifier {
 
     static String summary(Breakdown b) {
         StringBuilder sb = new StringBuilder();
-        for (ThreadState s : new ThreadState[] {CPU, RUNQUEUE, IO, LOCK, GC}) {
+        for (ThreadState s : ThreadState.ACTIVE) {
             if (b.shareOfActive(s) >= 0.05) {
                 if (sb.length() > 0) sb.append(", ");
                 sb.append(s.label()).append(' ').append(pct(b.shareOfActive(s)));

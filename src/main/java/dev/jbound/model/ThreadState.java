@@ -1,5 +1,7 @@
 package dev.jbound.model;
 
+import java.util.List;
+
 /** The one state a sample of an application thread falls into (DESIGN.md, "The thread-state model"). */
 public enum ThreadState {
     CPU("cpu"),
@@ -8,6 +10,9 @@ public enum ThreadState {
     LOCK("lock"),
     WAIT("wait"),
     GC("gc");
+
+    /** The states that are load, in the order reports show them: all but WAIT. */
+    public static final List<ThreadState> ACTIVE = List.of(CPU, RUNQUEUE, IO, LOCK, GC);
 
     private final String label;
 

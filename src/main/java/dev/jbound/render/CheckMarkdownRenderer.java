@@ -28,8 +28,7 @@ public final class CheckMarkdownRenderer implements CheckRenderer {
         out.println();
         out.println("| state | share of active time |");
         out.println("|---|---:|");
-        for (ThreadState s : ThreadState.values()) {
-            if (!s.isActive()) continue;
+        for (ThreadState s : ThreadState.ACTIVE) {
             out.printf(Locale.ROOT, "| %s | %.1f%% |%n", s.label(), r.breakdown().shareOfActive(s) * 100);
         }
         out.flush();

@@ -23,7 +23,6 @@ import java.util.Map;
  * slice by slice with each thread's lane, the contended locks, the pools, and the flame graphs.
  */
 public final class HtmlReport {
-    private static final ThreadState[] ACTIVE = {ThreadState.CPU, ThreadState.RUNQUEUE, ThreadState.IO, ThreadState.LOCK, ThreadState.GC};
     private static final Map<ThreadState, String> STATE_COLOUR = new EnumMap<>(Map.of(
             ThreadState.CPU, "#2e9d4b", ThreadState.RUNQUEUE, "#d9a400", ThreadState.IO, "#2f6fdb",
             ThreadState.LOCK, "#d63030", ThreadState.GC, "#a23ec9", ThreadState.WAIT, "#e4e4e4"));
@@ -92,15 +91,15 @@ public final class HtmlReport {
         Breakdown b = r.breakdown();
         out.println("<h2>Where the threads' active time goes</h2>");
         StringBuilder svg = new StringBuilder("<svg id=\"breakdown\" width=\"" + (PLOT_WIDTH + NAME_WIDTH) + "\" height=\""
-                + (36 + ACTIVE.length * 22) + "\" role=\"img\" aria-label=\"breakdown\">");
+                + (36 + ThreadState.ACTIVE.size() * 22) + "\" role=\"img\" aria-label=\"breakdown\">");
         double x = NAME_WIDTH;
-        for (ThreadState s : ACTIVE) {
+        for (ThreadState s : ThreadState.ACTIVE) {
             double w = b.shareOfActive(s) * PLOT_WIDTH;
             if (w > 0) svg.append(rect(x, 4, w, 22, STATE_COLOUR.get(s), s.label() + " " + percent(b.shareOfActive(s))));
             x += w;
         }
         int y = 40;
-        for (ThreadState s : ACTIVE) {
+        for (ThreadState s : ThreadState.ACTIVE) {
             double share = b.shareOfActive(s);
             svg.append(label(8, y + 12, s.label()));
             svg.append(rect(NAME_WIDTH, y, Math.max(0.5, share * PLOT_WIDTH), 16, STATE_COLOUR.get(s), s.label()));
@@ -148,7 +147,7 @@ public final class HtmlReport {
         svg.append(label(8, 60, "active time by state"));
         for (var s : p.slices()) {
             double x = NAME_WIDTH + s.offsetNanos() * perNano, w = Math.max(1, s.lengthNanos() * perNano - 1), y = 90;
-            for (ThreadState st : ACTIVE) {
+            for (ThreadState st : ThreadState.ACTIVE) {
                 double h = s.breakdown().shareOfActive(st) * 68;
                 if (h <= 0) continue;
                 y -= h;
@@ -221,7 +220,7 @@ public final class HtmlReport {
 
     private static void frames(Report r, PrintWriter out) {
         out.println("<h2>Top frames by state</h2><table id=\"frames\"><tr><th>state</th><th>frame</th><th>time</th></tr>");
-        for (ThreadState s : ACTIVE) {
+        for (ThreadState s : ThreadState.ACTIVE) {
             for (FrameCount f : r.topFrames().getOrDefault(s, List.of())) {
                 out.println("<tr><td>" + s.label() + "</td><td>" + Html.text(f.frame()) + "</td><td>"
                         + String.format(Locale.ROOT, "%.2f s", f.nanos() / 1e9) + "</td></tr>");

@@ -148,8 +148,8 @@ public final class JsonRenderer implements Renderer {
             n.put("lengthMs", ms(s.lengthNanos()));
             n.put("class", s.workloadClass().label());
             ObjectNode shares = n.putObject("shareOfActive");
-            for (ThreadState st : ThreadState.values()) {
-                if (st.isActive()) shares.put(st.label(), round(s.breakdown().shareOfActive(st), 4));
+            for (ThreadState st : ThreadState.ACTIVE) {
+                shares.put(st.label(), round(s.breakdown().shareOfActive(st), 4));
             }
             n.put("activeMs", ms(s.breakdown().activeNanos()));
         }

@@ -48,8 +48,8 @@ public final class ReportJsonReader {
             WorkloadClass cls = WorkloadClass.fromLabel(root.get("verdict").get("class").asString());
             Map<ThreadState, Double> shares = new EnumMap<>(ThreadState.class);
             JsonNode states = root.get("breakdown").get("states");
-            for (ThreadState s : ThreadState.values()) {
-                if (s.isActive() && states.has(s.label())) shares.put(s, states.get(s.label()).get("shareOfActive").asDouble());
+            for (ThreadState s : ThreadState.ACTIVE) {
+                if (states.has(s.label())) shares.put(s, states.get(s.label()).get("shareOfActive").asDouble());
             }
             Map<ThreadState, List<ReportSummary.FrameTime>> top = new EnumMap<>(ThreadState.class);
             JsonNode frames = root.path("topFrames");
