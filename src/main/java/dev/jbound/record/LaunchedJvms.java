@@ -1,5 +1,6 @@
 package dev.jbound.record;
 
+import dev.jbound.target.TaskStat;
 import dev.jbound.target.JvmDescription;
 import dev.jbound.target.TargetJvm;
 

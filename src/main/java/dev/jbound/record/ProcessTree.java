@@ -1,5 +1,6 @@
 package dev.jbound.record;
 
+import dev.jbound.target.TaskStat;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

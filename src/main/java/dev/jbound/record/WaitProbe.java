@@ -1,5 +1,6 @@
 package dev.jbound.record;
 
+import dev.jbound.target.TaskStat;
 import dev.jbound.model.BlockedCall;
 import dev.jbound.model.Channel;
 import dev.jbound.model.Endpoint;

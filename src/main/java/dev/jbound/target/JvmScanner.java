@@ -59,7 +59,7 @@ public final class JvmScanner {
         long[] ticksBefore = new long[n];
         long[] nanosBefore = new long[n];
         for (int i = 0; i < n; i++) {
-            ProcessStat s = stat(jvms.get(i).pid());
+            TaskStat s = stat(jvms.get(i).pid());
             ticksBefore[i] = s == null ? -1 : s.cpuTicks();
             nanosBefore[i] = System.nanoTime();
         }
@@ -72,11 +72,11 @@ public final class JvmScanner {
         double bootMillis = uptimeMillis();
         for (int i = 0; i < n; i++) {
             if (ticksBefore[i] < 0) continue;
-            ProcessStat s = stat(jvms.get(i).pid());
+            TaskStat s = stat(jvms.get(i).pid());
             long elapsed = System.nanoTime() - nanosBefore[i];
             if (s == null) continue; // exited during the sample
-            double cpuPercent = 100.0 * (s.cpuTicks() - ticksBefore[i]) * ProcessStat.MILLIS_PER_TICK * 1e6 / elapsed;
-            long uptime = bootMillis <= 0 ? -1 : Math.max(0, Math.round(bootMillis - s.startTicks() * ProcessStat.MILLIS_PER_TICK));
+            double cpuPercent = 100.0 * (s.cpuTicks() - ticksBefore[i]) * TaskStat.MILLIS_PER_TICK * 1e6 / elapsed;
+            long uptime = bootMillis <= 0 ? -1 : Math.max(0, Math.round(bootMillis - s.startTicks() * TaskStat.MILLIS_PER_TICK));
             out.add(new JvmStatus(jvms.get(i), versions[i], uptime, s.threads(), cpuPercent));
         }
         dev.jbound.Timing.mark("scan-sampled");
@@ -118,13 +118,13 @@ public final class JvmScanner {
     static boolean looksLikeJava(long pid, List<String> cmd) {
         String argv0 = cmd.get(0);
         if (argv0.equals("java") || argv0.endsWith("/java")) return true;
-        ProcessStat s = stat(pid);
+        TaskStat s = stat(pid);
         return s != null && s.comm().equals("java");
     }
 
-    private static ProcessStat stat(long pid) {
+    private static TaskStat stat(long pid) {
         try {
-            return ProcessStat.parse(Files.readString(ProcessFiles.dir(pid).resolve("stat"), StandardCharsets.ISO_8859_1));
+            return TaskStat.parseProcess(Files.readString(ProcessFiles.dir(pid).resolve("stat"), StandardCharsets.ISO_8859_1));
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -15,7 +15,7 @@ public final class ProcessIdentity {
     /** The start of {@code pid} in clock ticks after boot; -1 when it is gone or cannot be read. */
     public static long startTicks(long pid) {
         try {
-            return ProcessStat.parse(Files.readString(ProcessFiles.dir(pid).resolve("stat"), StandardCharsets.ISO_8859_1)).startTicks();
+            return TaskStat.parseProcess(Files.readString(ProcessFiles.dir(pid).resolve("stat"), StandardCharsets.ISO_8859_1)).startTicks();
         } catch (java.io.IOException | RuntimeException e) {
             return -1;
         }

@@ -1,5 +1,6 @@
 package dev.jbound.record;
 
+import dev.jbound.target.TaskStat;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

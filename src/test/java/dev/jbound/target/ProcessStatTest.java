@@ -16,7 +16,7 @@ class ProcessStatTest {
 
     @Test
     void readsCpuThreadsAndStartTime() {
-        ProcessStat s = ProcessStat.parse(JAVA);
+        TaskStat s = TaskStat.parseProcess(JAVA);
         assertThat(s.comm()).isEqualTo("java");
         assertThat(s.cpuTicks()).isEqualTo(1520 + 83);
         assertThat(s.threads()).isEqualTo(23);
@@ -25,20 +25,20 @@ class ProcessStatTest {
 
     @Test
     void aCommWithSpacesAndParenthesesEndsAtTheLastParenthesis() {
-        ProcessStat s = ProcessStat.parse(JAVA.replace("(java) S", "(ja) 1 2 (va) S"));
+        TaskStat s = TaskStat.parseProcess(JAVA.replace("(java) S", "(ja) 1 2 (va) S"));
         assertThat(s.comm()).isEqualTo("ja) 1 2 (va");
         assertThat(s.threads()).isEqualTo(23);
     }
 
     @Test
     void aShortOrForeignLineIsRefused() {
-        assertThatThrownBy(() -> ProcessStat.parse("19874 (java) S 1 2 3")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ProcessStat.parse("no parentheses")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TaskStat.parseProcess("19874 (java) S 1 2 3")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TaskStat.parseProcess("no parentheses")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void parsesThisProcesssOwnLine() throws Exception {
-        ProcessStat s = ProcessStat.parse(Files.readString(Path.of("/proc/self/stat")));
+        TaskStat s = TaskStat.parseProcess(Files.readString(Path.of("/proc/self/stat")));
         long tasks;
         try (var list = Files.list(Path.of("/proc/self/task"))) {
             tasks = list.count();

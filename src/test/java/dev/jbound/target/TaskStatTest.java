@@ -1,4 +1,4 @@
-package dev.jbound.record;
+package dev.jbound.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
