@@ -56,15 +56,10 @@ record Pinning(int waiting, int inMonitor, int inNative, String monitor) {
                 ThreadDump.Monitor m = held.get(held.size() - 1);
                 monitors.merge(m.lockClass() + " in " + m.frame(), 1, Integer::sum);
             }
-            if (t.inNativeMethod() && !jdk(t.stack().frames().get(0).className())) inNative++;
+            if (t.inNativeMethod() && RecordingBuilder.libraryNative(t.stack())) inNative++;
         }
         String most = monitors.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
         return new Pinning(waiting, inMonitor, inNative, most);
-    }
-
-    private static boolean jdk(String cls) {
-        return cls.startsWith("java.") || cls.startsWith("javax.") || cls.startsWith("jdk.") || cls.startsWith("sun.")
-                || cls.startsWith("com.sun.");
     }
 
     /** Whether, on JDK {@code feature} (0 or less: unknown, taken as before 24), these waits would pin. */

@@ -168,28 +168,27 @@ final class PoolSizing {
                     peer.cpuCores(), CpuBudget.format(l.machineCores()));
         }
 
-        if (limit == null && l.pooledVia() != null && w > 0 && peer != null && peer.connections() > 0
-                && peer.connections() > n && advised > peer.connections() * (c + w) / w) {
-            // Not queueing to borrow yet, but every wait went through the pool's connections: grown past
-            // what they serve (P connections keep P × (C + W) / W threads busy), threads would queue.
-            // The pool may open more up to its maximum; jbound sees only those open now. Only a pool
-            // holding more connections than the threads is sized apart from them; one with as many
-            // (a connection per thread) is told to grow with them (below).
+        if (limit == null && l.pooledVia() != null && w > 0 && peer != null && peer.connections() > 0) {
+            // Not queueing to borrow yet, but every wait went through the pool's connections: P of
+            // them keep P × (C + W) / W threads busy. The pool may open more up to its maximum; jbound
+            // sees only those open now.
             int connections = peer.connections();
-            cap = connections * (c + w) / w;
-            advised = Math.max(n, (int) Math.ceil(cap));
-            int wanted = (int) Math.ceil(Math.min(kneeExact, StrategyAdvisor.MAX_ADVISED_POOL) * w / (c + w));
-            limit = String.format(Locale.ROOT, "the threads reach %s through %s's pool, which holds %d %s to it now: beyond %d threads"
-                    + " more would queue to borrow one; to go further, raise its maximum towards %d connections (the knee's), if %s can"
-                    + " take them", main.target().name(), l.pooledVia(), connections, connections == 1 ? "connection" : "connections",
-                    (int) Math.ceil(cap), wanted, main.target().name());
-        }
-        if (limit == null && l.pooledVia() != null && w > 0 && peer != null && peer.connections() > 0 && peer.connections() <= n
-                && advised > n) {
-            notes.add(String.format(Locale.ROOT, "the threads reach %s through %s's pool, which holds %d %s to it now: raise its"
-                    + " maximum with the threads, to at least %d (the requests in flight at %d threads)", main.target().name(),
-                    l.pooledVia(), peer.connections(), peer.connections() == 1 ? "connection" : "connections",
-                    (int) Math.ceil(advised * w / (c + w)), advised));
+            double serves = connections * (c + w) / w;
+            String reach = String.format(Locale.ROOT, "the threads reach %s through %s's pool, which holds %d %s to it now",
+                    main.target().name(), l.pooledVia(), connections, connections == 1 ? "connection" : "connections");
+            if (connections > n && advised > serves) {
+                // a pool holding more connections than the threads is sized apart from them: a cap
+                cap = serves;
+                advised = Math.max(n, (int) Math.ceil(cap));
+                int wanted = (int) Math.ceil(Math.min(kneeExact, StrategyAdvisor.MAX_ADVISED_POOL) * w / (c + w));
+                limit = String.format(Locale.ROOT, "%s: beyond %d threads more would queue to borrow one; to go further, raise its"
+                        + " maximum towards %d connections (the knee's), if %s can take them", reach, (int) Math.ceil(cap), wanted,
+                        main.target().name());
+            } else if (connections <= n && advised > n) {
+                // one with as many (a connection per thread) grows with them
+                notes.add(String.format(Locale.ROOT, "%s: raise its maximum with the threads, to at least %d (the requests in flight"
+                        + " at %d threads)", reach, (int) Math.ceil(advised * w / (c + w)), advised));
+            }
         }
         Direction dir = advised > n ? Direction.GROW : advised < n ? Direction.SHRINK : Direction.KEEP;
         double ratio = throughputRatio(advised, n, kneeExact, cap, c, w, q);

@@ -162,7 +162,7 @@ final class RecordingBuilder {
      * JDK: the JDK's blocking natives (socket reads, flushes, parks, sleeps) are named by the frame
      * rules, and its others (a CPU-time read, a copy) return at once.
      */
-    private static boolean libraryNative(Stack stack) {
+    static boolean libraryNative(Stack stack) {
         if (stack.isEmpty()) return false;
         String c = stack.frames().get(0).className();
         return !(c.startsWith("java.") || c.startsWith("javax.") || c.startsWith("jdk.") || c.startsWith("sun.")

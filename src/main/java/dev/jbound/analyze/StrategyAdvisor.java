@@ -55,9 +55,8 @@ public final class StrategyAdvisor {
 
     /** Whether the report's advice, the process's or a pool's, sizes a pool past where virtual threads are named. */
     public static boolean advisesVirtualThreads(dev.jbound.model.Report r) {
-        if (r.strategy() != null && r.strategy().poolSize() != null && r.strategy().poolSize() > VIRTUAL_THREADS_ABOVE) return true;
-        return r.pools().stream().anyMatch(p -> p.strategy() != null && p.strategy().poolSize() != null
-                && p.strategy().poolSize() > VIRTUAL_THREADS_ABOVE);
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(r.strategy()), r.pools().stream().map(p -> p.strategy()))
+                .anyMatch(s -> s != null && s.poolSize() != null && s.poolSize() > VIRTUAL_THREADS_ABOVE);
     }
 
     public static Strategy advise(Verdict verdict, Facts f) {
