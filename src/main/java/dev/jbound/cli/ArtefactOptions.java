@@ -67,7 +67,7 @@ public final class ArtefactOptions {
     }
 
     /** Writes the pages asked for, from the report and the recording it was analysed from; one line on stderr for each. */
-    void write(Report report, Recording recording, Console console) throws RecordingException {
+    void write(Report report, Recording recording, Console console) {
         if (!wanted()) return;
         FlameProfile flames = FlameStacks.of(recording);
         if (flame != null) page(flame, out -> FlamePage.render(report, flames, out), console);
@@ -78,7 +78,7 @@ public final class ArtefactOptions {
         void render(PrintWriter out);
     }
 
-    private static void page(Path file, Page page, Console console) throws RecordingException {
+    private static void page(Path file, Page page, Console console) {
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             page.render(out);
             if (out.checkError()) throw new IOException("a write failed (is the disk full?)");

@@ -44,7 +44,7 @@ final class ProfileRunner {
     }
 
     /** The report to stdout, or to --output with a line on stderr saying so. */
-    static void write(Report report, OutputOptions output, Console console) throws RecordingException {
+    static void write(Report report, OutputOptions output, Console console) {
         ReportOutput.write(output.output, console, (c, out) -> output.format.renderer(c).render(report, out));
     }
 }

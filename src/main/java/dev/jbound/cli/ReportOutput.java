@@ -1,7 +1,5 @@
 package dev.jbound.cli;
 
-import dev.jbound.record.RecordingException;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +17,7 @@ final class ReportOutput {
     }
 
     /** @param file the --output file, or null for {@code console.out()} */
-    static void write(Path file, Console console, Render render) throws RecordingException {
+    static void write(Path file, Console console, Render render) {
         if (file == null) {
             render.to(console, console.out());
             console.out().flush();

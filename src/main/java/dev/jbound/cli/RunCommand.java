@@ -132,9 +132,9 @@ public final class RunCommand implements Callable<Integer> {
         try {
             ReportOutput.write(output.output, console, (c, out) -> output.format.runRenderer(c).render(report, out));
             return ExitCodes.OK;
-        } catch (RecordingException | OutputWriteException e) {
+        } catch (OutputWriteException e) {
             console.err().println("jbound: " + escape(e.getMessage()));
-            return e instanceof OutputWriteException ? ExitCodes.USAGE : ExitCodes.RECORDING;
+            return ExitCodes.USAGE;
         } finally {
             console.err().flush();
         }

@@ -29,12 +29,6 @@ public final class RecordingAnalysis {
     private RecordingAnalysis() {
     }
 
-    /** {@link #load} then {@link #analyze(Recording, OsActivity, LongFunction, Report.Target, String, List)}. */
-    public static Report analyze(Path jfr, OsActivity os, LongFunction<String> threadDump, Report.Target target,
-                                 String recorder, List<String> notes) throws RecordingException {
-        return analyze(load(jfr), os, threadDump, target, recorder, notes);
-    }
-
     /**
      * @param os         the OS sensor's view of the same JVM, or null
      * @param threadDump takes a thread dump of the target (pid → text or null), asked only when
