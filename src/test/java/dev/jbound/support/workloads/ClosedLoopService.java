@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * A closed-loop service, the shape the advice has to hold on: {@code THREADS} threads
@@ -35,9 +36,18 @@ public final class ClosedLoopService {
         long cpuMicros = Long.parseLong(args[1]);
         int port = Integer.parseInt(args[2]);
         GenericObjectPool<Connection> pool = args.length > 3 ? pool(port, Integer.parseInt(args[3])) : null;
+        run(threads, seed -> serve(cpuMicros, port, pool, seed), UNITS);
+    }
+
+    /**
+     * The closed loop every service here shares: {@code threads} threads ({@code service-N}) each run
+     * {@code work} with their index as its seed; then "ready", and each "m" line on stdin is answered
+     * with "UNITS NANOTIME" from {@code units}, until stdin closes.
+     */
+    static void run(int threads, LongConsumer work, AtomicLong units) throws IOException {
         for (int i = 0; i < threads; i++) {
             long seed = i;
-            Thread t = new Thread(() -> serve(cpuMicros, port, pool, seed), "service-" + i);
+            Thread t = new Thread(() -> work.accept(seed), "service-" + i);
             t.setDaemon(true);
             t.start();
         }
@@ -46,7 +56,7 @@ public final class ClosedLoopService {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
         for (String line; (line = in.readLine()) != null; ) {
             if (line.equals("m")) {
-                System.out.println(UNITS.get() + " " + System.nanoTime());
+                System.out.println(units.get() + " " + System.nanoTime());
                 System.out.flush();
             }
         }

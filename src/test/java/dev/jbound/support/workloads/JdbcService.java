@@ -4,9 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.jbound.support.servers.Work;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -39,22 +36,7 @@ public final class JdbcService {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql); // the driver and the server warm, the first connection proven
         }
-        for (int i = 0; i < threads; i++) {
-            long seed = i;
-            Thread t = new Thread(() -> serve(cpuMicros, pool, sql, seed), "service-" + i);
-            t.setDaemon(true);
-            t.start();
-        }
-        System.out.println("ready");
-        System.out.flush();
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
-        for (String line; (line = in.readLine()) != null; ) {
-            if (line.equals("m")) {
-                System.out.println(UNITS.get() + " " + System.nanoTime());
-                System.out.flush();
-            }
-        }
-        System.exit(0);
+        ClosedLoopService.run(threads, seed -> serve(cpuMicros, pool, sql, seed), UNITS);
     }
 
     private static void serve(long cpuMicros, HikariDataSource pool, String sql, long seed) {
