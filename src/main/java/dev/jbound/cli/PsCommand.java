@@ -1,6 +1,6 @@
 package dev.jbound.cli;
 
-import dev.jbound.target.JvmScan;
+import dev.jbound.model.JvmScan;
 import dev.jbound.target.JvmScanner;
 import dev.jbound.target.TargetException;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package dev.jbound.cli;
 
+import dev.jbound.model.FoundJvm;
 import dev.jbound.shell.Repl;
-import dev.jbound.target.FoundJvm;
 import dev.jbound.target.JvmScanner;
 import dev.jbound.target.TargetException;
 import dev.jbound.target.TargetJvm;

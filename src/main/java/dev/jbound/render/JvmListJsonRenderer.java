@@ -1,8 +1,8 @@
 package dev.jbound.render;
 
-import dev.jbound.target.FoundJvm;
-import dev.jbound.target.JvmScan;
-import dev.jbound.target.JvmStatus;
+import dev.jbound.model.FoundJvm;
+import dev.jbound.model.JvmScan;
+import dev.jbound.model.JvmStatus;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;

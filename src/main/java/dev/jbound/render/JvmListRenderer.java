@@ -1,6 +1,6 @@
 package dev.jbound.render;
 
-import dev.jbound.target.JvmScan;
+import dev.jbound.model.JvmScan;
 
 import java.io.PrintWriter;
 

@@ -1,8 +1,8 @@
 package dev.jbound.render;
 
-import dev.jbound.target.FoundJvm;
-import dev.jbound.target.JvmScan;
-import dev.jbound.target.JvmStatus;
+import dev.jbound.model.FoundJvm;
+import dev.jbound.model.JvmScan;
+import dev.jbound.model.JvmStatus;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

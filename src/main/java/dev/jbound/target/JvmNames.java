@@ -1,5 +1,7 @@
 package dev.jbound.target;
 
+import dev.jbound.model.FoundJvm;
+
 import java.util.ArrayList;
 import java.util.List;
 

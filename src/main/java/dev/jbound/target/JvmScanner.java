@@ -1,5 +1,13 @@
 package dev.jbound.target;
 
+import dev.jbound.model.Attachability;
+
+import dev.jbound.model.FoundJvm;
+
+import dev.jbound.model.JvmStatus;
+
+import dev.jbound.model.JvmScan;
+
 import dev.jbound.model.MainClass;
 
 import java.io.IOException;
@@ -108,9 +116,9 @@ public final class JvmScanner {
     }
 
     private static Attachability attachability(long pid, int uid, boolean mapsReadable, List<String> cmd) {
-        if (Attachability.otherUser(uid)) return Attachability.OTHER_USER;
+        if (AttachChecks.otherUser(uid)) return Attachability.OTHER_USER;
         if (!mapsReadable) return Attachability.PERMISSION_DENIED;
-        if (Attachability.attachDisabled(pid, cmd)) return Attachability.ATTACH_DISABLED;
+        if (AttachChecks.attachDisabled(pid, cmd)) return Attachability.ATTACH_DISABLED;
         return Attachability.ATTACHABLE;
     }
 

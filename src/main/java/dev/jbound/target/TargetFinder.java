@@ -1,5 +1,9 @@
 package dev.jbound.target;
 
+import dev.jbound.model.Attachability;
+
+import dev.jbound.model.FoundJvm;
+
 import dev.jbound.model.MainClass;
 
 import java.io.IOException;
@@ -60,7 +64,7 @@ public final class TargetFinder {
         try {
             int uid = ProcessFiles.ownerUid(pid);
             String user = ProcessFiles.userName(pid);
-            if (Attachability.otherUser(uid)) {
+            if (AttachChecks.otherUser(uid)) {
                 throw new TargetException("pid " + pid + " belongs to user " + user
                         + "; run jbound as that user (sudo -u " + user + " jbound ...) or as root");
             }
@@ -68,7 +72,7 @@ public final class TargetFinder {
             if (!ProcessFiles.mapsJvm(pid)) {
                 throw new TargetException("pid " + pid + " is not a Java process (" + describe(cmd) + ")");
             }
-            if (Attachability.attachDisabled(pid, cmd)) {
+            if (AttachChecks.attachDisabled(pid, cmd)) {
                 throw new TargetException("pid " + pid + " was started with " + Attachability.DISABLE_FLAG
                         + "; restart it without that flag to profile it");
             }

@@ -1,9 +1,9 @@
 package dev.jbound.render;
 
-import dev.jbound.target.Attachability;
-import dev.jbound.target.FoundJvm;
-import dev.jbound.target.JvmScan;
-import dev.jbound.target.JvmStatus;
+import dev.jbound.model.Attachability;
+import dev.jbound.model.FoundJvm;
+import dev.jbound.model.JvmScan;
+import dev.jbound.model.JvmStatus;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;

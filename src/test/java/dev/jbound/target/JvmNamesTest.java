@@ -1,5 +1,9 @@
 package dev.jbound.target;
 
+import dev.jbound.model.Attachability;
+
+import dev.jbound.model.FoundJvm;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

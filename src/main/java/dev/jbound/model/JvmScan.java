@@ -1,4 +1,4 @@
-package dev.jbound.target;
+package dev.jbound.model;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.jbound.target;
+package dev.jbound.model;
 
 /**
  * One line of {@code jbound ps}: a JVM and what /proc says about it now.

@@ -1,4 +1,4 @@
-package dev.jbound.target;
+package dev.jbound.model;
 
 /**
  * A JVM process found on this machine, as {@code jbound ps} lists it and as names are matched against.

@@ -1,10 +1,8 @@
-package dev.jbound.target;
-
-import java.util.List;
+package dev.jbound.model;
 
 /**
  * Whether jbound can attach to a JVM, and if not the short reason {@code jbound ps} shows.
- * {@link TargetFinder#byPid} refuses a pid for the same reasons, with a longer message.
+ * {@code TargetFinder.byPid} refuses a pid for the same reasons, with a longer message.
  */
 public enum Attachability {
     ATTACHABLE(""),
@@ -15,7 +13,7 @@ public enum Attachability {
     /** started with -XX:+DisableAttachMechanism: an attempt would only make it print a thread dump */
     ATTACH_DISABLED("attach disabled");
 
-    static final String DISABLE_FLAG = "-XX:+DisableAttachMechanism";
+    public static final String DISABLE_FLAG = "-XX:+DisableAttachMechanism";
 
     private final String reason;
 
@@ -30,16 +28,5 @@ public enum Attachability {
     /** Why not, in two or three words; empty when attachable. */
     public String reason() {
         return reason;
-    }
-
-    /** Root may attach to any user's JVM; anyone else only to their own. */
-    static boolean otherUser(int ownerUid) {
-        int self = TargetFinder.currentUid();
-        return self != 0 && self != ownerUid;
-    }
-
-    /** The flag on the command line, or in the environment (JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS carry JVM flags too). */
-    static boolean attachDisabled(long pid, List<String> commandLine) {
-        return commandLine.contains(DISABLE_FLAG) || ProcessFiles.environmentMentions(pid, DISABLE_FLAG);
     }
 }
