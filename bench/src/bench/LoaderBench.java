@@ -1,6 +1,6 @@
 package bench;
 
-import dev.jbound.analyze.JfrLoader;
+import dev.jbound.load.JfrLoader;
 import dev.jbound.model.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Loader throughput on a recording jbound made of a busy demo workload: dev.jbound.analyze.JfrLoader
+ * Loader throughput on a recording jbound made of a busy demo workload: dev.jbound.load.JfrLoader
  * (full model), async-profiler's one.jfr.JfrReader alone (parse only) and the JDK's
  * jdk.jfr.consumer.RecordingFile (every event, touching its stack trace frames and thread), in
  * alternation after warm-up, in this one JVM.
@@ -42,7 +42,7 @@ public final class LoaderBench {
         int warmup = Integer.getInteger("bench.loader.warmup", 3);
         System.out.printf("%n## loader: JfrLoader vs one.jfr.JfrReader vs jdk.jfr.consumer.RecordingFile, %d warm-up + %d measured runs each, alternating%n", warmup, runs);
         Map<String, Reader> readers = new LinkedHashMap<>();
-        readers.put("dev.jbound.analyze.JfrLoader.load (jbound's parser, full model)", LoaderBench::jbound);
+        readers.put("dev.jbound.load.JfrLoader.load (jbound's parser, full model)", LoaderBench::jbound);
         readers.put("one.jfr.JfrReader (parse only, all events)", LoaderBench::apReader);
         readers.put("jdk.jfr.consumer.RecordingFile (all events, stack + thread touched)", LoaderBench::recordingFile);
         for (String spec : System.getProperty("bench.loader.workloads", "idle-pool,mixed,mixed@1ms").split(",")) {

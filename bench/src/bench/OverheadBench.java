@@ -1,6 +1,6 @@
 package bench;
 
-import dev.jbound.analyze.JfrLoader;
+import dev.jbound.load.JfrLoader;
 import dev.jbound.model.Recording;
 import dev.jbound.model.ThreadInfo;
 import dev.jbound.record.AsyncProfilerRecorder;

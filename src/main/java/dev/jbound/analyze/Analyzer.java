@@ -4,10 +4,10 @@ import dev.jbound.model.Breakdown;
 import dev.jbound.model.CpuBudget;
 import dev.jbound.model.CpuSample;
 import dev.jbound.model.Endpoint;
-import dev.jbound.model.IoShare;
-import dev.jbound.model.IoTarget;
 import dev.jbound.model.Frame;
 import dev.jbound.model.FrameCount;
+import dev.jbound.model.IoShare;
+import dev.jbound.model.IoTarget;
 import dev.jbound.model.JvmOverhead;
 import dev.jbound.model.LockEvent;
 import dev.jbound.model.LockSite;
@@ -60,18 +60,29 @@ public final class Analyzer {
     /** Below 200 ms of CPU, 10 samples at 20 ms: too few to compare the profiler's count with the OS's time. */
     static final long COMPARABLE_CPU_NANOS = 200_000_000L;
 
-    /** What analysis reads. {@code os} and {@code threadDump} may be null (a recording read from a file). */
+    /**
+     * What analysis reads. {@code os} and {@code threadDump} may be null (a recording read from a
+     * file); {@code states} is the classification the recording's reader built its timeline with.
+     */
     public record Input(Recording recording, OsActivity os, String threadDump, Report.Target target,
-                        String recorder, List<String> notes) {
+                        String recorder, List<String> notes, StackStates states) {
+
+        /** A recording whose stacks were not classified yet (made in memory, not read). */
+        public Input(Recording recording, OsActivity os, String threadDump, Report.Target target, String recorder, List<String> notes) {
+            this(recording, os, threadDump, target, recorder, notes, new StackStates());
+        }
     }
 
-    private final FrameClassifier classifier = new FrameClassifier();
+    private final StackStates states;
     /** Threads' kernel time was shared out from the process's: the report says so. */
     private boolean kernelTimeEstimated;
-    private final Map<Stack, Classification> cache = new IdentityHashMap<>();
+
+    private Analyzer(StackStates states) {
+        this.states = states;
+    }
 
     public static Report analyze(Input in) {
-        return new Analyzer().run(in);
+        return new Analyzer(in.states()).run(in);
     }
 
     private Report run(Input in) {
@@ -434,11 +445,11 @@ public final class Analyzer {
     }
 
     private Classification classify(Stack stack) {
-        return cache.computeIfAbsent(stack, classifier::classify);
+        return states.of(stack);
     }
 
     private String waitSite(Stack stack) {
-        Frame f = classifier.waitSite(stack);
+        Frame f = states.waitSite(stack);
         return f == null ? null : f.qualifiedName();
     }
 

@@ -1,6 +1,7 @@
 package dev.jbound.analyze;
 
 import dev.jbound.model.Frame;
+import dev.jbound.model.Stack;
 
 import java.util.List;
 
@@ -34,6 +35,18 @@ public enum CodeOrigin {
         if (startsWithAny(className, PLATFORM_PACKAGES)) return PLATFORM;
         if (startsWithAny(className, LIBRARY_PACKAGES)) return LIBRARY;
         return APPLICATION;
+    }
+
+    /**
+     * A native method of a library or the application (JNI: a storage engine, a codec), not of the
+     * JDK: the JDK's blocking natives (socket reads, flushes, parks, sleeps) are named by the frame
+     * rules, and its others (a CPU-time read, a copy) return at once.
+     */
+    public static boolean libraryNative(Stack stack) {
+        if (stack.isEmpty()) return false;
+        String c = stack.frames().get(0).className();
+        return !(c.startsWith("java.") || c.startsWith("javax.") || c.startsWith("jdk.") || c.startsWith("sun.")
+                || c.startsWith("com.sun."));
     }
 
     private static boolean startsWithAny(String name, List<String> prefixes) {

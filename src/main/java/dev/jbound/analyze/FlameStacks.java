@@ -10,7 +10,6 @@ import dev.jbound.model.ThreadState;
 import dev.jbound.model.WallSample;
 
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,24 +20,25 @@ import java.util.Map;
  * GC's and JIT's cost is worth seeing); the blocked graph only the application's.
  */
 public final class FlameStacks {
-    private final FrameClassifier classifier = new FrameClassifier();
-    private final Map<Stack, Classification> states = new IdentityHashMap<>();
+    private final StackStates states;
     private final Map<String, Long> cpu = new HashMap<>();
     private final Map<String, Long> blocked = new HashMap<>();
 
-    private FlameStacks() {
+    private FlameStacks(StackStates states) {
+        this.states = states;
     }
 
-    public static FlameProfile of(Recording rec) {
-        FlameStacks f = new FlameStacks();
+    /** @param states the classification the recording was analysed with */
+    public static FlameProfile of(Recording rec, StackStates states) {
+        FlameStacks f = new FlameStacks(states);
         for (CpuSample s : rec.cpuSamples()) {
             String pool = ThreadPools.poolOf(rec.thread(s.osTid()).name());
-            ThreadState st = f.state(s.stack());
+            ThreadState st = f.states.state(s.stack());
             if (st == ThreadState.CPU) f.add(f.cpu, null, pool, s.stack(), s.weightNanos());
             else if (isBlocked(st) && ThreadKinds.of(rec.thread(s.osTid())) == ThreadKind.APP) f.add(f.blocked, st, pool, s.stack(), s.weightNanos());
         }
         for (WallSample s : rec.wallSamples()) {
-            ThreadState st = f.classification(s.stack()).given(s.known());
+            ThreadState st = f.states.state(s.stack(), s.known());
             if (!isBlocked(st) || ThreadKinds.of(rec.thread(s.osTid())) != ThreadKind.APP) continue;
             f.add(f.blocked, st, ThreadPools.poolOf(rec.thread(s.osTid()).name()), s.stack(), s.weightNanos());
         }
@@ -47,14 +47,6 @@ public final class FlameStacks {
 
     private static boolean isBlocked(ThreadState s) {
         return s == ThreadState.IO || s == ThreadState.LOCK;
-    }
-
-    private ThreadState state(Stack stack) {
-        return classification(stack).state();
-    }
-
-    private Classification classification(Stack stack) {
-        return states.computeIfAbsent(stack, classifier::classify);
     }
 
     /** {@code [state;]pool;outermost;...;innermost}, in microseconds. */

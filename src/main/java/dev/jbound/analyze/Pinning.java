@@ -56,7 +56,7 @@ record Pinning(int waiting, int inMonitor, int inNative, String monitor) {
                 ThreadDump.Monitor m = held.get(held.size() - 1);
                 monitors.merge(m.lockClass() + " in " + m.frame(), 1, Integer::sum);
             }
-            if (t.inNativeMethod() && RecordingBuilder.libraryNative(t.stack())) inNative++;
+            if (t.inNativeMethod() && CodeOrigin.libraryNative(t.stack())) inNative++;
         }
         String most = monitors.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
         return new Pinning(waiting, inMonitor, inNative, most);

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * JDK 11+, the JVM's own threads too), age ({@code elapsed=}) and Java stack. Two dumps give every
  * thread's CPU time in between, which the JDK's sampler cannot.
  */
-final class ThreadDump {
+public final class ThreadDump {
 
     record Holder(String thread, String topFrame) {
     }
@@ -32,12 +32,12 @@ final class ThreadDump {
      * @param inNativeMethod its innermost frame is a Java native method ("(Native Method)"): JNI, to the JVM runnable
      * @param monitors       the monitors it holds (synchronized, not ownable synchronizers), innermost first
      */
-    record Thread(long tid, String name, long cpuNanos, long ageNanos, Stack stack, String javaState, String waitingFor,
+    public record Thread(long tid, String name, long cpuNanos, long ageNanos, Stack stack, String javaState, String waitingFor,
                   List<String> holding, boolean inNativeMethod, List<Monitor> monitors) {
     }
 
     /** A monitor a thread holds: its class and the frame whose synchronized block or method took it. */
-    record Monitor(String lockClass, String frame) {
+    public record Monitor(String lockClass, String frame) {
     }
 
     /** A lock object seen in the dump, by its address. */
@@ -64,11 +64,11 @@ final class ThreadDump {
     }
 
     /** The threads whose header names their OS id, by that id. */
-    Map<Long, Thread> threads() {
+    public Map<Long, Thread> threads() {
         return threads;
     }
 
-    static ThreadDump parse(String text) {
+    public static ThreadDump parse(String text) {
         Map<String, String> classes = new HashMap<>();
         Map<String, Holder> holders = new HashMap<>();
         Map<String, List<String>> waiters = new HashMap<>();

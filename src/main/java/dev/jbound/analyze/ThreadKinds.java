@@ -9,7 +9,7 @@ import java.util.List;
  * Tells application threads from the JVM's own, by name: HotSpot names its threads consistently
  * across releases (and /proc truncates them to 15 characters, hence the short prefixes).
  */
-final class ThreadKinds {
+public final class ThreadKinds {
 
     private record Prefix(String prefix, ThreadKind kind) {
     }
@@ -64,13 +64,13 @@ final class ThreadKinds {
         return name.startsWith("MasterPoller") || name.startsWith("Read-Poller") || name.startsWith("Write-Poller");
     }
 
-    static ThreadKind of(ThreadInfo t) {
+    public static ThreadKind of(ThreadInfo t) {
         ThreadKind byName = of(t.name());
         // A thread without a java.lang.Thread and without a known name is one of the JVM's own.
         return byName == ThreadKind.APP && !t.isJavaThread() && t.name().startsWith("[tid=") ? ThreadKind.JVM : byName;
     }
 
-    static ThreadKind of(String name) {
+    public static ThreadKind of(String name) {
         for (Prefix p : PREFIXES) {
             if (name.startsWith(p.prefix)) return p.kind;
         }

@@ -31,11 +31,11 @@ public final class ThreadSnapshots {
 
     public static ThreadSnapshot of(String dumpText, Report.Target target, long takenAtMillis) {
         ThreadDump dump = ThreadDump.parse(dumpText);
-        FrameClassifier classifier = new FrameClassifier();
+        StackStates states = new StackStates();
         List<ThreadSnapshot.DumpThread> threads = new ArrayList<>();
         Map<String, String> waitsFor = new HashMap<>();
         for (ThreadDump.Thread t : dump.threads().values()) {
-            threads.add(new ThreadSnapshot.DumpThread(t.name(), t.tid(), t.javaState(), state(t, classifier),
+            threads.add(new ThreadSnapshot.DumpThread(t.name(), t.tid(), t.javaState(), state(t, states),
                     t.stack().frames().stream().limit(FRAMES).map(Frame::qualifiedName).toList(), t.waitingFor(), t.holding()));
             if (t.waitingFor() != null) waitsFor.put(t.name(), t.waitingFor());
         }
@@ -57,10 +57,10 @@ public final class ThreadSnapshots {
      * rest. A thread with no Java frames is one of the JVM's own, waiting for its next task as far
      * as one instant can tell.
      */
-    private static ThreadState state(ThreadDump.Thread t, FrameClassifier classifier) {
+    private static ThreadState state(ThreadDump.Thread t, StackStates states) {
         if (t.javaState().startsWith("BLOCKED")) return ThreadState.LOCK;
         if (t.stack().isEmpty()) return ThreadState.WAIT;
-        return classifier.classify(t.stack()).state();
+        return states.state(t.stack());
     }
 
     /**

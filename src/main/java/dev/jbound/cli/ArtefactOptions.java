@@ -1,12 +1,8 @@
 package dev.jbound.cli;
 
-import dev.jbound.analyze.FlameStacks;
 import dev.jbound.model.FlameProfile;
-import dev.jbound.model.Recording;
 import dev.jbound.model.Report;
-import dev.jbound.profile.RecordingAnalysis;
-import dev.jbound.record.RecordingException;
-import dev.jbound.record.ScratchFiles;
+import dev.jbound.profile.LoadedRecording;
 import dev.jbound.render.FlamePage;
 import dev.jbound.render.HtmlReport;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,31 +41,10 @@ public final class ArtefactOptions {
         OutputOptions.checkWritable(spec, html, "--html");
     }
 
-    /**
-     * Where the recording must be kept for the pages: the user's --jfr, else a scratch file that
-     * {@link #discard} deletes; null when no page is wanted.
-     */
-    Path recordingFor(Path keepJfr) throws RecordingException {
-        if (!wanted() || keepJfr != null) return keepJfr;
-        return ScratchFiles.create("jbound-pages-");
-    }
-
-    /** Deletes the scratch recording {@link #recordingFor} made, not the user's. */
-    static void discard(Path used, Path keepJfr) {
-        if (used == null || used.equals(keepJfr)) return;
-        ScratchFiles.delete(used);
-    }
-
-    /** Writes the pages asked for, from the report and the recording file it was read from. */
-    void write(Report report, Path jfr, Console console) throws RecordingException {
-        if (!wanted()) return;
-        write(report, RecordingAnalysis.load(jfr), console);
-    }
-
     /** Writes the pages asked for, from the report and the recording it was analysed from; one line on stderr for each. */
-    void write(Report report, Recording recording, Console console) {
+    void write(Report report, LoadedRecording recording, Console console) {
         if (!wanted()) return;
-        FlameProfile flames = FlameStacks.of(recording);
+        FlameProfile flames = recording.flames();
         if (flame != null) page(flame, out -> FlamePage.render(report, flames, out), console);
         if (html != null) page(html, out -> HtmlReport.render(report, flames, out), console);
     }

@@ -1,6 +1,5 @@
 package dev.jbound.cli;
 
-import dev.jbound.analyze.Checker;
 import dev.jbound.model.Assertion;
 import dev.jbound.model.CheckResult;
 import dev.jbound.model.Report;
@@ -8,6 +7,7 @@ import dev.jbound.model.RunReport;
 import dev.jbound.profile.CommandProfile;
 import dev.jbound.profile.LiveProfile;
 import dev.jbound.profile.RecordedProfile;
+import dev.jbound.profile.ReportJudgements;
 import dev.jbound.record.RecordingException;
 import dev.jbound.record.RecordingSettings;
 import dev.jbound.target.TargetException;
@@ -95,7 +95,7 @@ public final class CheckCommand implements Callable<Integer> {
         // A command's own output owns stdout, as with run: the document goes to --output or stderr.
         Console console = command.isEmpty() ? parent.console() : parent.console().reportOnStderr();
         Profiled profiled = profile(console);
-        CheckResult result = Checker.check(profiled.report, assertions);
+        CheckResult result = ReportJudgements.check(profiled.report, assertions);
         ReportOutput.write(output, console, (c, out) -> format.renderer(c).render(result, out));
         for (CheckResult.Outcome f : result.failures()) {
             console.err().println("jbound: check failed: " + dev.jbound.render.TerminalText.escape(f.message()));
@@ -137,7 +137,7 @@ public final class CheckCommand implements Callable<Integer> {
             return new Profiled(r.report(), r.interrupted());
         }
         RecordingSettings settings = recording.settings(RecordingOptions.MAX_DURATION);
-        var options = new CommandProfile.Options(command, settings, false, null);
+        var options = new CommandProfile.Options(command, settings, false, null, false);
         try (CommandProfile profile = CommandProfile.launch(options, recording.recorder.startupRecorder());
              InterruptOnSigint ignored = InterruptOnSigint.forwarding(profile::interrupt)) {
             RunReport run = profile.awaitVerdict();

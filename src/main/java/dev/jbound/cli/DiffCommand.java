@@ -1,8 +1,8 @@
 package dev.jbound.cli;
 
-import dev.jbound.analyze.ReportComparison;
 import dev.jbound.model.ReportDiff;
 import dev.jbound.model.ReportSummary;
+import dev.jbound.profile.ReportJudgements;
 import dev.jbound.record.RecordingException;
 import dev.jbound.render.DiffJsonRenderer;
 import dev.jbound.render.DiffTextRenderer;
@@ -64,7 +64,7 @@ public final class DiffCommand implements Callable<Integer> {
     public Integer call() throws RecordingException {
         double threshold = threshold();
         OutputOptions.checkWritable(spec, output, "--output");
-        ReportDiff diff = ReportComparison.compare(read(before), read(after), threshold);
+        ReportDiff diff = ReportJudgements.compare(read(before), read(after), threshold);
         Console console = parent.console();
         ReportOutput.write(output, console, (c, out) -> (format == Format.json ? new DiffJsonRenderer()
                 : new DiffTextRenderer(c.color())).render(diff, out));

@@ -1,8 +1,9 @@
 package dev.jbound.cli;
 
-import dev.jbound.model.RunReport.JvmResult;
 import dev.jbound.model.RunReport;
+import dev.jbound.model.RunReport.JvmResult;
 import dev.jbound.profile.CommandProfile;
+import dev.jbound.profile.LoadedRecording;
 import dev.jbound.record.RecordingException;
 import dev.jbound.record.RecordingSettings;
 import dev.jbound.target.TargetException;
@@ -67,8 +68,7 @@ public final class RunCommand implements Callable<Integer> {
         pages.validate();
         Console console = parent.console().reportOnStderr();
         // No Warmup as attach has: it would take CPU from the command's JVMs, measured from their start.
-        java.nio.file.Path jfr = pages.recordingFor(keep.jfr);
-        var options = new CommandProfile.Options(command, settings, subprocesses, jfr);
+        var options = new CommandProfile.Options(command, settings, subprocesses, keep.jfr, pages.wanted());
         try (CommandProfile profile = CommandProfile.launch(options, recording.recorder.startupRecorder());
              InterruptOnSigint ignored = InterruptOnSigint.forwarding(profile::interrupt)) {
             RunReport report = profile.awaitVerdict();
@@ -86,7 +86,7 @@ public final class RunCommand implements Callable<Integer> {
                 failure = ExitCodes.RECORDING;
             } else {
                 failure = write(report, console);
-                if (failure == ExitCodes.OK) failure = writePages(report, jfr, console);
+                if (failure == ExitCodes.OK) failure = writePages(report, profile.firstRecording(), console);
             }
             int exit = profile.awaitExit();
             if (report.jvms().isEmpty() && report.commandEnded()) {
@@ -94,35 +94,24 @@ public final class RunCommand implements Callable<Integer> {
                 console.err().println("hint: JVMs are found through JAVA_TOOL_OPTIONS; a script that clears it hides its JVMs");
             }
             return failure != ExitCodes.OK ? failure : exit;
-        } finally {
-            ArtefactOptions.discard(jfr, keep.jfr);
         }
     }
 
-    /**
-     * The pages show the first JVM, as --jfr keeps its recording under the name given; without
-     * --jfr the other JVMs' recordings kept beside the scratch file (name-PID.jfr) go too.
-     */
-    private int writePages(RunReport report, java.nio.file.Path jfr, Console console) {
+    /** The pages show the first JVM, as --jfr keeps its recording under the name given. */
+    private int writePages(RunReport report, LoadedRecording firstRecording, Console console) {
+        if (!pages.wanted()) return ExitCodes.OK;
         try {
             JvmResult first = report.jvms().get(0);
-            if (first.recorded()) {
-                pages.write(first.report(), jfr, console);
+            if (first.recorded() && firstRecording != null) {
+                pages.write(first.report(), firstRecording, console);
             } else {
                 console.err().println("jbound: no --flame or --html: the first JVM, " + describe(first));
             }
             return ExitCodes.OK;
-        } catch (RecordingException e) {
-            console.err().println("jbound: " + escape(e.getMessage()));
-            return ExitCodes.RECORDING;
         } catch (OutputWriteException e) {
             console.err().println("jbound: " + escape(e.getMessage()));
             return ExitCodes.USAGE;
         } finally {
-            if (keep.jfr == null && jfr != null) {
-                String stem = jfr.getFileName().toString().replaceFirst("\\.jfr$", "");
-                for (JvmResult j : report.jvms()) ArtefactOptions.discard(jfr.resolveSibling(stem + "-" + j.pid() + ".jfr"), null);
-            }
             console.err().flush();
         }
     }

@@ -1,9 +1,8 @@
 package dev.jbound.profile;
 
-import dev.jbound.model.Recording;
 import dev.jbound.model.Report;
-import dev.jbound.model.RunReport.JvmResult;
 import dev.jbound.model.RunReport;
+import dev.jbound.model.RunReport.JvmResult;
 import dev.jbound.record.LaunchedJvms;
 import dev.jbound.record.RecordedJvm;
 import dev.jbound.record.RecordingException;
@@ -34,8 +33,10 @@ public final class CommandProfile implements AutoCloseable {
     /**
      * @param everyJvm report every JVM the command starts, not only the first
      * @param keepJfr  where to keep the first reported JVM's recording (the others' beside it, with their pid), or null
+     * @param keepFirstRecording hold the first reported JVM's recording as read, for {@link #firstRecording}
      */
-    public record Options(List<String> command, RecordingSettings settings, boolean everyJvm, Path keepJfr) {
+    public record Options(List<String> command, RecordingSettings settings, boolean everyJvm, Path keepJfr,
+                          boolean keepFirstRecording) {
         public Options {
             command = List.copyOf(command);
         }
@@ -52,6 +53,8 @@ public final class CommandProfile implements AutoCloseable {
     private final long startNanos;
     private final Thread onJboundExit;
     private volatile long interruptedAfterNanos = -1;
+    /** The first reported JVM's recording as read, for the pages (--html, --flame); null until analysed or if unreadable. */
+    private LoadedRecording firstRecording;
 
     private CommandProfile(Options options, StartupRecorder recorder, Path dir, LaunchedJvms jvms, LaunchedCommand command) {
         this.options = options;
@@ -101,6 +104,14 @@ public final class CommandProfile implements AutoCloseable {
         return analyse(jvms.finish(), ended);
     }
 
+    /**
+     * The first reported JVM's recording as {@link #awaitVerdict} read it; null when it could not be
+     * read or {@link Options#keepFirstRecording} was not asked.
+     */
+    public LoadedRecording firstRecording() {
+        return firstRecording;
+    }
+
     /** Waits for the command to end (it may outlive the window) and returns its exit code. */
     public int awaitExit() {
         while (true) {
@@ -132,14 +143,15 @@ public final class CommandProfile implements AutoCloseable {
         List<String> notes = runNotes(recorded, reported, ended);
         List<JvmResult> results = new ArrayList<>();
         for (int i = 0; i < reported.size(); i++) {
-            results.add(analyse(reported.get(i), notes, ended, keepAs(i, reported.get(i).pid())));
+            results.add(analyse(reported.get(i), notes, ended, i == 0, keepAs(i, reported.get(i).pid())));
         }
         return new RunReport(options.everyJvm(), ended, results, notes);
     }
 
-    private JvmResult analyse(RecordedJvm jvm, List<String> runNotes, boolean ended, Path keep) {
+    /** @param first the first reported JVM, whose recording stays in memory for the pages */
+    private JvmResult analyse(RecordedJvm jvm, List<String> runNotes, boolean ended, boolean first, Path keep) {
         var t = jvm.target();
-        Recording recording;
+        LoadedRecording recording;
         try {
             recording = RecordingAnalysis.load(jvm.jfr());
         } catch (RecordingException e) {
@@ -148,6 +160,7 @@ public final class CommandProfile implements AutoCloseable {
                     : jvm.stopProblem() != null ? jvm.stopProblem() : e.getMessage();
             return new JvmResult(t.pid(), t.mainClass(), null, problem);
         }
+        if (first && options.keepFirstRecording()) firstRecording = recording;
         List<String> notes = new ArrayList<>(options.everyJvm() ? List.of() : runNotes);
         if (jvm.runningAtEnd() && ended) notes.add("it still ran when the command ended: its recording stops there, and it runs on");
         if (keep != null) {

@@ -1,6 +1,5 @@
 package dev.jbound.profile;
 
-import dev.jbound.model.Recording;
 import dev.jbound.model.Report;
 import dev.jbound.record.RecordedWindow;
 import dev.jbound.record.Recorder;
@@ -24,11 +23,11 @@ public final class LiveProfile {
      * The report, whether recording was cut short by an interrupt (Ctrl-C), and the recording it
      * was read from, for the pages (--html, --flame) to draw without reading the file again.
      */
-    public record Result(Report report, boolean interrupted, Recording recording) {
+    public record Result(Report report, boolean interrupted, LoadedRecording recording) {
     }
 
     /** A window's report and the recording it rests on. */
-    record Analyzed(Report report, Recording recording) {
+    record Analyzed(Report report, LoadedRecording recording) {
     }
 
     private LiveProfile() {
@@ -63,7 +62,7 @@ public final class LiveProfile {
         notes.addAll(window.notes());
         Path jfr = locate(window.jfr(), target.pid());
         try {
-            Recording recording = RecordingAnalysis.load(jfr);
+            LoadedRecording recording = RecordingAnalysis.load(jfr);
             Report report = RecordingAnalysis.analyze(recording, window.os(), threadDump, target, recorders.recorder().name(), notes);
             if (keepJfr != null) RecordingAnalysis.keep(jfr, keepJfr);
             return new Analyzed(report, recording);

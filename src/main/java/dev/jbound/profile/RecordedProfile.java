@@ -20,13 +20,14 @@ public final class RecordedProfile {
     }
 
     /** The same, for a recording read from {@code jfr} already (which the pages reuse). */
-    public static Report analyze(Path jfr, Recording rec) throws RecordingException {
+    public static Report analyze(Path jfr, LoadedRecording loaded) throws RecordingException {
+        Recording rec = loaded.recording();
         if (rec.isEmpty()) {
             throw new RecordingException(jfr + ": the recording holds no samples or thread events to analyse;"
                     + " record with execution samples enabled (jbound attach, or -XX:StartFlightRecording with settings=profile)");
         }
         Recording.Jvm jvm = rec.jvm();
         return Analyzer.analyze(new Analyzer.Input(rec, null, null, new Report.Target(jvm.pid(), jvm.mainClass(), jvm.version()),
-                rec.producer(), List.of()));
+                rec.producer(), List.of(), loaded.states()));
     }
 }

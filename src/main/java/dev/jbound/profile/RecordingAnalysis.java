@@ -1,9 +1,10 @@
 package dev.jbound.profile;
 
 import dev.jbound.analyze.Analyzer;
-import dev.jbound.analyze.JfrLoader;
+import dev.jbound.analyze.StackStates;
 import dev.jbound.analyze.StrategyAdvisor;
 import dev.jbound.analyze.ThreadSnapshots;
+import dev.jbound.load.JfrLoader;
 import dev.jbound.model.OsActivity;
 import dev.jbound.model.Recording;
 import dev.jbound.model.Report;
@@ -35,16 +36,17 @@ public final class RecordingAnalysis {
      *                   threads contended for locks, to name the owners, or when the advice names
      *                   virtual threads, to check what would pin them; null for none
      */
-    public static Report analyze(Recording recording, OsActivity os, LongFunction<String> threadDump, Report.Target target,
+    public static Report analyze(LoadedRecording loaded, OsActivity os, LongFunction<String> threadDump, Report.Target target,
                                  String recorder, List<String> notes) {
+        Recording recording = loaded.recording();
         // Owners are worth a thread dump only where threads contended for locks.
         String dump = threadDump != null && !recording.lockEvents().isEmpty() ? ownersDump(recording, threadDump, target.pid()) : null;
-        Report report = Analyzer.analyze(new Analyzer.Input(recording, os, dump, target, recorder, notes));
+        Report report = Analyzer.analyze(new Analyzer.Input(recording, os, dump, target, recorder, notes, loaded.states()));
         if (dump == null && threadDump != null && StrategyAdvisor.advisesVirtualThreads(report)) {
             // Before advice names virtual threads, a dump shows whether the waits would pin them
             // (Pinning): taken only then, as a dump stops the target for a moment.
             dump = threadDump.apply(target.pid());
-            if (dump != null) report = Analyzer.analyze(new Analyzer.Input(recording, os, dump, target, recorder, notes));
+            if (dump != null) report = Analyzer.analyze(new Analyzer.Input(recording, os, dump, target, recorder, notes, loaded.states()));
         }
         dev.jbound.Timing.mark("analyzed");
         return report;
@@ -79,11 +81,12 @@ public final class RecordingAnalysis {
     }
 
     /** Reads a recording; an unreadable or incomplete one is a RecordingException. */
-    public static Recording load(Path jfr) throws RecordingException {
+    public static LoadedRecording load(Path jfr) throws RecordingException {
         try {
-            Recording recording = JfrLoader.load(jfr);
+            StackStates states = new StackStates();
+            Recording recording = JfrLoader.load(jfr, states);
             dev.jbound.Timing.mark("loaded");
-            return recording;
+            return new LoadedRecording(recording, states);
         } catch (IOException | RuntimeException e) {
             throw new RecordingException("cannot read the recording " + jfr + ": " + e.getMessage(), e);
         }

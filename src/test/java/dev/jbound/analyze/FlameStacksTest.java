@@ -1,9 +1,15 @@
 package dev.jbound.analyze;
 
+import dev.jbound.load.JfrLoader;
 import dev.jbound.model.FlameProfile;
+import dev.jbound.model.Recording;
+import dev.jbound.model.Stack;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +17,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FlameStacksTest {
 
     private static FlameProfile of(String recording) throws Exception {
-        return FlameStacks.of(JfrLoader.load(Path.of("src/test/resources/recordings", recording)));
+        StackStates states = new StackStates();
+        return FlameStacks.of(JfrLoader.load(Path.of("src/test/resources/recordings", recording), states), states);
+    }
+
+    @Test
+    void theFlameStacksAskTheClassificationTheTimelineBuiltNotANewOne() throws Exception {
+        StackStates states = new StackStates();
+        Recording rec = JfrLoader.load(Path.of("src/test/resources/recordings/lock.jfr"), states);
+        Set<Stack> sampled = Collections.newSetFromMap(new IdentityHashMap<>());
+        rec.cpuSamples().forEach(s -> sampled.add(s.stack()));
+        rec.wallSamples().forEach(s -> sampled.add(s.stack()));
+        // the reader interns stacks, and its timeline classified each distinct one once
+        assertThat(states.distinct()).isEqualTo(sampled.size()).isGreaterThan(10);
+        FlameStacks.of(rec, states);
+        assertThat(states.distinct()).as("stacks classified again for the flame graphs").isEqualTo(sampled.size());
     }
 
     @Test

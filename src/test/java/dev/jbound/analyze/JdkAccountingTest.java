@@ -63,17 +63,6 @@ class JdkAccountingTest {
     }
 
     @Test
-    void settingDurationsAreReadInTheirUnits() {
-        assertThat(JfrDurations.parse("20 ms")).isEqualTo(20 * MS);
-        assertThat(JfrDurations.parse("10 s")).isEqualTo(10_000 * MS);
-        assertThat(JfrDurations.parse("1.5 s")).isEqualTo(1500 * MS);
-        assertThat(JfrDurations.parse("0 ns")).isZero();
-        assertThat(JfrDurations.parse("everyChunk")).isEqualTo(-1);
-        assertThat(JfrDurations.parse("20 parsecs")).isEqualTo(-1);
-        assertThat(JfrDurations.parse(null)).isEqualTo(-1);
-    }
-
-    @Test
     void aThreadDumpGivesEveryThreadsCpuTimeAgeAndStack() {
         String dump = String.join("\n",
                 "2026-11-27 03:30:29",

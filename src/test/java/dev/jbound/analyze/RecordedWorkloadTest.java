@@ -1,5 +1,6 @@
 package dev.jbound.analyze;
 
+import dev.jbound.load.JfrLoader;
 import dev.jbound.model.Report;
 import dev.jbound.model.ThreadState;
 import org.junit.jupiter.params.ParameterizedTest;

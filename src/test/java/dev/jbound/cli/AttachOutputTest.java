@@ -1,6 +1,6 @@
 package dev.jbound.cli;
 
-import dev.jbound.analyze.JfrLoader;
+import dev.jbound.load.JfrLoader;
 import dev.jbound.support.ChildJvm;
 import dev.jbound.support.Jbound;
 import dev.jbound.support.TargetMain;

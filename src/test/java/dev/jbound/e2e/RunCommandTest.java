@@ -158,7 +158,7 @@ class RunCommandTest {
             assertThat(json.get("target").get("pid").asLong()).isEqualTo(readyPid(jbound.out(), "cpu"));
             assertThat(json.get("verdict").get("class").asString()).isEqualTo("cpu-bound");
             assertThat(json.get("sampling").get("osSensor").asBoolean()).isTrue();
-            assertThat(dev.jbound.analyze.JfrLoader.load(jfr).cpuSamples()).isNotEmpty();
+            assertThat(dev.jbound.load.JfrLoader.load(jfr).cpuSamples()).isNotEmpty();
         }
     }
 
@@ -221,9 +221,9 @@ class RunCommandTest {
             // --jfr: the first JVM's recording under the name given, the other's beside it with its pid
             long first = jvms.get(0).get("target").get("pid").asLong();
             long second = jvms.get(1).get("target").get("pid").asLong();
-            assertThat(dev.jbound.analyze.JfrLoader.load(jfr).threads().values()).anyMatch(t -> t.name().startsWith(
+            assertThat(dev.jbound.load.JfrLoader.load(jfr).threads().values()).anyMatch(t -> t.name().startsWith(
                     first == cpu ? "hash-worker-" : "io-client-"));
-            assertThat(dev.jbound.analyze.JfrLoader.load(dir.resolve("raw-" + second + ".jfr")).cpuSamples()).isNotEmpty();
+            assertThat(dev.jbound.load.JfrLoader.load(dir.resolve("raw-" + second + ".jfr")).cpuSamples()).isNotEmpty();
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.jbound.render.live;
 
 import dev.jbound.analyze.Analyzer;
-import dev.jbound.analyze.JfrLoader;
+import dev.jbound.load.JfrLoader;
 import dev.jbound.model.LiveTick;
 import dev.jbound.model.Report;
 import dev.jbound.model.ThreadRow;

@@ -1,5 +1,9 @@
-package dev.jbound.analyze;
+package dev.jbound.load;
 
+import dev.jbound.analyze.CodeOrigin;
+import dev.jbound.analyze.StackStates;
+import dev.jbound.analyze.ThreadDump;
+import dev.jbound.analyze.ThreadKinds;
 import dev.jbound.model.IoTarget;
 import dev.jbound.model.LockEvent;
 import dev.jbound.model.Recording;
@@ -68,7 +72,7 @@ final class RecordingBuilder {
     /** Native-method samples no timed wait explains, with the time each stands for (period × threads in native). */
     private final SampleTally residualNatives = new SampleTally();
     /** Samples by time slice; the JDK's native-method samples stay out (they only fill time nothing else explains). */
-    private final StateTimeline timeline = new StateTimeline();
+    private final StateTimeline timeline;
     /** The JVM's CPU load × seconds (jdk.CPULoad), the last resort for how much CPU the samples stand for. */
     private double processLoadSeconds;
     /** Its kernel part, and the whole machine's load × seconds over the seconds they cover. */
@@ -80,6 +84,10 @@ final class RecordingBuilder {
     private Map<Long, List<long[]>> timedSpans = new HashMap<>();
     private Map<Long, List<long[]>> previousSpans = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
+
+    RecordingBuilder(StackStates states) {
+        this.timeline = new StateTimeline(states);
+    }
 
     void chunk(long start, long end) {
         timeline.origin(start);
@@ -123,7 +131,7 @@ final class RecordingBuilder {
     void nativeSample(long time, ThreadInfo t, Stack stack, long periodNanos) {
         natives.add(new NativeSample(time, thread(t), stack));
         nativePeriodNanos = periodNanos;
-        if (libraryNative(stack)) nativeStacks.add(stack);
+        if (CodeOrigin.libraryNative(stack)) nativeStacks.add(stack);
     }
 
     void gcPause(long time, long nanos) {
@@ -152,21 +160,9 @@ final class RecordingBuilder {
             Map<Stack, Integer> hints = dumpHints.computeIfAbsent(id, k -> new HashMap<>());
             if (same) hints.merge(start.stack(), 1, Integer::sum);
             hints.merge(end.stack(), 1, Integer::sum);
-            if (same && start.inNativeMethod() && libraryNative(start.stack())) nativeStacks.add(start.stack());
-            if (end.inNativeMethod() && libraryNative(end.stack())) nativeStacks.add(end.stack());
+            if (same && start.inNativeMethod() && CodeOrigin.libraryNative(start.stack())) nativeStacks.add(start.stack());
+            if (end.inNativeMethod() && CodeOrigin.libraryNative(end.stack())) nativeStacks.add(end.stack());
         });
-    }
-
-    /**
-     * A native method of a library or the application (JNI: a storage engine, a codec), not of the
-     * JDK: the JDK's blocking natives (socket reads, flushes, parks, sleeps) are named by the frame
-     * rules, and its others (a CPU-time read, a copy) return at once.
-     */
-    static boolean libraryNative(Stack stack) {
-        if (stack.isEmpty()) return false;
-        String c = stack.frames().get(0).className();
-        return !(c.startsWith("java.") || c.startsWith("javax.") || c.startsWith("jdk.") || c.startsWith("sun.")
-                || c.startsWith("com.sun."));
     }
 
     /** An allocation sample: the thread was running Java code then, as good as a CPU sample for where CPU went. */

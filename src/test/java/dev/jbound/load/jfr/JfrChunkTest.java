@@ -1,4 +1,4 @@
-package dev.jbound.analyze.jfr;
+package dev.jbound.load.jfr;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.jbound.analyze.jfr.ChunkWriter.concat;
-import static dev.jbound.analyze.jfr.ChunkWriter.varlong;
+import static dev.jbound.load.jfr.ChunkWriter.concat;
+import static dev.jbound.load.jfr.ChunkWriter.varlong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

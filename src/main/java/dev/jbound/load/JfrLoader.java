@@ -1,6 +1,7 @@
-package dev.jbound.analyze;
+package dev.jbound.load;
 
-import dev.jbound.analyze.jfr.JfrFile;
+import dev.jbound.analyze.StackStates;
+import dev.jbound.load.jfr.JfrFile;
 import dev.jbound.model.Recording;
 
 import java.io.IOException;
@@ -9,18 +10,27 @@ import java.nio.file.Path;
 /**
  * Reads any JFR recording into a {@link Recording}: async-profiler's (cpu, wall and lock samples)
  * and the JDK Flight Recorder's (samples plus timed wait events), told apart by the event types
- * a chunk declares. The parser ({@code dev.jbound.analyze.jfr}) maps each chunk and decodes only
+ * a chunk declares. The parser ({@code dev.jbound.load.jfr}) maps each chunk and decodes only
  * the events and constant pools used here, so the heap holds the model, not the file.
  *
- * @throws dev.jbound.analyze.jfr.JfrFormatException when the file is not JFR or its first chunk is unusable
+ * @throws dev.jbound.load.jfr.JfrFormatException when the file is not JFR or its first chunk is unusable
  */
 public final class JfrLoader {
 
     private JfrLoader() {
     }
 
+    /** Reads a recording whose stacks nothing else will classify (a test, a one-off look). */
     public static Recording load(Path file) throws IOException {
-        RecordingBuilder out = new RecordingBuilder();
+        return load(file, new StackStates());
+    }
+
+    /**
+     * @param states where the timeline classifies the stacks it meets; the analysis of the same
+     *               recording asks it again, so each distinct stack is classified once
+     */
+    public static Recording load(Path file, StackStates states) throws IOException {
+        RecordingBuilder out = new RecordingBuilder(states);
         AsyncProfilerEvents[] async = {null};
         JdkRecorderEvents[] jdk = {null};
         JfrFile.Outcome outcome = JfrFile.read(file, ChunkDecoder.POOLS, chunk -> {

@@ -1,7 +1,7 @@
-package dev.jbound.analyze;
+package dev.jbound.load;
 
-import dev.jbound.analyze.jfr.EventValues;
-import dev.jbound.analyze.jfr.JfrType;
+import dev.jbound.load.jfr.EventValues;
+import dev.jbound.load.jfr.JfrType;
 import dev.jbound.model.IoTarget;
 
 /**

@@ -1,6 +1,6 @@
-package dev.jbound.analyze;
+package dev.jbound.load;
 
-import dev.jbound.analyze.jfr.JfrChunk;
+import dev.jbound.load.jfr.JfrChunk;
 import dev.jbound.model.Frame;
 import dev.jbound.model.Stack;
 import dev.jbound.model.ThreadInfo;

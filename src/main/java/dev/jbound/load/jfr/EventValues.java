@@ -1,4 +1,4 @@
-package dev.jbound.analyze.jfr;
+package dev.jbound.load.jfr;
 
 /**
  * One event's fields, decoded in place: numbers and constant-pool keys without boxing, the rest

@@ -1,7 +1,7 @@
-package dev.jbound.analyze;
+package dev.jbound.load;
 
-import dev.jbound.analyze.jfr.JfrChunk;
-import dev.jbound.analyze.jfr.JfrType;
+import dev.jbound.load.jfr.JfrChunk;
+import dev.jbound.load.jfr.JfrType;
 import dev.jbound.model.MainClass;
 import dev.jbound.model.Recording;
 

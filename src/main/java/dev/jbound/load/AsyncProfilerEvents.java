@@ -1,8 +1,8 @@
-package dev.jbound.analyze;
+package dev.jbound.load;
 
-import dev.jbound.analyze.jfr.JfrChunk;
-import dev.jbound.analyze.jfr.JfrFormatException;
-import dev.jbound.analyze.jfr.JfrType;
+import dev.jbound.load.jfr.JfrChunk;
+import dev.jbound.load.jfr.JfrFormatException;
+import dev.jbound.load.jfr.JfrType;
 import dev.jbound.model.LockEvent;
 import dev.jbound.model.Stack;
 import dev.jbound.model.ThreadInfo;

@@ -1,4 +1,4 @@
-package dev.jbound.analyze.jfr;
+package dev.jbound.load.jfr;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,8 +1,9 @@
-package dev.jbound.analyze;
+package dev.jbound.load;
 
-import dev.jbound.analyze.jfr.JfrChunk;
-import dev.jbound.analyze.jfr.JfrFormatException;
-import dev.jbound.analyze.jfr.JfrType;
+import dev.jbound.analyze.ThreadDump;
+import dev.jbound.load.jfr.JfrChunk;
+import dev.jbound.load.jfr.JfrFormatException;
+import dev.jbound.load.jfr.JfrType;
 import dev.jbound.model.Frame;
 import dev.jbound.model.LockEvent;
 import dev.jbound.model.Recording;

@@ -1,4 +1,4 @@
-package dev.jbound.analyze;
+package dev.jbound.load;
 
 import java.util.Locale;
 

@@ -1,5 +1,6 @@
-package dev.jbound.analyze;
+package dev.jbound.load;
 
+import dev.jbound.analyze.StackStates;
 import dev.jbound.model.Frame;
 import dev.jbound.model.Stack;
 import dev.jbound.model.ThreadState;
@@ -17,7 +18,7 @@ class StateTimelineTest {
 
     @Test
     void anEightSecondReadFillsEightSlicesNotOne() {
-        StateTimeline t = new StateTimeline();
+        StateTimeline t = new StateTimeline(new StackStates());
         t.origin(0);
         t.wall(500_000_000L, 7, READ, ThreadState.IO, 8 * S);
         Timeline built = t.build(0, 10 * S, 2);
@@ -31,7 +32,7 @@ class StateTimelineTest {
 
     @Test
     void measuredCpuReplacesTheSampledCpuOfItsThreadSpreadOverItsPeriod() {
-        StateTimeline t = new StateTimeline();
+        StateTimeline t = new StateTimeline(new StackStates());
         t.origin(0);
         t.cpu(100, 3, Stack.of(Frame.java("x.Y", "spin")), 20_000_000L);
         t.measuredCpu(0, 4 * S, 3, 0.5 * 4 * S); // half of 2 CPUs for 4 s: a core
@@ -41,7 +42,7 @@ class StateTimelineTest {
 
     @Test
     void hundredsOfThousandsOfThreadsCannotExhaustMemoryOrBreakTheSlices() {
-        StateTimeline t = new StateTimeline();
+        StateTimeline t = new StateTimeline(new StackStates());
         t.origin(0);
         Stack spin = Stack.of(Frame.java("x.Y", "spin"));
         for (long tid = 1; tid <= 300_000; tid++) t.cpu((tid % 3600) * S, tid, spin, 20_000_000L);
@@ -53,7 +54,7 @@ class StateTimelineTest {
 
     @Test
     void aSpanOfDaysGetsLongerSlicesNotMillionsOfThem() {
-        StateTimeline t = new StateTimeline();
+        StateTimeline t = new StateTimeline(new StackStates());
         t.origin(0);
         t.cpu(0, 1, Stack.of(Frame.java("x.Y", "spin")), 20_000_000L);
         Timeline built = t.build(0, 30L * 24 * 3600 * S, 2);

@@ -1,4 +1,4 @@
-package dev.jbound.analyze;
+package dev.jbound.load;
 
 import dev.jbound.model.CpuSample;
 import dev.jbound.model.LockEvent;

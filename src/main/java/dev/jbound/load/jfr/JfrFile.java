@@ -1,4 +1,4 @@
-package dev.jbound.analyze.jfr;
+package dev.jbound.load.jfr;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

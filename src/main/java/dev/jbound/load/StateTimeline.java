@@ -1,12 +1,12 @@
-package dev.jbound.analyze;
+package dev.jbound.load;
 
+import dev.jbound.analyze.StackStates;
 import dev.jbound.model.Stack;
 import dev.jbound.model.ThreadState;
 import dev.jbound.model.Timeline;
 
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,8 +33,7 @@ final class StateTimeline {
     /** The row the GC's pauses are kept in: no thread has this id. */
     private static final long PAUSES = Long.MIN_VALUE;
 
-    private final FrameClassifier classifier = new FrameClassifier();
-    private final Map<Stack, Classification> states = new IdentityHashMap<>();
+    private final StackStates states;
     private Map<Cell, long[]> cells = new HashMap<>();
     /** jdk.ThreadCPULoad by thread and slice: load × nanoseconds, to multiply by the CPU count once known. */
     private Map<Cell, double[]> measured = new HashMap<>();
@@ -44,6 +43,10 @@ final class StateTimeline {
     /** No room for new cells: slices are as long as they get and the cells still fill the budget. */
     private boolean full;
 
+    StateTimeline(StackStates states) {
+        this.states = states;
+    }
+
     /** The recording's start, from its first chunk; later (or earlier) chunks keep it. */
     void origin(long startNanos) {
         if (origin == Long.MIN_VALUE) origin = startNanos;
@@ -51,7 +54,7 @@ final class StateTimeline {
 
     /** A CPU sample: its time is the state its stack shows (CPU, or io inside an I/O call). */
     void cpu(long time, long tid, Stack stack, long weight) {
-        add(time, 0, tid, state(stack), weight);
+        add(time, 0, tid, states.state(stack), weight);
     }
 
     /**
@@ -59,7 +62,7 @@ final class StateTimeline {
      * ran is the CPU samples' to tell, so a wall sample that shows it running adds nothing here.
      */
     void wall(long time, long tid, Stack stack, ThreadState known, long weight) {
-        ThreadState s = classification(stack).given(known);
+        ThreadState s = states.state(stack, known);
         if (s != ThreadState.CPU) add(time, weight, tid, s, weight);
     }
 
@@ -82,14 +85,6 @@ final class StateTimeline {
             measured.computeIfAbsent(c, k -> new double[1])[0] += loadNanos * fraction;
         });
         if (measured.size() > MAX_CELLS) coarsen();
-    }
-
-    private ThreadState state(Stack stack) {
-        return classification(stack).state();
-    }
-
-    private Classification classification(Stack stack) {
-        return states.computeIfAbsent(stack, classifier::classify);
     }
 
     /** @param length how long the time runs from {@code time} (0: an instant, all in its slice) */

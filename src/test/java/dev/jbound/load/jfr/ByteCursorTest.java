@@ -1,12 +1,12 @@
-package dev.jbound.analyze.jfr;
+package dev.jbound.load.jfr;
 
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
-import static dev.jbound.analyze.jfr.ChunkWriter.concat;
-import static dev.jbound.analyze.jfr.ChunkWriter.varlong;
+import static dev.jbound.load.jfr.ChunkWriter.concat;
+import static dev.jbound.load.jfr.ChunkWriter.varlong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
