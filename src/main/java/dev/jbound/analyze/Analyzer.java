@@ -62,14 +62,17 @@ public final class Analyzer {
 
     /**
      * What analysis reads. {@code os} and {@code threadDump} may be null (a recording read from a
-     * file); {@code states} is the classification the recording's reader built its timeline with.
+     * file); {@code states} is the classification the recording's reader built its timeline with;
+     * {@code assumedCpus} the target's CPUs where neither the OS sensor nor the recording states
+     * them (the caller's guess: this machine's, for a recording read here).
      */
     public record Input(Recording recording, OsActivity os, String threadDump, Report.Target target,
-                        String recorder, List<String> notes, StackStates states) {
+                        String recorder, List<String> notes, StackStates states, int assumedCpus) {
 
         /** A recording whose stacks were not classified yet (made in memory, not read). */
-        public Input(Recording recording, OsActivity os, String threadDump, Report.Target target, String recorder, List<String> notes) {
-            this(recording, os, threadDump, target, recorder, notes, new StackStates());
+        public Input(Recording recording, OsActivity os, String threadDump, Report.Target target, String recorder,
+                     List<String> notes, int assumedCpus) {
+            this(recording, os, threadDump, target, recorder, notes, new StackStates(), assumedCpus);
         }
     }
 
@@ -143,7 +146,7 @@ public final class Analyzer {
         rows.sort(Comparator.comparing((ThreadRow r) -> r.kind() != ThreadKind.APP)
                 .thenComparing(r -> -r.breakdown().activeNanos()).thenComparing(ThreadRow::name));
 
-        CpuBudget cores = cores(in.os(), rec);
+        CpuBudget cores = cores(in.os(), rec, in.assumedCpus());
         Function<String, Endpoint> endpoints = address -> os == null ? null : os.endpoint(address);
         long processCpu = os != null ? os.processCpuNanos() : gcCpu + jitCpu + otherCpu + appCpu;
         long appActive = process.activeNanos() - gcCpu;
@@ -457,10 +460,10 @@ public final class Analyzer {
         return c.site() == null ? null : c.site().qualifiedName();
     }
 
-    private static CpuBudget cores(OsActivity os, Recording rec) {
+    private static CpuBudget cores(OsActivity os, Recording rec, int assumed) {
         if (os != null && os.cores() != null) return os.cores();
-        // A recording from elsewhere says how many CPUs its JVM had; failing that, assume this machine's.
-        int n = rec.cpus() > 0 ? rec.cpus() : Runtime.getRuntime().availableProcessors();
+        // A recording from elsewhere says how many CPUs its JVM had; failing that, the caller's guess.
+        int n = rec.cpus() > 0 ? rec.cpus() : Math.max(1, assumed);
         return CpuBudget.of(n, n, Double.NaN, -1, -1);
     }
 

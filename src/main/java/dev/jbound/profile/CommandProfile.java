@@ -172,7 +172,7 @@ public final class CommandProfile implements AutoCloseable {
         }
         Report report = RecordingAnalysis.analyze(recording, jvm.os(),
                 jvm.runningAtEnd() && options.settings().threadDump() ? recorder::threadDump : null,
-                new Report.Target(t.pid(), t.mainClass(), t.jvmVersion()), recorder.name(), notes);
+                new Report.Target(t.pid(), t.mainClass(), t.jvmVersion()), recorder.name(), notes).report();
         return new JvmResult(t.pid(), t.mainClass(), report, null);
     }
 

@@ -26,8 +26,8 @@ public final class LiveProfile {
     public record Result(Report report, boolean interrupted, LoadedRecording recording) {
     }
 
-    /** A window's report and the recording it rests on. */
-    record Analyzed(Report report, LoadedRecording recording) {
+    /** A window's report, the recording it rests on and the thread dump taken for it (or null). */
+    record Analyzed(Report report, LoadedRecording recording, String threadDump) {
     }
 
     private LiveProfile() {
@@ -51,21 +51,17 @@ public final class LiveProfile {
      * A recorded window read and analysed with the recorder's notes; then its file is copied to
      * {@code keepJfr} (if not null) and deleted. Shared by attach's one window and top's intervals.
      */
-    static Report analyze(RecordedWindow window, RecorderSelection recorders, Report.Target target,
-                          LongFunction<String> threadDump, Path keepJfr) throws RecordingException {
-        return read(window, recorders, target, threadDump, keepJfr).report();
-    }
-
-    private static Analyzed read(RecordedWindow window, RecorderSelection recorders, Report.Target target,
-                                 LongFunction<String> threadDump, Path keepJfr) throws RecordingException {
+    static Analyzed read(RecordedWindow window, RecorderSelection recorders, Report.Target target,
+                           LongFunction<String> threadDump, Path keepJfr) throws RecordingException {
         List<String> notes = new ArrayList<>(recorders.notes());
         notes.addAll(window.notes());
         Path jfr = locate(window.jfr(), target.pid());
         try {
             LoadedRecording recording = RecordingAnalysis.load(jfr);
-            Report report = RecordingAnalysis.analyze(recording, window.os(), threadDump, target, recorders.recorder().name(), notes);
+            RecordingAnalysis.Analysis analysis = RecordingAnalysis.analyze(recording, window.os(), threadDump, target,
+                    recorders.recorder().name(), notes);
             if (keepJfr != null) RecordingAnalysis.keep(jfr, keepJfr);
-            return new Analyzed(report, recording);
+            return new Analyzed(analysis.report(), recording, analysis.threadDump());
         } finally {
             ScratchFiles.delete(jfr);
         }

@@ -48,10 +48,11 @@ public final class LiveSampler {
         RecordedWindow window = recorders.record(target, tick, Recorder.Progress.NONE);
         try {
             Recorder recorder = recorders.recorder();
-            String[] dump = new String[1];
-            Report report = LiveProfile.analyze(window, recorders, reportTarget, pid -> dump[0] = recorder.threadDump(pid), null);
-            if (dump[0] == null && wantDump) dump[0] = recorder.threadDump(target.pid());
-            ThreadSnapshot snapshot = dump[0] == null ? null : ThreadSnapshots.of(dump[0], reportTarget, System.currentTimeMillis());
+            LiveProfile.Analyzed analyzed = LiveProfile.read(window, recorders, reportTarget, recorder::threadDump, null);
+            Report report = analyzed.report();
+            String dump = analyzed.threadDump();
+            if (dump == null && wantDump) dump = recorder.threadDump(target.pid());
+            ThreadSnapshot snapshot = dump == null ? null : ThreadSnapshots.of(dump, reportTarget, System.currentTimeMillis());
             soFar.add(report);
             boolean exited = !ProcessHandle.of(target.pid()).map(ProcessHandle::isAlive).orElse(false);
             return new LiveTick(++number, report, snapshot, soFar.breakdown(), soFar.windowNanos(), soFar.verdict(), exited);

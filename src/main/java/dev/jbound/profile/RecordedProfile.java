@@ -28,6 +28,6 @@ public final class RecordedProfile {
         }
         Recording.Jvm jvm = rec.jvm();
         return Analyzer.analyze(new Analyzer.Input(rec, null, null, new Report.Target(jvm.pid(), jvm.mainClass(), jvm.version()),
-                rec.producer(), List.of(), loaded.states()));
+                rec.producer(), List.of(), loaded.states(), RecordingAnalysis.THIS_MACHINE_CPUS));
     }
 }

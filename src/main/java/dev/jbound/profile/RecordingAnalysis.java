@@ -26,8 +26,17 @@ import java.util.function.LongFunction;
 public final class RecordingAnalysis {
     private static final int OWNER_DUMPS = 3;
     private static final long OWNER_DUMP_PAUSE_MILLIS = 50;
+    /**
+     * What a recording that does not state its CPUs is assumed to have had: this machine's (an
+     * async-profiler recording does not say; a live window's OS sensor does, and wins).
+     */
+    static final int THIS_MACHINE_CPUS = Runtime.getRuntime().availableProcessors();
 
     private RecordingAnalysis() {
+    }
+
+    /** A report and the thread dump taken for it (null when none was): top shows the dump's stacks. */
+    public record Analysis(Report report, String threadDump) {
     }
 
     /**
@@ -36,20 +45,23 @@ public final class RecordingAnalysis {
      *                   threads contended for locks, to name the owners, or when the advice names
      *                   virtual threads, to check what would pin them; null for none
      */
-    public static Report analyze(LoadedRecording loaded, OsActivity os, LongFunction<String> threadDump, Report.Target target,
+    public static Analysis analyze(LoadedRecording loaded, OsActivity os, LongFunction<String> threadDump, Report.Target target,
                                  String recorder, List<String> notes) {
         Recording recording = loaded.recording();
         // Owners are worth a thread dump only where threads contended for locks.
         String dump = threadDump != null && !recording.lockEvents().isEmpty() ? ownersDump(recording, threadDump, target.pid()) : null;
-        Report report = Analyzer.analyze(new Analyzer.Input(recording, os, dump, target, recorder, notes, loaded.states()));
+        Report report = Analyzer.analyze(new Analyzer.Input(recording, os, dump, target, recorder, notes, loaded.states(),
+                THIS_MACHINE_CPUS));
         if (dump == null && threadDump != null && StrategyAdvisor.advisesVirtualThreads(report)) {
             // Before advice names virtual threads, a dump shows whether the waits would pin them
             // (Pinning): taken only then, as a dump stops the target for a moment.
             dump = threadDump.apply(target.pid());
-            if (dump != null) report = Analyzer.analyze(new Analyzer.Input(recording, os, dump, target, recorder, notes, loaded.states()));
+            if (dump != null) {
+                report = Analyzer.analyze(new Analyzer.Input(recording, os, dump, target, recorder, notes, loaded.states(), THIS_MACHINE_CPUS));
+            }
         }
         dev.jbound.Timing.mark("analyzed");
-        return report;
+        return new Analysis(report, dump);
     }
 
     /**

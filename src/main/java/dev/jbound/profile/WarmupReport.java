@@ -28,6 +28,6 @@ public final class WarmupReport {
         Recording rec = new Recording(0, 1_000_000_000L, 10_000_000L, 20_000_000L,
                 Map.of(1L, new ThreadInfo(1, "warmup-1", 1)), List.of(),
                 List.of(new WallSample(0, 1, stack, 1_000_000_000L)), List.of(), false);
-        return Analyzer.analyze(new Analyzer.Input(rec, null, null, new Report.Target(0, "", ""), "warmup", List.of()));
+        return Analyzer.analyze(new Analyzer.Input(rec, null, null, new Report.Target(0, "", ""), "warmup", List.of(), 1));
     }
 }

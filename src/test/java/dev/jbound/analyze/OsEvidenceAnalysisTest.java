@@ -39,7 +39,7 @@ class OsEvidenceAnalysisTest {
     private static Report analyze(Recording rec, List<OsThreadActivity> threads) {
         OsActivity os = new OsActivity(42, true, WINDOW, threads, 0, 0, 0, 0, 0, CpuBudget.of(2, 2, Double.NaN, -1, -1), "");
         return Analyzer.analyze(new Analyzer.Input(rec, os, null, new Report.Target(42, "com.acme.Main", "17.0.15"),
-                Recording.ASYNC_PROFILER, List.of()));
+                Recording.ASYNC_PROFILER, List.of(), 2));
     }
 
     private static OsThreadActivity blockedIn(long tid, String name, long cpu, long runDelay, BlockedCall call) {
@@ -78,7 +78,7 @@ class OsEvidenceAnalysisTest {
         assertThat(r.verdict().workloadClass()).as("%s %s", r.verdict(), r.breakdown()).isEqualTo(WorkloadClass.IDLE);
         // without the OS's view the same stacks are a thread in I/O
         Report stacksOnly = Analyzer.analyze(new Analyzer.Input(rec, null, null, new Report.Target(42, "com.acme.Main", "17.0.15"),
-                Recording.ASYNC_PROFILER, List.of()));
+                Recording.ASYNC_PROFILER, List.of(), 2));
         assertThat(stacksOnly.verdict().workloadClass()).isEqualTo(WorkloadClass.IO_BOUND);
     }
 }

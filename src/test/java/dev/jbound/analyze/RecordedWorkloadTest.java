@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * OS sensor and the thread dump: the samples alone must still tell the workloads apart.
  */
 class RecordedWorkloadTest {
+    /** The kept async-profiler recordings were made on a machine of 2 CPUs, and do not say so themselves. */
+    private static final int KEPT_RECORDINGS_CPUS = 2;
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({
@@ -32,7 +34,7 @@ class RecordedWorkloadTest {
     void samplesAloneGiveTheVerdict(String workload, String expected, String state, double minShare) throws Exception {
         Report r = Analyzer.analyze(new Analyzer.Input(
                 JfrLoader.load(Path.of("src/test/resources/recordings", workload + ".jfr")), null, null,
-                new Report.Target(0, "", ""), "async-profiler", List.of()));
+                new Report.Target(0, "", ""), "async-profiler", List.of(), KEPT_RECORDINGS_CPUS));
         assertThat(r.verdict().workloadClass().label()).as("%s %s", r.verdict(), r.breakdown()).isEqualTo(expected);
         // made on a shared 2-core machine, these recordings carry run-queue delay caused by neighbours,
         // which the verdict leaves out: the share that decides is of the rest of active time

@@ -24,7 +24,7 @@ class HtmlReportTest {
         Recording rec = JfrLoader.load(Path.of("src/test/resources/recordings/lock.jfr"), states);
         Report r = Analyzer.analyze(new Analyzer.Input(rec, null, null,
                 new Report.Target(42, "<script>alert(1)</script>", "17\"><b>"), "async-profiler",
-                List.of("\"><img src=x onerror=alert(2)>"), states));
+                List.of("\"><img src=x onerror=alert(2)>"), states, 2));
         StringWriter html = new StringWriter();
         HtmlReport.render(r, FlameStacks.of(rec, states), new PrintWriter(html));
         assertThat(html.toString()).doesNotContain("<script>alert", "<img src=x", "17\"><b>")

@@ -23,7 +23,7 @@ class TopScreenTest {
 
     private static LiveTick tick(String evilName) throws Exception {
         Report r = Analyzer.analyze(new Analyzer.Input(JfrLoader.load(Path.of("src/test/resources/recordings/lock.jfr")),
-                null, null, new Report.Target(42, "com.example.OrderService", "17.0.15"), "async-profiler", List.of()));
+                null, null, new Report.Target(42, "com.example.OrderService", "17.0.15"), "async-profiler", List.of(), 2));
         List<ThreadRow> rows = new ArrayList<>(r.threads());
         ThreadRow first = rows.get(0);
         rows.set(0, new ThreadRow(first.osTid(), evilName, first.pool(), first.kind(), first.breakdown(), first.cpuNanos(),
