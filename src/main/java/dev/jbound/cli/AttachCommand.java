@@ -7,9 +7,9 @@ import dev.jbound.target.TargetFinder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
@@ -36,26 +36,13 @@ public final class AttachCommand implements Callable<Integer> {
     String target;
 
     @Mixin
-    RecordingOptions recording;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    KeepJfrOption keep;
-
-    @Mixin
-    ArtefactOptions pages;
+    ProfileOptions options;
 
     @Override
     public Integer call() throws TargetException, RecordingException {
         if (target.isBlank()) throw new ParameterException(spec.commandLine(), "name the JVM to profile by pid or main class (list them with: jbound ps)");
-        RecordingSettings settings = recording.settings(RecordingSettings.DEFAULT_DURATION);
-        output.validate();
-        keep.validate();
-        pages.validate();
-        Warmup warmup = Warmup.start(output.format);
-        Console console = parent.console();
-        return ProfileRunner.run(TargetFinder.byPidOrName(target), settings, recording.recorder, output, keep, pages, console, warmup);
+        ProfileSettings settings = options.validated(RecordingSettings.DEFAULT_DURATION);
+        Warmup warmup = Warmup.start(settings.format());
+        return ProfileRunner.run(TargetFinder.byPidOrName(target), settings, parent.console(), warmup);
     }
 }

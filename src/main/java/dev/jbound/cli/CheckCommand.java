@@ -131,7 +131,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (pid != null) {
             RecordingSettings settings = recording.settings(RecordingSettings.DEFAULT_DURATION);
             // started before the lookup, so that it overlaps it (as attach does)
-            Warmup warmup = Warmup.start(format == CheckFormat.text ? OutputFormat.text : OutputFormat.json);
+            Warmup warmup = Warmup.start(format.reportFormat());
             LiveProfile.Result r = ProfileRunner.record(TargetFinder.byPidOrName(pid), settings, recording.recorder, null,
                     console, warmup);
             return new Profiled(r.report(), r.interrupted());

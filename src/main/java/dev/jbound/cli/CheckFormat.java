@@ -1,21 +1,24 @@
 package dev.jbound.cli;
 
-import dev.jbound.render.CheckJsonRenderer;
-import dev.jbound.render.CheckJunitRenderer;
-import dev.jbound.render.CheckMarkdownRenderer;
-import dev.jbound.render.CheckRenderer;
-import dev.jbound.render.CheckTextRenderer;
+import dev.jbound.model.CheckResult;
+import dev.jbound.render.Format;
+import dev.jbound.render.Renderer;
+import dev.jbound.render.Renderers;
 
-/** jbound check's formats, chosen in one place. */
+/** check's --format: its result also goes to CI servers (JUnit XML) and job summaries (Markdown). */
 enum CheckFormat {
     text, json, junit, markdown;
 
-    CheckRenderer renderer(Console console) {
-        return switch (this) {
-            case text -> new CheckTextRenderer(console.color(), console.unicode());
-            case json -> new CheckJsonRenderer();
-            case junit -> new CheckJunitRenderer();
-            case markdown -> new CheckMarkdownRenderer();
-        };
+    Format format() {
+        return Format.valueOf(name());
+    }
+
+    Renderer<CheckResult> renderer(Console console) {
+        return Renderers.of(CheckResult.class, format(), console.terminal());
+    }
+
+    /** The report's format nearest to this one (for warming up its renderer). */
+    OutputFormat reportFormat() {
+        return this == text ? OutputFormat.text : OutputFormat.json;
     }
 }

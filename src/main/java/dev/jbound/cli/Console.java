@@ -1,5 +1,7 @@
 package dev.jbound.cli;
 
+import dev.jbound.render.Renderers;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -12,6 +14,11 @@ import java.nio.file.Path;
  * NO_COLOR is set (https://no-color.org) or TERM is dumb; Unicode bars only on a UTF-8 terminal.
  */
 record Console(PrintWriter out, PrintWriter err, boolean tty, boolean color, boolean unicode, boolean inShell) {
+
+    /** How text for this console is drawn. */
+    Renderers.Terminal terminal() {
+        return new Renderers.Terminal(color, unicode);
+    }
 
     static Console of(PrintWriter out, PrintWriter err, boolean tty) {
         return of(out, err, tty, false);

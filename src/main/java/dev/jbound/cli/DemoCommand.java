@@ -4,16 +4,15 @@ import dev.jbound.demo.RunningWorkload;
 import dev.jbound.demo.Workload;
 import dev.jbound.demo.WorkloadLauncher;
 import dev.jbound.record.RecordingException;
-import dev.jbound.record.RecordingSettings;
 import dev.jbound.target.TargetException;
 import dev.jbound.target.TargetFinder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -52,16 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path java;
 
     @Mixin
-    RecordingOptions recording;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    KeepJfrOption keep;
-
-    @Mixin
-    ArtefactOptions pages;
+    ProfileOptions options;
 
     @Override
     public Integer call() throws TargetException, RecordingException {
@@ -70,17 +60,14 @@ public final class DemoCommand implements Callable<Integer> {
         if (java != null && !Files.isExecutable(java)) {
             throw new ParameterException(spec.commandLine(), "--java " + java + " is not an executable file");
         }
-        RecordingSettings settings = recording.settings(DEFAULT_DURATION);
-        output.validate();
-        keep.validate();
-        pages.validate();
+        ProfileSettings settings = options.validated(DEFAULT_DURATION);
         Console console = parent.console();
         console.err().println("jbound: starting the '" + w.id() + "' workload: " + w.description());
         console.err().flush();
-        Warmup warmup = Warmup.start(output.format);
+        Warmup warmup = Warmup.start(settings.format());
         try (RunningWorkload running = WorkloadLauncher.start(w, java, List.of())) {
             Thread.sleep(WARM_UP.toMillis());
-            return ProfileRunner.run(TargetFinder.byPid(running.pid()), settings, recording.recorder, output, keep, pages, console, warmup);
+            return ProfileRunner.run(TargetFinder.byPid(running.pid()), settings, console, warmup);
         } catch (IOException e) {
             throw new RecordingException("cannot start the demo workload: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -4,8 +4,6 @@ import dev.jbound.model.ReportDiff;
 import dev.jbound.model.ReportSummary;
 import dev.jbound.profile.ReportJudgements;
 import dev.jbound.record.RecordingException;
-import dev.jbound.render.DiffJsonRenderer;
-import dev.jbound.render.DiffTextRenderer;
 import dev.jbound.render.ReportJsonReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,8 +34,6 @@ import java.util.concurrent.Callable;
                 "2:usage error: a file missing, not JSON, not a jbound report, or of another schema version"})
 public final class DiffCommand implements Callable<Integer> {
 
-    enum Format { text, json }
-
     @Spec
     CommandSpec spec;
 
@@ -55,7 +51,7 @@ public final class DiffCommand implements Callable<Integer> {
     String failOnRegression;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    Format format = Format.text;
+    OutputFormat format = OutputFormat.text;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the output to FILE instead of stdout.")
     Path output;
@@ -66,8 +62,7 @@ public final class DiffCommand implements Callable<Integer> {
         OutputOptions.checkWritable(spec, output, "--output");
         ReportDiff diff = ReportJudgements.compare(read(before), read(after), threshold);
         Console console = parent.console();
-        ReportOutput.write(output, console, (c, out) -> (format == Format.json ? new DiffJsonRenderer()
-                : new DiffTextRenderer(c.color())).render(diff, out));
+        ReportOutput.write(output, console, (c, out) -> format.renderer(ReportDiff.class, c).render(diff, out));
         for (ReportDiff.StateChange r : diff.regressions()) {
             console.err().printf(Locale.ROOT, "jbound: regression: %s rose %.1f points (%.1f%% → %.1f%% of active time), more than %.1f%n",
                     r.state().label(), r.points(), r.before() * 100, r.after() * 100, threshold);

@@ -3,16 +3,14 @@ package dev.jbound.cli;
 import dev.jbound.model.ThreadSnapshot;
 import dev.jbound.profile.LiveDump;
 import dev.jbound.record.RecordingException;
-import dev.jbound.render.DumpJsonRenderer;
-import dev.jbound.render.DumpTextRenderer;
 import dev.jbound.target.TargetException;
 import dev.jbound.target.TargetJvm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
@@ -46,8 +44,7 @@ public final class DumpCommand implements Callable<Integer> {
         ThreadSnapshot snapshot = LiveDump.take(jvm);
         Console console = parent.console();
         ReportOutput.write(output.output, console, (c, out) -> {
-            if (output.format == OutputFormat.json) new DumpJsonRenderer().render(snapshot, out);
-            else new DumpTextRenderer(c.color()).render(snapshot, out);
+            output.format.renderer(ThreadSnapshot.class, c).render(snapshot, out);
         });
         return ExitCodes.OK;
     }

@@ -17,12 +17,11 @@ final class ProfileRunner {
     }
 
     /** @param warmup started by the command as early as it could, so it overlaps the target lookup */
-    static int run(TargetJvm target, RecordingSettings settings, RecorderOption recorder, OutputOptions output,
-                   KeepJfrOption keep, ArtefactOptions pages, Console console, Warmup warmup)
+    static int run(TargetJvm target, ProfileSettings settings, Console console, Warmup warmup)
             throws TargetException, RecordingException {
-        LiveProfile.Result result = record(target, settings, recorder, keep.jfr, console, warmup);
-        write(result.report(), output, console);
-        pages.write(result.report(), result.recording(), console);
+        LiveProfile.Result result = record(target, settings.recording(), settings.recorder(), settings.keepJfr(), console, warmup);
+        write(result.report(), settings.format(), settings.output(), console);
+        settings.pages().write(result.report(), result.recording(), console);
         return result.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 
@@ -43,8 +42,8 @@ final class ProfileRunner {
         return result;
     }
 
-    /** The report to stdout, or to --output with a line on stderr saying so. */
-    static void write(Report report, OutputOptions output, Console console) {
-        ReportOutput.write(output.output, console, (c, out) -> output.format.renderer(c).render(report, out));
+    /** The report to stdout, or to --output ({@code file}) with a line on stderr saying so. */
+    static void write(Report report, OutputFormat format, Path file, Console console) {
+        ReportOutput.write(file, console, (c, out) -> format.renderer(Report.class, c).render(report, out));
     }
 }

@@ -30,7 +30,7 @@ public final class PsCommand implements Callable<Integer> {
     public Integer call() throws TargetException {
         JvmScan scan = JvmScanner.scan(JvmScanner.CPU_SAMPLE);
         Console console = parent.console();
-        format.jvmListRenderer(console).render(scan, console.out());
+        format.renderer(JvmScan.class, console).render(scan, console.out());
         console.out().flush();
         return ExitCodes.OK;
     }

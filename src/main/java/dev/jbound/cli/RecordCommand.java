@@ -39,44 +39,32 @@ final class RecordCommand implements Callable<Integer> {
     Duration duration;
 
     @Mixin
-    RecordingOptions recording;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    KeepJfrOption keep;
-
-    @Mixin
-    ArtefactOptions pages;
+    ProfileOptions options;
 
     @Override
     public Integer call() throws TargetException, RecordingException {
         ShellSession session = (ShellSession) parent.session;
         TargetJvm jvm = session.attached();
         if (jvm == null) throw new ParameterException(spec.commandLine(), "attach to a JVM first: attach PID|NAME (list them with: ps)");
-        if (duration != null && recording.duration != null) {
+        if (duration != null && options.recording.duration != null) {
             throw new ParameterException(spec.commandLine(), "give the duration once: record 30s, or record --duration 30s");
         }
-        if (duration != null) recording.duration = duration;
-        RecordingSettings settings = recording.settings(RecordingSettings.DEFAULT_DURATION);
-        output.validate();
-        keep.validate();
-        pages.validate();
+        if (duration != null) options.recording.duration = duration;
+        ProfileSettings settings = options.validated(RecordingSettings.DEFAULT_DURATION);
         Console console = parent.console();
-        Warmup warmup = Warmup.start(output.format);
+        Warmup warmup = Warmup.start(settings.format());
         Path scratch = ScratchFiles.create("jbound-shell-");
         LiveProfile.Result result;
         try {
-            result = ProfileRunner.record(jvm, settings, recording.recorder, scratch, console, warmup);
+            result = ProfileRunner.record(jvm, settings.recording(), settings.recorder(), scratch, console, warmup);
         } catch (TargetException | RecordingException | RuntimeException e) {
             ScratchFiles.delete(scratch);
             throw e;
         }
         session.recorded(result.report(), scratch);
-        if (keep.jfr != null) RecordingAnalysis.keep(scratch, keep.jfr);
-        ProfileRunner.write(result.report(), output, console);
-        pages.write(result.report(), result.recording(), console);
+        if (settings.keepJfr() != null) RecordingAnalysis.keep(scratch, settings.keepJfr());
+        ProfileRunner.write(result.report(), settings.format(), settings.output(), console);
+        settings.pages().write(result.report(), result.recording(), console);
         return result.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 }

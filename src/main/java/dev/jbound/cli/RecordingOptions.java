@@ -1,10 +1,10 @@
 package dev.jbound.cli;
 
 import dev.jbound.record.RecordingSettings;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.time.Duration;
 

@@ -46,12 +46,12 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() throws RecordingException {
         RecordingFileCheck.check(spec, file);
         output.validate();
-        pages.validate();
+        Pages wanted = pages.validated();
         Console console = parent.console();
         var recording = RecordingAnalysis.load(file);
         var report = RecordedProfile.analyze(file, recording);
-        ProfileRunner.write(report, output, console);
-        pages.write(report, recording, console);
+        ProfileRunner.write(report, output.format, output.output, console);
+        wanted.write(report, recording, console);
         return ExitCodes.OK;
     }
 }

@@ -5,7 +5,6 @@ import dev.jbound.model.RunReport.JvmResult;
 import dev.jbound.profile.CommandProfile;
 import dev.jbound.profile.LoadedRecording;
 import dev.jbound.record.RecordingException;
-import dev.jbound.record.RecordingSettings;
 import dev.jbound.target.TargetException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,28 +47,16 @@ public final class RunCommand implements Callable<Integer> {
     boolean subprocesses;
 
     @Mixin
-    RecordingOptions recording;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    KeepJfrOption keep;
-
-    @Mixin
-    ArtefactOptions pages;
+    ProfileOptions options;
 
     @Override
     public Integer call() throws TargetException, RecordingException {
         // No --duration: until the command ends, and at most the longest window jbound records.
-        RecordingSettings settings = recording.settings(RecordingOptions.MAX_DURATION);
-        output.validate();
-        keep.validate();
-        pages.validate();
+        ProfileSettings settings = options.validated(RecordingOptions.MAX_DURATION);
         Console console = parent.console().reportOnStderr();
         // No Warmup as attach has: it would take CPU from the command's JVMs, measured from their start.
-        var options = new CommandProfile.Options(command, settings, subprocesses, keep.jfr, pages.wanted());
-        try (CommandProfile profile = CommandProfile.launch(options, recording.recorder.startupRecorder());
+        var run = new CommandProfile.Options(command, settings.recording(), subprocesses, settings.keepJfr(), settings.pages().wanted());
+        try (CommandProfile profile = CommandProfile.launch(run, settings.recorder().startupRecorder());
              InterruptOnSigint ignored = InterruptOnSigint.forwarding(profile::interrupt)) {
             RunReport report = profile.awaitVerdict();
             int failure;
@@ -77,7 +64,7 @@ public final class RunCommand implements Callable<Integer> {
                 failure = ExitCodes.TARGET;
                 if (!report.commandEnded()) {
                     console.err().printf(Locale.ROOT, "jbound: the command started no JVM within the %.1f s window; nothing to profile%n",
-                            settings.duration().toMillis() / 1000.0);
+                            settings.recording().duration().toMillis() / 1000.0);
                     console.err().flush();
                 }
             } else if (report.reports().isEmpty()) {
@@ -85,8 +72,8 @@ public final class RunCommand implements Callable<Integer> {
                 console.err().flush();
                 failure = ExitCodes.RECORDING;
             } else {
-                failure = write(report, console);
-                if (failure == ExitCodes.OK) failure = writePages(report, profile.firstRecording(), console);
+                failure = write(report, settings, console);
+                if (failure == ExitCodes.OK) failure = writePages(report, settings.pages(), profile.firstRecording(), console);
             }
             int exit = profile.awaitExit();
             if (report.jvms().isEmpty() && report.commandEnded()) {
@@ -98,7 +85,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** The pages show the first JVM, as --jfr keeps its recording under the name given. */
-    private int writePages(RunReport report, LoadedRecording firstRecording, Console console) {
+    private static int writePages(RunReport report, Pages pages, LoadedRecording firstRecording, Console console) {
         if (!pages.wanted()) return ExitCodes.OK;
         try {
             JvmResult first = report.jvms().get(0);
@@ -117,9 +104,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** @return OK, or USAGE when the report could not be written to --output (the command is still waited for) */
-    private int write(RunReport report, Console console) {
+    private static int write(RunReport report, ProfileSettings settings, Console console) {
         try {
-            ReportOutput.write(output.output, console, (c, out) -> output.format.runRenderer(c).render(report, out));
+            ReportOutput.write(settings.output(), console, (c, out) -> settings.format().renderer(RunReport.class, c).render(report, out));
             return ExitCodes.OK;
         } catch (OutputWriteException e) {
             console.err().println("jbound: " + escape(e.getMessage()));

@@ -1,9 +1,10 @@
 package dev.jbound.cli;
 
+import dev.jbound.model.Report;
 import dev.jbound.profile.RecordingAnalysis;
 import dev.jbound.record.RecordingException;
-import dev.jbound.render.JsonRenderer;
-import dev.jbound.render.TextRenderer;
+import dev.jbound.render.Format;
+import dev.jbound.render.Renderers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -44,8 +45,8 @@ final class SaveCommand implements Callable<Integer> {
             RecordingAnalysis.keep(session.lastJfr(), file);
         } else {
             try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-                if (name.endsWith(".json")) new JsonRenderer().render(report, out);
-                else new TextRenderer(false, true).render(report, out);
+                Format format = name.endsWith(".json") ? Format.json : Format.text;
+                Renderers.of(Report.class, format, Renderers.Terminal.PLAIN).render(report, out);
             } catch (IOException e) {
                 throw new RecordingException("cannot write " + file + ": " + e.getMessage(), e);
             }

@@ -1,6 +1,5 @@
 package dev.jbound.cli;
 
-import dev.jbound.model.FoundJvm;
 import dev.jbound.shell.Repl;
 import dev.jbound.target.JvmScanner;
 import dev.jbound.target.TargetException;

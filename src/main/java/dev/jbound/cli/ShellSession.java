@@ -1,9 +1,9 @@
 package dev.jbound.cli;
 
-import dev.jbound.record.ScratchFiles;
 import dev.jbound.model.Report;
 import dev.jbound.model.ThreadRow;
 import dev.jbound.model.ThreadSnapshot;
+import dev.jbound.record.ScratchFiles;
 import dev.jbound.target.TargetJvm;
 import org.jline.terminal.Terminal;
 

@@ -26,7 +26,7 @@ final class VerdictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws RecordingException {
         output.validate();
-        ProfileRunner.write(LastRecording.of(parent, spec.commandLine()), output, parent.console());
+        ProfileRunner.write(LastRecording.of(parent, spec.commandLine()), output.format, output.output, parent.console());
         return ExitCodes.OK;
     }
 }

@@ -39,7 +39,7 @@ final class Warmup {
         try {
             Report report = WarmupReport.analyze();
             PrintWriter sink = new PrintWriter(Writer.nullWriter());
-            format.renderer(new Console(sink, sink, false, false, true, false)).render(report, sink);
+            format.renderer(Report.class, new Console(sink, sink, false, false, true, false)).render(report, sink);
         } catch (RuntimeException | LinkageError ignored) {
             // warm-up is an optimisation only
         }

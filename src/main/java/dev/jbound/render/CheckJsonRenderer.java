@@ -9,7 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 
 /** The report's JSON document with {@code check.passed} and {@code check.assertions[]} added (README). */
-public final class CheckJsonRenderer implements CheckRenderer {
+public final class CheckJsonRenderer implements Renderer<CheckResult> {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 

@@ -13,7 +13,7 @@ import java.util.Locale;
  * assertion, a {@code <failure>} naming the measured value and the bound; the verdict and the
  * breakdown in {@code <system-out>} so a failure can be judged without the full report.
  */
-public final class CheckJunitRenderer implements CheckRenderer {
+public final class CheckJunitRenderer implements Renderer<CheckResult> {
 
     @Override
     public void render(CheckResult result, PrintWriter out) {

@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /** Markdown for a CI job summary (e.g. $GITHUB_STEP_SUMMARY): the verdict, the breakdown and the assertions as tables. */
-public final class CheckMarkdownRenderer implements CheckRenderer {
+public final class CheckMarkdownRenderer implements Renderer<CheckResult> {
 
     @Override
     public void render(CheckResult result, PrintWriter out) {

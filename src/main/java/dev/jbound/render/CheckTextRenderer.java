@@ -5,7 +5,7 @@ import dev.jbound.model.CheckResult;
 import java.io.PrintWriter;
 
 /** The human report, then one line per assertion, failures marked. */
-public final class CheckTextRenderer implements CheckRenderer {
+public final class CheckTextRenderer implements Renderer<CheckResult> {
 
     private final TextRenderer report;
     private final Style style;

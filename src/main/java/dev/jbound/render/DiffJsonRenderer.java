@@ -8,7 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 
 /** {@code jbound diff --format json}: schema in schema/jbound.schema.json ($defs/diff) and the README. */
-public final class DiffJsonRenderer implements DiffRenderer {
+public final class DiffJsonRenderer implements Renderer<ReportDiff> {
 
     public static final int SCHEMA_VERSION = 1;
     private static final JsonMapper MAPPER = JsonMapper.builder().build();

@@ -8,7 +8,7 @@ import java.util.Locale;
 import static dev.jbound.render.TerminalText.escape;
 
 /** The two classes, a table of shares before and after, the frames that moved, and the regressions. */
-public final class DiffTextRenderer implements DiffRenderer {
+public final class DiffTextRenderer implements Renderer<ReportDiff> {
 
     private final Style style;
 

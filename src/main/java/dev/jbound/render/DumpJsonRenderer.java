@@ -9,11 +9,12 @@ import java.io.PrintWriter;
 import java.time.Instant;
 
 /** {@code jbound dump --format json}: schema in schema/jbound.schema.json ($defs/dump) and the README. */
-public final class DumpJsonRenderer {
+public final class DumpJsonRenderer implements Renderer<ThreadSnapshot> {
 
     public static final int SCHEMA_VERSION = 1;
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+    @Override
     public void render(ThreadSnapshot s, PrintWriter out) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);

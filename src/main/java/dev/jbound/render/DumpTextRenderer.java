@@ -9,7 +9,7 @@ import java.util.List;
 import static dev.jbound.render.TerminalText.escape;
 
 /** Deadlocks first, then the lock graph, then the threads grouped by state with their top frames. */
-public final class DumpTextRenderer {
+public final class DumpTextRenderer implements Renderer<ThreadSnapshot> {
 
     private static final int LOCKS = 10;
     private final Style style;
@@ -18,6 +18,7 @@ public final class DumpTextRenderer {
         this.style = new Style(color);
     }
 
+    @Override
     public void render(ThreadSnapshot s, PrintWriter out) {
         out.println("jbound dump · pid " + s.target().pid()
                 + (s.target().mainClass().isBlank() ? "" : " · " + escape(s.target().mainClass()))

@@ -24,7 +24,7 @@ import java.util.List;
  * One JSON document per report (schema in the README). Field names are written out here rather
  * than derived from the records, so renaming Java code cannot silently change the schema.
  */
-public final class JsonRenderer implements Renderer {
+public final class JsonRenderer implements Renderer<Report> {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 

@@ -16,7 +16,7 @@ import java.io.PrintWriter;
  * Written with Jackson's streaming generator rather than a JsonMapper tree: ps is a short-lived
  * process and the mapper's start-up (measured ~180 ms against ~40 ms) was a third of its run time.
  */
-public final class JvmListJsonRenderer implements JvmListRenderer {
+public final class JvmListJsonRenderer implements Renderer<JvmScan> {
 
     private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
         @Override

@@ -12,7 +12,7 @@ import java.util.Locale;
 import static dev.jbound.render.TerminalText.escape;
 
 /** {@code jbound ps} as an aligned table; the main class comes last, so a long one cannot push the others about. */
-public final class JvmTableRenderer implements JvmListRenderer {
+public final class JvmTableRenderer implements Renderer<JvmScan> {
     private static final String[] HEADER = {"PID", "USER", "UPTIME", "THREADS", "CPU%", "JDK", "ATTACHABLE", "MAIN"};
     /** Columns of figures, aligned right. */
     private static final boolean[] RIGHT = {true, false, true, true, true, false, false, false};

@@ -1,10 +1,12 @@
 package dev.jbound.render;
 
-import dev.jbound.model.Report;
-
 import java.io.PrintWriter;
 
-/** One output format. Renderers see only the report and write to the stream they are given. */
-public interface Renderer {
-    void render(Report report, PrintWriter out);
+/**
+ * One output format of one document (a report, a check's result, a diff, run's verdicts, ps's
+ * list, a thread dump). Renderers see only their document and write to the stream they are given;
+ * {@link Renderers} chooses one for each (document, format) pair.
+ */
+public interface Renderer<D> {
+    void render(D document, PrintWriter out);
 }

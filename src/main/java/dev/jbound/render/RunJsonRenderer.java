@@ -13,7 +13,7 @@ import java.io.PrintWriter;
  * {@code jbound run} as JSON: with one reported JVM, its document exactly as {@code attach} writes
  * it; with every JVM reported (--subprocesses), one document that lists them (schema in the README).
  */
-public final class RunJsonRenderer implements RunRenderer {
+public final class RunJsonRenderer implements Renderer<RunReport> {
 
     /** Versions the --subprocesses document; each entry of {@code jvms} carries its own. */
     public static final int SCHEMA_VERSION = 1;

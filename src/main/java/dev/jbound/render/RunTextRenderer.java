@@ -13,7 +13,7 @@ import static dev.jbound.render.TerminalText.escape;
  * {@code jbound run} for people: the one reported JVM's report exactly as {@code attach} prints it;
  * with every JVM reported, one report per JVM and a closing list of them all.
  */
-public final class RunTextRenderer implements RunRenderer {
+public final class RunTextRenderer implements Renderer<RunReport> {
 
     private final TextRenderer single;
     private final Style style;

@@ -17,7 +17,7 @@ import java.util.Locale;
 import static dev.jbound.render.TerminalText.escape;
 
 /** The human report: verdict first, its numbers, where the time goes, and what to do; one screen. */
-public final class TextRenderer implements Renderer {
+public final class TextRenderer implements Renderer<Report> {
 
     private static final ThreadState[] ACTIVE = {ThreadState.CPU, ThreadState.RUNQUEUE, ThreadState.IO,
             ThreadState.LOCK, ThreadState.GC};
