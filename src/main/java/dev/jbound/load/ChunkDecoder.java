@@ -1,6 +1,8 @@
 package dev.jbound.load;
 
 import dev.jbound.load.jfr.JfrChunk;
+import dev.jbound.load.jfr.JfrType;
+import dev.jbound.load.jfr.LongMap;
 import dev.jbound.model.Frame;
 import dev.jbound.model.Stack;
 import dev.jbound.model.ThreadInfo;
@@ -25,15 +27,56 @@ final class ChunkDecoder {
     /** async-profiler's recordings carry native and kernel frames; the JDK's "Native" frames are Java native methods. */
     private final boolean nativeFrames;
     private final Map<Stack, Stack> interned;
-    private final Map<Long, Stack> stacks = new HashMap<>();
-    private final Map<Long, Frame> frames = new HashMap<>();
-    private final Map<Long, String> classNames = new HashMap<>();
-    private final Map<Long, ThreadInfo> threads = new HashMap<>();
+    private final LongMap<Stack> stacks = new LongMap<>();
+    private final LongMap<Frame> frames = new LongMap<>();
+    private final LongMap<String> classNames = new LongMap<>();
+    private final LongMap<ThreadInfo> threads = new LongMap<>();
+    private final LongMap<String> frameTypes = new LongMap<>();
+    // The pools' types and their fields' positions, looked up once per chunk (a stack's frames ask for each).
+    private final JfrType classType;
+    private final JfrType threadType;
+    private final JfrType traceType;
+    private final JfrType methodType;
+    private final JfrType symbolType;
+    private final JfrType frameKindType;
+    private final int className;
+    private final int threadOsName;
+    private final int threadJavaName;
+    private final int threadOsId;
+    private final int threadJavaId;
+    private final int threadVirtual;
+    private final int traceFrames;
+    private final int frameMethod;
+    private final int frameKind;
+    private final int methodName;
+    private final int methodOwner;
 
     ChunkDecoder(JfrChunk chunk, boolean nativeFrames, Map<Stack, Stack> interned) {
         this.chunk = chunk;
         this.nativeFrames = nativeFrames;
         this.interned = interned;
+        classType = chunk.type("java.lang.Class");
+        threadType = chunk.type("java.lang.Thread");
+        traceType = chunk.type("jdk.types.StackTrace");
+        methodType = chunk.type("jdk.types.Method");
+        symbolType = chunk.type("jdk.types.Symbol");
+        frameKindType = chunk.type("jdk.types.FrameType");
+        JfrType frameType = chunk.type("jdk.types.StackFrame");
+        className = index(classType, "name");
+        threadOsName = index(threadType, "osName");
+        threadJavaName = index(threadType, "javaName");
+        threadOsId = index(threadType, "osThreadId");
+        threadJavaId = index(threadType, "javaThreadId");
+        threadVirtual = index(threadType, "virtual");
+        traceFrames = index(traceType, "frames");
+        frameMethod = index(frameType, "method");
+        frameKind = index(frameType, "type");
+        methodName = index(methodType, "name");
+        methodOwner = index(methodType, "type");
+    }
+
+    private static int index(JfrType type, String field) {
+        return type == null ? -1 : type.indexOf(field);
     }
 
     Stack stack(long key) {
@@ -53,26 +96,30 @@ final class ChunkDecoder {
 
     String className(long key) {
         return classNames.computeIfAbsent(key, k -> {
-            Object[] cls = struct(chunk.constant("java.lang.Class", k));
-            return cls == null ? "" : symbol(field(cls, "java.lang.Class", "name")).replace('/', '.');
+            Object[] cls = struct(chunk.constant(classType, k));
+            return cls == null ? "" : symbol(field(cls, className)).replace('/', '.');
         });
     }
 
     /** A simple-type constant's text (a thread state, a frame type), or "". */
     String text(String type, long key) {
+        return text(chunk.type(type), key);
+    }
+
+    private String text(JfrType type, long key) {
         Object v = chunk.constant(type, key);
         if (v instanceof Object[] a && a.length == 1) v = a[0];
         return v instanceof String s ? s : "";
     }
 
     private ThreadInfo buildThread(long key) {
-        Object[] t = struct(chunk.constant("java.lang.Thread", key));
+        Object[] t = struct(chunk.constant(threadType, key));
         if (t == null) return new ThreadInfo(key, "[tid=" + key + "]", 0);
-        String osName = (String) field(t, "java.lang.Thread", "osName");
-        String javaName = (String) field(t, "java.lang.Thread", "javaName");
-        long osTid = asLong(field(t, "java.lang.Thread", "osThreadId"));
-        long javaId = asLong(field(t, "java.lang.Thread", "javaThreadId"));
-        boolean virtual = asLong(field(t, "java.lang.Thread", "virtual")) != 0;
+        String osName = (String) field(t, threadOsName);
+        String javaName = (String) field(t, threadJavaName);
+        long osTid = asLong(field(t, threadOsId));
+        long javaId = asLong(field(t, threadJavaId));
+        boolean virtual = asLong(field(t, threadVirtual)) != 0;
         String name = javaName != null && !javaName.isEmpty() ? javaName : osName;
         if (virtual) {
             return new ThreadInfo(ThreadInfo.VIRTUAL_ID_BASE + javaId, name == null || name.isEmpty() ? "virtual-" + javaId : name, javaId);
@@ -82,16 +129,16 @@ final class ChunkDecoder {
     }
 
     private Stack build(long key) {
-        Object[] trace = struct(chunk.constant("jdk.types.StackTrace", key));
+        Object[] trace = struct(chunk.constant(traceType, key));
         if (trace == null) return Stack.EMPTY;
-        Object frameList = field(trace, "jdk.types.StackTrace", "frames");
+        Object frameList = field(trace, traceFrames);
         if (!(frameList instanceof List<?> raw)) return Stack.EMPTY;
         List<Frame> list = new ArrayList<>(raw.size());
         boolean top = true;
         for (Object o : raw) {
             Object[] f = (Object[]) o;
-            long method = asLong(field(f, "jdk.types.StackFrame", "method"));
-            String type = text("jdk.types.FrameType", asLong(field(f, "jdk.types.StackFrame", "type")));
+            long method = asLong(field(f, frameMethod));
+            String type = frameTypes.computeIfAbsent(asLong(field(f, frameKind)), k -> text(frameKindType, k));
             Frame frame = frames.computeIfAbsent(method * 8 + kindKey(type), k -> frame(method, type));
             // The profiler's own signal handler tops some samples: its cost, not the thread's work.
             if (top && frame.kind() == Frame.Kind.NATIVE && frame.className().startsWith("libasyncProfiler")) continue;
@@ -111,10 +158,10 @@ final class ChunkDecoder {
     }
 
     private Frame frame(long methodKey, String frameType) {
-        Object[] m = struct(chunk.constant("jdk.types.Method", methodKey));
+        Object[] m = struct(chunk.constant(methodType, methodKey));
         if (m == null) return Frame.nativeFrame("", "unknown");
-        String name = symbol(field(m, "jdk.types.Method", "name"));
-        String owner = className(asLong(field(m, "jdk.types.Method", "type")));
+        String name = symbol(field(m, methodName));
+        String owner = className(asLong(field(m, methodOwner)));
         return switch (kindKey(frameType)) {
             case 2 -> Frame.kernel(name);
             case 1 -> Frame.nativeFrame(owner, name);
@@ -123,14 +170,10 @@ final class ChunkDecoder {
     }
 
     private String symbol(Object key) {
-        return text("jdk.types.Symbol", asLong(key));
+        return text(symbolType, asLong(key));
     }
 
-    private final Map<String, Integer> fieldIndex = new HashMap<>();
-
-    private Object field(Object[] struct, String type, String field) {
-        int i = fieldIndex.computeIfAbsent(type + '#' + field,
-                k -> chunk.type(type) == null ? -1 : chunk.type(type).indexOf(field));
+    private static Object field(Object[] struct, int i) {
         return i < 0 || i >= struct.length ? null : struct[i];
     }
 

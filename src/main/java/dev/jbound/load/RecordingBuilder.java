@@ -4,6 +4,7 @@ import dev.jbound.analyze.CodeOrigin;
 import dev.jbound.analyze.StackStates;
 import dev.jbound.analyze.ThreadDump;
 import dev.jbound.analyze.ThreadKinds;
+import dev.jbound.load.jfr.LongMap;
 import dev.jbound.model.IoTarget;
 import dev.jbound.model.LockEvent;
 import dev.jbound.model.Recording;
@@ -48,7 +49,7 @@ final class RecordingBuilder {
     long gcPauseNanos = -1;
     Recording.Jvm jvm = Recording.Jvm.UNKNOWN;
     final Map<Stack, Stack> interned = new HashMap<>();
-    private final Map<Long, ThreadInfo> threads = new HashMap<>();
+    private final LongMap<ThreadInfo> threads = new LongMap<>();
     private final SampleTally tally = new SampleTally();
     /**
      * Native-method samples wait a chunk before they are settled: a wait is written in the chunk
@@ -229,7 +230,9 @@ final class RecordingBuilder {
         Recording.Measured measured = measured();
         long start = startNanos == Long.MAX_VALUE ? 0 : startNanos;
         long end = endNanos == Long.MIN_VALUE ? start : endNanos;
-        return new Recording(start, end, cpuIntervalNanos, wallIntervalNanos, threads, tally.cpuSamples(), tally.wallSamples(),
+        Map<Long, ThreadInfo> byId = new HashMap<>();
+        threads.forEach((id, unused, t) -> byId.put(id, t));
+        return new Recording(start, end, cpuIntervalNanos, wallIntervalNanos, byId, tally.cpuSamples(), tally.wallSamples(),
                 tally.lockEvents(), truncated, producer, measured, cpus, gcPauseNanos, notes, jvm, timeline.build(start, end, cpus));
     }
 

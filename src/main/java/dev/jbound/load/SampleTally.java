@@ -1,5 +1,6 @@
 package dev.jbound.load;
 
+import dev.jbound.load.jfr.LongMap;
 import dev.jbound.model.CpuSample;
 import dev.jbound.model.LockEvent;
 import dev.jbound.model.Stack;
@@ -8,6 +9,7 @@ import dev.jbound.model.WallSample;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,18 +66,28 @@ final class SampleTally {
     private record LockKey(String lockClass, LockEvent.Kind kind) {
     }
 
-    private final Map<Key, Total> cpu = new HashMap<>();
-    private final Map<Key, Total> wall = new HashMap<>();
+    /**
+     * Samples by (thread, state the recorder gave: 0 for none, else its ordinal + 1), then by stack:
+     * millions of lookups, none of which allocates a key.
+     */
+    private final LongMap<IdentityHashMap<Stack, Total>> cpu = new LongMap<>();
+    private final LongMap<IdentityHashMap<Stack, Total>> wall = new LongMap<>();
     private final Map<Key, Total> locks = new HashMap<>();
-    private final Map<Long, Integer> cpuCountByThread = new HashMap<>();
 
     void cpu(long time, long tid, Stack stack, long weight) {
-        cpu.computeIfAbsent(new Key(tid, stack, null), k -> new Total(time)).add(weight, 1);
-        cpuCountByThread.merge(tid, 1, Integer::sum);
+        add(cpu, time, tid, 0, stack, weight, 1);
     }
 
     void wall(long time, long tid, Stack stack, long weight, ThreadState known, int count) {
-        wall.computeIfAbsent(new Key(tid, stack, known), k -> new Total(time)).add(weight, count);
+        add(wall, time, tid, known == null ? 0 : known.ordinal() + 1, stack, weight, count);
+    }
+
+    private static void add(LongMap<IdentityHashMap<Stack, Total>> into, long time, long tid, int state, Stack stack, long weight, int count) {
+        IdentityHashMap<Stack, Total> byStack = into.get(tid, state);
+        if (byStack == null) into.put(tid, state, byStack = new IdentityHashMap<>());
+        Total t = byStack.get(stack);
+        if (t == null) byStack.put(stack, t = new Total(time));
+        t.add(weight, count);
     }
 
     void lock(LockEvent e) {
@@ -85,18 +97,22 @@ final class SampleTally {
 
     /** How many cpu samples each thread has. */
     Map<Long, Integer> cpuCountByThread() {
-        return cpuCountByThread;
+        Map<Long, Integer> out = new HashMap<>();
+        cpu.forEach((tid, state, byStack) -> byStack.values().forEach(t -> out.merge(tid, t.count, Integer::sum)));
+        return out;
     }
 
     List<CpuSample> cpuSamples() {
-        List<CpuSample> out = new ArrayList<>(cpu.size());
-        cpu.forEach((k, t) -> out.add(new CpuSample(t.firstNanos, k.tid, k.stack, t.weightNanos, t.count)));
+        List<CpuSample> out = new ArrayList<>();
+        cpu.forEach((tid, state, byStack) -> byStack.forEach((stack, t) -> out.add(new CpuSample(t.firstNanos, tid, stack, t.weightNanos, t.count))));
         return out;
     }
 
     List<WallSample> wallSamples() {
-        List<WallSample> out = new ArrayList<>(wall.size());
-        wall.forEach((k, t) -> out.add(new WallSample(t.firstNanos, k.tid, k.stack, t.weightNanos, (ThreadState) k.what, t.count)));
+        List<WallSample> out = new ArrayList<>();
+        ThreadState[] states = ThreadState.values();
+        wall.forEach((tid, state, byStack) -> byStack.forEach((stack, t) ->
+                out.add(new WallSample(t.firstNanos, tid, stack, t.weightNanos, state == 0 ? null : states[(int) state - 1], t.count))));
         return out;
     }
 

@@ -1,6 +1,7 @@
 package dev.jbound.load;
 
 import dev.jbound.analyze.StackStates;
+import dev.jbound.load.jfr.LongMap;
 import dev.jbound.model.Stack;
 import dev.jbound.model.ThreadState;
 import dev.jbound.model.Timeline;
@@ -27,16 +28,14 @@ final class StateTimeline {
     static final int MAX_SLICES = 10_000;
     private static final int STATES = ThreadState.values().length;
 
-    private record Cell(long tid, long slice) {
-    }
-
     /** The row the GC's pauses are kept in: no thread has this id. */
     private static final long PAUSES = Long.MIN_VALUE;
 
     private final StackStates states;
-    private Map<Cell, long[]> cells = new HashMap<>();
+    /** Counters by state, keyed by (thread, slice). */
+    private LongMap<long[]> cells = new LongMap<>();
     /** jdk.ThreadCPULoad by thread and slice: load × nanoseconds, to multiply by the CPU count once known. */
-    private Map<Cell, double[]> measured = new HashMap<>();
+    private LongMap<double[]> measured = new LongMap<>();
     private long sliceNanos = FIRST_SLICE_NANOS;
     /** Slices start at the first chunk's start, so "at 3 s" means three seconds into the window. */
     private long origin = Long.MIN_VALUE;
@@ -80,9 +79,13 @@ final class StateTimeline {
         if (loadNanos <= 0 || over <= 0) return;
         if (origin == Long.MIN_VALUE) origin = from;
         forEachSlice(from, over, (slice, fraction) -> {
-            Cell c = new Cell(tid, slice);
-            if (full && !measured.containsKey(c)) return;
-            measured.computeIfAbsent(c, k -> new double[1])[0] += loadNanos * fraction;
+            double[] cell = measured.get(tid, slice);
+            if (cell == null) {
+                if (full) return;
+                cell = new double[1];
+                measured.put(tid, slice, cell);
+            }
+            cell[0] += loadNanos * fraction;
         });
         if (measured.size() > MAX_CELLS) coarsen();
     }
@@ -91,17 +94,24 @@ final class StateTimeline {
     private void add(long time, long length, long tid, ThreadState s, long weight) {
         if (weight <= 0) return;
         if (origin == Long.MIN_VALUE) origin = time;
-        forEachSlice(time, length, (slice, fraction) -> {
-            Cell c = new Cell(tid, slice);
-            long[] cell = cells.get(c);
-            if (cell == null) {
-                if (full) return;
-                cell = new long[STATES];
-                cells.put(c, cell);
-            }
-            cell[s.ordinal()] += Math.round(weight * fraction);
-        });
+        long from = Math.max(0, time - origin);
+        long first = from / sliceNanos;
+        if (length <= 0 || (from + length - 1) / sliceNanos == first) {
+            addToCell(tid, first, s, weight); // the usual case, without the spreading's lambda
+        } else {
+            forEachSlice(time, length, (slice, fraction) -> addToCell(tid, slice, s, Math.round(weight * fraction)));
+        }
         if (cells.size() > MAX_CELLS) coarsen();
+    }
+
+    private void addToCell(long tid, long slice, ThreadState s, long nanos) {
+        long[] cell = cells.get(tid, slice);
+        if (cell == null) {
+            if (full) return;
+            cell = new long[STATES];
+            cells.put(tid, slice, cell);
+        }
+        cell[s.ordinal()] += nanos;
     }
 
     private interface SliceShare {
@@ -137,14 +147,19 @@ final class StateTimeline {
     /** Doubles the slices' length, merging each pair of cells. */
     private void halve() {
         sliceNanos *= 2;
-        Map<Cell, long[]> merged = new HashMap<>();
-        cells.forEach((c, v) -> {
-            long[] into = merged.computeIfAbsent(new Cell(c.tid(), c.slice() / 2), k -> new long[STATES]);
+        LongMap<long[]> merged = new LongMap<>();
+        cells.forEach((tid, slice, v) -> {
+            long[] into = merged.get(tid, slice / 2);
+            if (into == null) merged.put(tid, slice / 2, into = new long[STATES]);
             for (int i = 0; i < STATES; i++) into[i] += v[i];
         });
         cells = merged;
-        Map<Cell, double[]> mergedLoad = new HashMap<>();
-        measured.forEach((c, v) -> mergedLoad.computeIfAbsent(new Cell(c.tid(), c.slice() / 2), k -> new double[1])[0] += v[0]);
+        LongMap<double[]> mergedLoad = new LongMap<>();
+        measured.forEach((tid, slice, v) -> {
+            double[] into = mergedLoad.get(tid, slice / 2);
+            if (into == null) mergedLoad.put(tid, slice / 2, into = new double[1]);
+            into[0] += v[0];
+        });
         measured = mergedLoad;
     }
 
@@ -153,11 +168,15 @@ final class StateTimeline {
         if (cpus > 0 && !measured.isEmpty()) {
             // a thread with measured load has its CPU from it, not from the samples
             Set<Long> measuredThreads = new HashSet<>();
-            measured.keySet().forEach(c -> measuredThreads.add(c.tid()));
-            cells.forEach((c, v) -> {
-                if (measuredThreads.contains(c.tid())) v[ThreadState.CPU.ordinal()] = 0;
+            measured.forEach((tid, slice, v) -> measuredThreads.add(tid));
+            cells.forEach((tid, slice, v) -> {
+                if (measuredThreads.contains(tid)) v[ThreadState.CPU.ordinal()] = 0;
             });
-            measured.forEach((c, v) -> cells.computeIfAbsent(c, k -> new long[STATES])[ThreadState.CPU.ordinal()] += Math.round(v[0] * cpus));
+            measured.forEach((tid, slice, v) -> {
+                long[] cell = cells.get(tid, slice);
+                if (cell == null) cells.put(tid, slice, cell = new long[STATES]);
+                cell[ThreadState.CPU.ordinal()] += Math.round(v[0] * cpus);
+            });
         }
         if (cells.isEmpty() || endNanos <= startNanos || origin == Long.MIN_VALUE) return Timeline.EMPTY;
         // a span of days (recordings joined from elsewhere) would make too many slices to sum
@@ -168,14 +187,14 @@ final class StateTimeline {
         int slices = (int) Math.max(1, (endNanos - base - 1) / sliceNanos - first + 1);
         Map<Long, Map<Integer, long[]>> byThread = new HashMap<>();
         long[] pauses = new long[slices];
-        cells.forEach((c, v) -> {
-            long i = c.slice() + shift - first;
+        cells.forEach((tid, slice, v) -> {
+            long i = slice + shift - first;
             if (i < 0 || i >= slices) return;
-            if (c.tid() == PAUSES) {
+            if (tid == PAUSES) {
                 pauses[(int) i] += v[ThreadState.GC.ordinal()];
                 return;
             }
-            long[] into = byThread.computeIfAbsent(c.tid(), t -> new HashMap<>()).computeIfAbsent((int) i, k -> new long[STATES]);
+            long[] into = byThread.computeIfAbsent(tid, t -> new HashMap<>()).computeIfAbsent((int) i, k -> new long[STATES]);
             for (int s = 0; s < STATES; s++) into[s] += v[s];
         });
         return new Timeline(base + first * sliceNanos, sliceNanos, slices, byThread, pauses);

@@ -42,6 +42,19 @@ final class ByteCursor {
         return buf.limit();
     }
 
+    /** Whether the bytes from {@code pos} on are {@code expected}. */
+    boolean equalsAt(int pos, byte[] expected) {
+        return pos >= 0 && expected.length <= buf.limit() - pos && buf.slice(pos, expected.length).equals(ByteBuffer.wrap(expected));
+    }
+
+    /** A copy of {@code length} bytes from {@code pos}; the position stays. */
+    byte[] bytesAt(int pos, int length) {
+        if (pos < 0 || length < 0 || length > buf.limit() - pos) throw new IllegalStateException("invalid length " + length);
+        byte[] b = new byte[length];
+        buf.get(pos, b);
+        return b;
+    }
+
     int intAt(int pos) {
         return buf.getInt(pos);
     }

@@ -33,7 +33,7 @@ public final class JfrChunk {
     private final Values values;
     private final ConstantPools pools;
 
-    private JfrChunk(ByteBuffer bytes, long fileOffset, Set<String> keptPools) {
+    private JfrChunk(ByteBuffer bytes, long fileOffset, Set<String> keptPools, Metadata previous) {
         this.in = new ByteCursor(bytes);
         this.fileOffset = fileOffset;
         if ((in.intAt(64) & FEATURE_COMPRESSED_INTS) == 0) {
@@ -52,9 +52,10 @@ public final class JfrChunk {
         if (ticksPerSecond <= 0) throw new IllegalStateException("invalid tick frequency " + ticksPerSecond);
         this.nanosPerTick = 1e9 / ticksPerSecond;
         in.position(Math.toIntExact(metaOffset));
-        in.varint();
+        int metaSize = in.varint();
+        if (metaSize <= 0 || metaOffset + metaSize > in.limit()) throw new IllegalStateException("invalid metadata size " + metaSize);
         if (in.varlong() != METADATA_EVENT) throw new IllegalStateException("no metadata at " + metaOffset);
-        this.metadata = Metadata.read(in);
+        this.metadata = Metadata.read(in, (int) metaOffset + metaSize, previous);
         this.values = new Values(metadata);
         Set<Long> keep = new java.util.HashSet<>();
         for (String name : keptPools) {
@@ -88,9 +89,9 @@ public final class JfrChunk {
      *
      * @param keptPools constant-pool types whose values the caller will look up
      */
-    static JfrChunk parse(ByteBuffer bytes, long fileOffset, Set<String> keptPools) throws JfrFormatException {
+    static JfrChunk parse(ByteBuffer bytes, long fileOffset, Set<String> keptPools, Metadata previous) throws JfrFormatException {
         try {
-            return new JfrChunk(bytes, fileOffset, keptPools);
+            return new JfrChunk(bytes, fileOffset, keptPools, previous);
         } catch (RuntimeException | StackOverflowError e) {
             // a type that contains itself, or an element tree nested past the stack: corrupt, like the rest
             throw corrupt(fileOffset, e);
@@ -105,6 +106,11 @@ public final class JfrChunk {
     private long typeId(String name) {
         JfrType t = metadata.type(name);
         return t == null ? -1 : t.id();
+    }
+
+    /** Its types, which the next chunk may share. */
+    Metadata metadata() {
+        return metadata;
     }
 
     public long startNanos() {
@@ -130,14 +136,18 @@ public final class JfrChunk {
 
     /** A constant-pool value: Object[] for a struct, or the plain value of a simple type; null if absent. */
     public Object constant(String typeName, long key) {
-        JfrType t = metadata.type(typeName);
-        return t == null ? null : pools.get(t.id(), key);
+        return constant(metadata.type(typeName), key);
+    }
+
+    /** The same, for a type looked up once (null: the chunk does not declare it). */
+    public Object constant(JfrType type, long key) {
+        return type == null ? null : pools.get(type.id(), key);
     }
 
     /** Calls {@code consumer} for each event whose type is named in {@code consumers}, in file order. */
     public void events(Map<String, EventConsumer> consumers) throws JfrFormatException {
-        Map<Long, EventConsumer> byId = new HashMap<>();
-        Map<Long, EventValues> decoders = new HashMap<>();
+        LongMap<EventConsumer> byId = new LongMap<>();
+        LongMap<EventValues> decoders = new LongMap<>();
         try {
             consumers.forEach((name, c) -> {
                 JfrType t = metadata.type(name);

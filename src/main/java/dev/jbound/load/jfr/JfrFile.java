@@ -39,6 +39,7 @@ public final class JfrFile {
             if (size == 0) throw new JfrFormatException("not a JFR file: it is empty");
             long pos = 0;
             int chunks = 0;
+            Metadata metadata = null;
             while (pos < size) {
                 ByteBuffer head = ByteBuffer.allocate(JfrChunk.HEADER_SIZE);
                 ch.read(head, pos);
@@ -51,7 +52,8 @@ public final class JfrFile {
                 ByteBuffer bytes = ch.map(FileChannel.MapMode.READ_ONLY, pos, chunkSize).order(ByteOrder.BIG_ENDIAN);
                 JfrChunk chunk;
                 try {
-                    chunk = JfrChunk.parse(bytes, pos, keptPools);
+                    chunk = JfrChunk.parse(bytes, pos, keptPools, metadata);
+                    metadata = chunk.metadata();
                 } catch (JfrFormatException e) {
                     if (chunks == 0) throw e;
                     return new Outcome(chunks, true, e.getMessage());

@@ -13,6 +13,12 @@ final class Metadata {
 
     private final Map<Long, JfrType> byId = new HashMap<>();
     private final Map<String, JfrType> byName = new HashMap<>();
+    /** The declarations' bytes, to tell the next chunk's identical ones without parsing them. */
+    private final byte[] body;
+
+    private Metadata(byte[] body) {
+        this.body = body;
+    }
 
     JfrType type(long id) {
         return byId.get(id);
@@ -22,15 +28,26 @@ final class Metadata {
         return byName.get(name);
     }
 
-    /** Reads the metadata event at the cursor (just past its size and type id). */
-    static Metadata read(ByteCursor in) {
+    /**
+     * Reads the metadata event at the cursor (just past its size and type id), which ends at
+     * {@code end}. A recording's chunks mostly declare the same types: when the declarations are
+     * byte for byte those of {@code previous} (null: none), that is returned instead of parsing them again.
+     */
+    static Metadata read(ByteCursor in, int end, Metadata previous) {
         in.varlong(); // start time
         in.varlong(); // duration
         in.varlong(); // metadata id
+        int bodyStart = in.position();
+        if (end < bodyStart) throw new IllegalStateException("invalid metadata size");
+        if (previous != null && in.equalsAt(bodyStart, previous.body)) {
+            in.position(end);
+            return previous;
+        }
+        byte[] body = in.bytesAt(bodyStart, end - bodyStart);
         int count = in.length();
         String[] strings = new String[count];
         for (int i = 0; i < count; i++) strings[i] = in.string();
-        Metadata m = new Metadata();
+        Metadata m = new Metadata(body);
         m.element(in, strings, null);
         return m;
     }

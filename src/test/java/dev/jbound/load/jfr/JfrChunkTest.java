@@ -15,6 +15,7 @@ import java.util.Set;
 import static dev.jbound.load.jfr.ChunkWriter.concat;
 import static dev.jbound.load.jfr.ChunkWriter.varlong;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -89,6 +90,31 @@ class JfrChunkTest {
         assertThat(seen).containsExactly(
                 new Seen(1_700_000_000_000_000_000L, "worker-1", 4242, "inline", List.of(3L, 4L)),
                 new Seen(1_700_000_000_000_999_500L, "worker-1", 4242, "pooled name", List.of(7L)));
+    }
+
+    @Test
+    void aChunkDeclaringTheSameTypesSharesTheFirstsAndOneDeclaringOthersHasItsOwn() throws IOException {
+        byte[] first = writer().event(SAMPLE, sample(1000, 9, ChunkWriter.utf8("a"))).bytes();
+        byte[] same = writer().event(SAMPLE, sample(2000, 9, ChunkWriter.utf8("b"))).bytes();
+        // the next chunk moves the sample's name before its thread: the same type names, other fields
+        byte[] other = new ChunkWriter()
+                .type(LONG, "long").type(INT, "int").type(STRING, "java.lang.String")
+                .type(THREAD, "java.lang.Thread", new JfrType.Field("osName", STRING, false, false),
+                        new JfrType.Field("osThreadId", LONG, false, false))
+                .type(SAMPLE, "test.Sample", new JfrType.Field("startTime", LONG, false, false),
+                        new JfrType.Field("name", STRING, false, false),
+                        new JfrType.Field("thread", THREAD, true, false),
+                        new JfrType.Field("depths", INT, false, true))
+                .constant(THREAD, 9, concat(ChunkWriter.utf8("worker-2"), varlong(4343)))
+                .event(SAMPLE, concat(varlong(3000), ChunkWriter.utf8("c"), varlong(9), varlong(0)))
+                .bytes();
+        List<JfrType> sampleTypes = new ArrayList<>();
+        JfrFile.read(write(concat(first, same, other)), Set.of(), chunk -> sampleTypes.add(chunk.type("test.Sample")));
+        assertThat(sampleTypes).hasSize(3);
+        assertThat(sampleTypes.get(1)).as("identical declarations are not parsed again").isSameAs(sampleTypes.get(0));
+        assertThat(sampleTypes.get(2)).isNotSameAs(sampleTypes.get(0));
+        assertThat(read(concat(first, same, other))).extracting(Seen::name, Seen::thread)
+                .containsExactly(tuple("a", "worker-1"), tuple("b", "worker-1"), tuple("c", "worker-2"));
     }
 
     @Test

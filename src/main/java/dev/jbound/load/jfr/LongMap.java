@@ -1,0 +1,110 @@
+package dev.jbound.load.jfr;
+
+import java.util.function.LongFunction;
+
+/**
+ * A map from one or two long keys to values, by open addressing: the reader looks up constant-pool
+ * keys, threads and timeline cells once per event (millions in a big file), and a HashMap of boxed
+ * Longs or key records allocates on each lookup. Values are never null. Not thread-safe.
+ */
+public final class LongMap<V> {
+    private static final int FIRST_CAPACITY = 16;
+
+    private long[] first;
+    private long[] second;
+    private Object[] values;
+    private int size;
+
+    public LongMap() {
+        allocate(FIRST_CAPACITY);
+    }
+
+    private void allocate(int capacity) {
+        first = new long[capacity];
+        second = new long[capacity];
+        values = new Object[capacity];
+        size = 0;
+    }
+
+    private static int hash(long a, long b) {
+        long h = (a * 0x9E3779B97F4A7C15L) ^ (b * 0xC2B2AE3D27D4EB4FL);
+        return (int) (h ^ (h >>> 29) ^ (h >>> 47));
+    }
+
+    private int slot(long a, long b) {
+        int mask = values.length - 1;
+        int i = hash(a, b) & mask;
+        while (values[i] != null && (first[i] != a || second[i] != b)) i = (i + 1) & mask;
+        return i;
+    }
+
+    public V get(long key) {
+        return get(key, 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    public V get(long a, long b) {
+        return (V) values[slot(a, b)];
+    }
+
+    public void put(long key, V value) {
+        put(key, 0, value);
+    }
+
+    public void put(long a, long b, V value) {
+        int i = slot(a, b);
+        if (values[i] == null) {
+            if (++size * 2 > values.length) {
+                grow();
+                put(a, b, value);
+                return;
+            }
+            first[i] = a;
+            second[i] = b;
+        }
+        values[i] = value;
+    }
+
+    public V computeIfAbsent(long key, LongFunction<V> make) {
+        V v = get(key);
+        if (v == null) {
+            v = make.apply(key);
+            put(key, v);
+        }
+        return v;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    public interface Entry<V> {
+        void accept(long a, long b, V value);
+    }
+
+    @SuppressWarnings("unchecked")
+    public void forEach(Entry<V> each) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) each.accept(first[i], second[i], (V) values[i]);
+        }
+    }
+
+    private void grow() {
+        long[] oldFirst = first;
+        long[] oldSecond = second;
+        Object[] oldValues = values;
+        allocate(oldValues.length * 2);
+        for (int i = 0; i < oldValues.length; i++) {
+            if (oldValues[i] != null) put(oldFirst[i], oldSecond[i], cast(oldValues[i]));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> V cast(Object o) {
+        return (V) o;
+    }
+}
