@@ -13,6 +13,8 @@ public enum ThreadState {
 
     /** The states that are load, in the order reports show them: all but WAIT. */
     public static final List<ThreadState> ACTIVE = List.of(CPU, RUNQUEUE, IO, LOCK, GC);
+    /** Every state in the order reports show them: the active ones, then wait. */
+    public static final List<ThreadState> SHOWN = List.of(CPU, RUNQUEUE, IO, LOCK, GC, WAIT);
 
     private final String label;
 

@@ -19,8 +19,6 @@ import static dev.jbound.render.TerminalText.escape;
 /** The human report: verdict first, its numbers, where the time goes, and what to do; one screen. */
 public final class TextRenderer implements Renderer<Report> {
 
-    private static final ThreadState[] ACTIVE = {ThreadState.CPU, ThreadState.RUNQUEUE, ThreadState.IO,
-            ThreadState.LOCK, ThreadState.GC};
     private static final int BAR_WIDTH = 30;
     private static final int MAX_POOLS = 6;
     /** States under 5% of active time need no frames to explain them. */
@@ -74,7 +72,7 @@ public final class TextRenderer implements Renderer<Report> {
 
     private void breakdown(Report r, PrintWriter out) {
         Breakdown b = r.breakdown();
-        for (ThreadState s : ACTIVE) {
+        for (ThreadState s : ThreadState.ACTIVE) {
             double share = b.shareOfActive(s);
             out.printf(Locale.ROOT, "  %-9s %s %4s  %s%n", s.label(), bar(share), Units.percent(share),
                     style.dim(Units.seconds(b.nanos(s))));
@@ -119,7 +117,7 @@ public final class TextRenderer implements Renderer<Report> {
 
     private void frames(Report r, PrintWriter out) {
         boolean any = false;
-        for (ThreadState s : ACTIVE) {
+        for (ThreadState s : ThreadState.ACTIVE) {
             List<FrameCount> top = r.topFrames().getOrDefault(s, List.of());
             if (top.isEmpty() || r.breakdown().shareOfActive(s) < SIGNIFICANT_SHARE) continue;
             if (!any) out.println(style.bold("WHERE THE TIME GOES"));
@@ -214,7 +212,7 @@ public final class TextRenderer implements Renderer<Report> {
 
     private String shares(Breakdown b) {
         StringBuilder sb = new StringBuilder();
-        for (ThreadState s : ACTIVE) {
+        for (ThreadState s : ThreadState.ACTIVE) {
             double share = b.shareOfActive(s);
             if (share >= 0.05) sb.append(s.label()).append(' ').append(Units.percent(share)).append("  ");
         }

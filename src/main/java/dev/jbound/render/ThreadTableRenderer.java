@@ -16,8 +16,6 @@ import static dev.jbound.render.TerminalText.escape;
  * and where it spent its main state. The application's threads first, busiest first, as recorded.
  */
 public final class ThreadTableRenderer {
-    private static final ThreadState[] STATES = {ThreadState.CPU, ThreadState.RUNQUEUE, ThreadState.IO,
-            ThreadState.LOCK, ThreadState.GC, ThreadState.WAIT};
     private static final int NAME = 28;
 
     private final Style style;
@@ -33,7 +31,7 @@ public final class ThreadTableRenderer {
             Breakdown b = t.breakdown();
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-" + NAME + "s %-8s", trim(escape(t.name())),
                     t.kind() == ThreadKind.APP ? "app" : t.kind().name().toLowerCase(Locale.ROOT)));
-            for (ThreadState s : STATES) sb.append(String.format(Locale.ROOT, " %5s", Units.percent(b.shareOfTotal(s))));
+            for (ThreadState s : ThreadState.SHOWN) sb.append(String.format(Locale.ROOT, " %5s", Units.percent(b.shareOfTotal(s))));
             sb.append(String.format(Locale.ROOT, " %7s  ", Units.seconds(t.cpuNanos()))).append(escape(t.topFrame()));
             String line = sb.toString();
             out.println(t.idle() ? style.dim(line) : line);

@@ -41,8 +41,7 @@ public final class TopScreen {
             ThreadState.IO, AttributedStyle.BLUE, ThreadState.LOCK, AttributedStyle.RED,
             ThreadState.GC, AttributedStyle.MAGENTA));
     /** The order of the bar's segments: load first, waiting last. */
-    private static final ThreadState[] BAR_ORDER = {ThreadState.CPU, ThreadState.RUNQUEUE, ThreadState.IO,
-            ThreadState.LOCK, ThreadState.GC, ThreadState.WAIT};
+    private static final List<ThreadState> BAR_ORDER = ThreadState.SHOWN;
 
     private final Target target;
     private final boolean color;
@@ -308,12 +307,12 @@ public final class TopScreen {
     /** The state bar: each state's share of the thread's time as that many cells. */
     private void bar(AttributedStringBuilder sb, Breakdown b, int width) {
         long total = b.totalNanos();
-        int[] cells = new int[BAR_ORDER.length];
+        int[] cells = new int[BAR_ORDER.size()];
         if (total > 0) {
-            double[] exact = new double[BAR_ORDER.length];
+            double[] exact = new double[BAR_ORDER.size()];
             int used = 0;
-            for (int i = 0; i < BAR_ORDER.length; i++) {
-                exact[i] = (double) b.nanos(BAR_ORDER[i]) / total * width;
+            for (int i = 0; i < BAR_ORDER.size(); i++) {
+                exact[i] = (double) b.nanos(BAR_ORDER.get(i)) / total * width;
                 cells[i] = (int) exact[i];
                 used += cells[i];
             }
@@ -330,9 +329,9 @@ public final class TopScreen {
         } else {
             cells[cells.length - 1] = width;
         }
-        for (int i = 0; i < BAR_ORDER.length; i++) {
+        for (int i = 0; i < BAR_ORDER.size(); i++) {
             if (cells[i] == 0) continue;
-            ThreadState s = BAR_ORDER[i];
+            ThreadState s = BAR_ORDER.get(i);
             String run = String.valueOf(LaneLetters.letter(s)).repeat(cells[i]);
             AttributedStyle style = !color ? AttributedStyle.DEFAULT
                     : s == ThreadState.WAIT ? AttributedStyle.DEFAULT.faint()
