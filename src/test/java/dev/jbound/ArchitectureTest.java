@@ -23,23 +23,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and may classify stacks with analyze's rules (its timeline does, in the one classification of a
  * recording); it knows nothing of recorders or live JVMs. The commands reach analysis and decoding
  * only through profile; they still name a target and its recording settings themselves. The
- * renderers draw the model alone. Checked on the compiled classes, where a fully qualified name or
- * a nested class cannot slip past.
+ * renderers and the metric exporters (export) draw the model alone. Checked on the compiled
+ * classes, where a fully qualified name or a nested class cannot slip past.
  */
 class ArchitectureTest {
 
     /** What each package may refer to besides itself and the JDK. */
-    private static final Map<String, List<String>> ALLOWED = Map.of(
-            "model", List.of(),
-            "analyze", List.of("model"),
-            "target", List.of("model"),
-            "record", List.of("model", "target"),
-            "load", List.of("model", "analyze"),
-            "profile", List.of("model", "analyze", "load", "record", "target"),
-            "render", List.of("model"),
-            "shell", List.of("model", "render"),
-            "cli", List.of("model", "profile", "record", "target", "render", "shell", "demo"),
-            "demo", List.of());
+    private static final Map<String, List<String>> ALLOWED = Map.ofEntries(
+            Map.entry("model", List.of()),
+            Map.entry("analyze", List.of("model")),
+            Map.entry("target", List.of("model")),
+            Map.entry("record", List.of("model", "target")),
+            Map.entry("load", List.of("model", "analyze")),
+            Map.entry("profile", List.of("model", "analyze", "load", "record", "target")),
+            Map.entry("render", List.of("model")),
+            Map.entry("export", List.of("model")),
+            Map.entry("shell", List.of("model", "render")),
+            Map.entry("cli", List.of("model", "profile", "record", "target", "render", "export", "shell", "demo")),
+            Map.entry("demo", List.of()));
     private static final Pattern REFERENCE = Pattern.compile("dev/jbound/([a-z]+)/");
     /** Libraries: none in analyze and model; the recorders and orchestration may load async-profiler. */
     private static final Pattern LIBRARY = Pattern.compile("L?(picocli|org/jline|tools/jackson|com/fasterxml|one/profiler|io/prometheus|io/opentelemetry)/");
