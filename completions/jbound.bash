@@ -162,6 +162,7 @@ function _complete_jbound() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} diff" ];    then _picocli_jbound; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dump" ];    then _picocli_jbound; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} top" ];    then _picocli_jbound; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} watch" ];    then _picocli_jbound; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_jbound; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_jbound; return $?; fi
 
@@ -174,11 +175,13 @@ function _complete_jbound() {
   local cmds5=(diff)
   local cmds6=(dump)
   local cmds7=(top)
-  local cmds8=(shell)
-  local cmds9=(demo)
+  local cmds8=(watch)
+  local cmds9=(shell)
+  local cmds10=(demo)
 
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_jbound_demo; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_jbound_shell; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_jbound_demo; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_jbound_shell; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_jbound_watch; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_jbound_top; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_jbound_dump; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_jbound_diff; return $?; fi
@@ -197,7 +200,7 @@ function _picocli_jbound() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="ps attach run report check diff dump top shell demo"
+  local commands="ps attach run report check diff dump top watch shell demo"
   local flag_opts="'--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -594,6 +597,57 @@ function _picocli_jbound_top() {
 
   case ${prev_word} in
     '--interval')
+      return
+      ;;
+    '--recorder')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${RECORDER_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `watch` subcommand.
+function _picocli_jbound_watch() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--all' '-h' '--help' '-V' '--version' '--verbose'"
+  local arg_opts="'--window' '--every' '--prometheus' '--textfile' '--top' '--rounds' '--recorder'"
+  local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--window')
+      return
+      ;;
+    '--every')
+      return
+      ;;
+    '--prometheus')
+      return
+      ;;
+    '--textfile')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--top')
+      return
+      ;;
+    '--rounds')
       return
       ;;
     '--recorder')

@@ -15,6 +15,7 @@ complete -c jbound -n __fish_use_subcommand -a 'check' -d 'Profile a JVM (--pid)
 complete -c jbound -n __fish_use_subcommand -a 'diff' -d 'Compare two reports written with --format json (attach, report, check, run): the class, each state\'s share of active time, and the frames whose time moved most (ms per second of window)'
 complete -c jbound -n __fish_use_subcommand -a 'dump' -d 'Take one thread dump of a running JVM and show its deadlocks (monitor and java.util.concurrent lock cycles) first, then who holds which lock and who waits for it, then the threads grouped by state (cpu, io, lock, wait) with their top frames'
 complete -c jbound -n __fish_use_subcommand -a 'top' -d 'Show a running JVM live, full screen: process CPU, the last interval\'s breakdown and the verdict so far, then one row per thread with a state bar (cpu, runqueue, io, lock, gc, wait), CPU%, and the lock it waits for or holds, else its top frame'
+complete -c jbound -n __fish_use_subcommand -a 'watch' -d 'Record a window every period and keep going: the verdict, the time in each state per pool, lock and I/O waits and the advised pool size, served for Prometheus (--prometheus) or written for the node exporter\'s textfile collector (--textfile). A name is looked up again each period, so a JVM restarted under a new pid is followed; --all watches every JVM that can be attached, picking up new ones and dropping gone ones. A JVM that refuses attach is reported and tried again after a growing pause. Each window stops its profiler in the target, whatever ends jbound'
 complete -c jbound -n __fish_use_subcommand -a 'shell' -d 'Start an interactive session: attach to a JVM once, then record, look at threads, stacks and locks, watch it live (top), dump, save and diff without repeating the pid'
 complete -c jbound -n __fish_use_subcommand -a 'demo' -d 'Start a built-in workload in a child JVM and profile it, to see a real verdict in seconds'
 
@@ -101,6 +102,19 @@ complete -c jbound -n '__fish_seen_subcommand_from top' -l recorder -x -a 'auto 
 complete -c jbound -n '__fish_seen_subcommand_from top' -s h -l help -d 'Show this help message and exit'
 complete -c jbound -n '__fish_seen_subcommand_from top' -s V -l version -d 'Print version information and exit'
 complete -c jbound -n '__fish_seen_subcommand_from top' -l verbose -d 'Print stack traces and diagnostics on errors'
+
+# jbound watch
+complete -c jbound -n '__fish_seen_subcommand_from watch' -l all -d 'Watch every JVM on this machine that jbound can attach to, or every one NAME matches'
+complete -c jbound -n '__fish_seen_subcommand_from watch' -l window -x -d 'How long each window records. Default: 10s'
+complete -c jbound -n '__fish_seen_subcommand_from watch' -l every -x -d 'How often a window starts, at least the window\'s length. Default: 60s (a sixth of the time recorded: the target pays well under 1% of its CPU, BENCHMARKS.md)'
+complete -c jbound -n '__fish_seen_subcommand_from watch' -l prometheus -x -d 'Serve the metrics at http://HOST:PORT/metrics in the Prometheus and OpenMetrics text formats (port 0: any free port, printed on stderr)'
+complete -c jbound -n '__fish_seen_subcommand_from watch' -l textfile -r -F -d 'After each period, write the metrics to DIR/jbound.prom for the node exporter\'s textfile collector (written beside and renamed, so never read half-written)'
+complete -c jbound -n '__fish_seen_subcommand_from watch' -l top -x -d 'Series for at most N pools, N lock sites and N I/O targets per JVM; later ones fold into \'other\'. Default: 10'
+complete -c jbound -n '__fish_seen_subcommand_from watch' -l rounds -x -d 'Stop after N periods (default: run until interrupted)'
+complete -c jbound -n '__fish_seen_subcommand_from watch' -l recorder -x -a 'auto async jfr' -d 'Which recorder: auto, async, jfr. Default: auto'
+complete -c jbound -n '__fish_seen_subcommand_from watch' -s h -l help -d 'Show this help message and exit'
+complete -c jbound -n '__fish_seen_subcommand_from watch' -s V -l version -d 'Print version information and exit'
+complete -c jbound -n '__fish_seen_subcommand_from watch' -l verbose -d 'Print stack traces and diagnostics on errors'
 
 # jbound shell
 complete -c jbound -n '__fish_seen_subcommand_from shell' -s h -l help -d 'Show this help message and exit'

@@ -39,7 +39,7 @@ public final class JboundCommand implements Runnable {
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(PsCommand.class, AttachCommand.class, RunCommand.class,
             ReportCommand.class, CheckCommand.class, DiffCommand.class, DumpCommand.class, TopCommand.class,
-            ShellCommand.class, DemoCommand.class);
+            WatchCommand.class, ShellCommand.class, DemoCommand.class);
 
     @Spec
     CommandSpec spec;

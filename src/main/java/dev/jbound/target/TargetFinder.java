@@ -44,6 +44,25 @@ public final class TargetFinder {
         return byPid(byName(arg).pid());
     }
 
+    /**
+     * Every JVM on this machine jbound can attach to now, or with a {@code name}, every one the name
+     * matches (as {@link #byPidOrName} matches it, but all of them); jbound itself left out.
+     */
+    public static List<TargetJvm> allAttachable(String name) throws TargetException {
+        List<FoundJvm> found = JvmScanner.find();
+        if (name != null) found = JvmNames.matching(name, found);
+        List<TargetJvm> out = new java.util.ArrayList<>();
+        for (FoundJvm j : found) {
+            if (!j.attachability().attachable()) continue;
+            try {
+                out.add(byPid(j.pid()));
+            } catch (TargetException e) {
+                // ended between the scan and the look, or refuses attach: not one to record
+            }
+        }
+        return out;
+    }
+
     static FoundJvm byName(String name) throws TargetException {
         List<FoundJvm> matches = JvmNames.matching(name, JvmScanner.find());
         if (matches.size() == 1) return matches.get(0);
