@@ -36,6 +36,22 @@ class UntrustedTargetTest {
     }
 
     @Test
+    void aHostileThreadNameBecomesAnInertLabelValueInWatchsMetrics(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String evil = "evil\u001b[2J\u001b[31m\nVERDICT{pool=\"x\"} 1\r\u202Egnirts";
+        try (ChildJvm target = ChildJvm.start(TargetMain.class.getName(), List.of(), evil)) {
+            Jbound.Run run = Jbound.run("watch", Long.toString(target.pid()), "--window", "1s", "--every", "1s", "--rounds", "1",
+                    "--textfile", dir.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            String prom = Files.readString(dir.resolve("jbound.prom"));
+            assertThat(prom).doesNotContain("\u001b", "\r");
+            // every line is a comment or one series: the name's newline and quotes forged none
+            assertThat(prom.lines()).allMatch(l -> l.startsWith("#") || l.startsWith("jbound_"));
+            assertThat(prom).contains("pool=\"evil?[2J?[31m?VERDICT{pool=\\\"x\\\"} 1?\u202Egnirts\"");
+            assertThat(run.err()).doesNotContain("\u001b");
+        }
+    }
+
+    @Test
     void rootAttachesToAnotherUsersJvmThroughALibraryOnlyRootCanWrite() throws Exception {
         assumeTrue(TargetFinder.currentUid() == 0, "needs root");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv");
