@@ -73,6 +73,20 @@ class WatchPrometheusTest {
             assertThat(windows).as("jbound_windows_total scraped from the node exporter").hasSize(1);
             assertThat(Double.parseDouble(windows.get(0).get("value").get(1).asString())).isGreaterThanOrEqualTo(1);
             assertThat(prom.query("node_textfile_scrape_error{job=\"node\"}").get(0).get("value").get(1).asString()).isEqualTo("0");
+
+            // the example dashboard's queries are PromQL this Prometheus answers (the panels themselves are untried)
+            JsonNode dashboard = tools.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree(java.nio.file.Files.readString(Path.of("examples/grafana/jbound-dashboard.json")));
+            int queries = 0;
+            for (JsonNode panel : dashboard.get("panels")) {
+                for (JsonNode t : panel.get("targets")) {
+                    String expr = t.get("expr").asString().replace("$jvm", ".*").replace("$__rate_interval", "1m");
+                    prom.query(expr); // throws unless Prometheus says success
+                    queries++;
+                }
+            }
+            assertThat(queries).isEqualTo(8);
+            assertThat(prom.query("sum by (state) (increase(jbound_state_seconds_total{state=\"cpu\"}[5m]))")).isNotEmpty();
         }
     }
 }
