@@ -1,10 +1,13 @@
 package dev.jbound.cli;
 
+import dev.jbound.export.OtlpExport;
 import dev.jbound.export.PrometheusExposition;
 import dev.jbound.export.WatchSeries;
+import dev.jbound.model.MainClass;
 import dev.jbound.model.Report;
 import dev.jbound.profile.Watch;
 import dev.jbound.record.RecordingSettings;
+import dev.jbound.target.ContainerId;
 import dev.jbound.target.TargetJvm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,6 +82,12 @@ public final class WatchCommand implements Callable<Integer> {
                     + " (written beside and renamed, so never read half-written).")
     Path textfile;
 
+    @Option(names = "--otlp", paramLabel = "URL",
+            description = "Also push the metrics as OTLP over HTTP to URL (a collector's metrics endpoint, e.g."
+                    + " http://127.0.0.1:4318/v1/metrics) once a period; each JVM is a resource (service.name, host.name,"
+                    + " process.pid, container.id).")
+    URI otlp;
+
     @Option(names = "--top", paramLabel = "N",
             description = "Series for at most N pools, N lock sites and N I/O targets per JVM; later ones fold into 'other'."
                     + " Default: ${DEFAULT-VALUE}.")
@@ -97,13 +107,14 @@ public final class WatchCommand implements Callable<Integer> {
         Console console = parent.console();
         PrintWriter err = console.err();
         try (PrometheusExposition exposition = new PrometheusExposition(series);
+             OtlpExport pushed = otlp == null ? null : new OtlpExport(series, otlp.toString(), options.every());
              InterruptOnSigint ignored = InterruptOnSigint.install(!console.inShell())) {
             if (prometheus != null) {
                 int port = exposition.serve(host(), port());
                 err.printf(Locale.ROOT, "jbound watch: serving http://%s:%d/metrics%n", host(), port);
                 err.flush();
             }
-            Watch.run(options, new Printer(series, exposition, err));
+            Watch.run(options, new Printer(series, exposition, pushed, err));
             return Thread.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
         }
     }
@@ -129,6 +140,9 @@ public final class WatchCommand implements Callable<Integer> {
         if (prometheus != null) {
             host();
             port();
+        }
+        if (otlp != null && !(("http".equals(otlp.getScheme()) || "https".equals(otlp.getScheme())) && otlp.getHost() != null)) {
+            throw new ParameterException(spec.commandLine(), "--otlp wants an http(s) URL (e.g. http://127.0.0.1:4318/v1/metrics), not " + otlp);
         }
         if (textfile != null && !(Files.isDirectory(textfile) && Files.isWritable(textfile))) {
             throw new ParameterException(spec.commandLine(), "--textfile " + textfile + " is not a directory jbound can write");
@@ -161,17 +175,23 @@ public final class WatchCommand implements Callable<Integer> {
     private final class Printer implements Watch.Listener {
         private final WatchSeries series;
         private final PrometheusExposition exposition;
+        private final OtlpExport otlp;
         private final PrintWriter err;
 
-        Printer(WatchSeries series, PrometheusExposition exposition, PrintWriter err) {
+        Printer(WatchSeries series, PrometheusExposition exposition, OtlpExport otlp, PrintWriter err) {
             this.series = series;
             this.exposition = exposition;
+            this.otlp = otlp;
             this.err = err;
         }
 
         @Override
         public void recorded(TargetJvm jvm, Report report) {
             series.window(jvm.mainClass(), jvm.pid(), report);
+            if (otlp != null) {
+                otlp.watch(new OtlpExport.JvmResource(MainClass.simpleName(jvm.mainClass()), hostName(), jvm.pid(),
+                        ContainerId.of(jvm.pid()).orElse(null)));
+            }
             say(String.format(Locale.ROOT, "pid %d (%s): %s, confidence %.2f", jvm.pid(), jvm.mainClass(),
                     report.verdict().workloadClass().label(), report.verdict().confidence()));
         }
@@ -184,6 +204,7 @@ public final class WatchCommand implements Callable<Integer> {
 
         @Override
         public void gone(long pid, String jvm) {
+            if (otlp != null) otlp.gone(pid);
             series.gone(pid);
             say("pid " + pid + (jvm.isEmpty() ? "" : " (" + jvm + ")") + " has gone");
         }
@@ -201,6 +222,14 @@ public final class WatchCommand implements Callable<Integer> {
                 exposition.writeTextfile(textfile);
             } catch (IOException e) {
                 say("cannot write " + textfile.resolve(PrometheusExposition.TEXTFILE) + ": " + e.getMessage());
+            }
+        }
+
+        private String hostName() {
+            try {
+                return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            } catch (IOException e) {
+                return "localhost";
             }
         }
 

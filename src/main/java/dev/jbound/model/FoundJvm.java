@@ -12,8 +12,6 @@ public record FoundJvm(long pid, int uid, String user, String mainClass, boolean
 
     /** The last part of the main class ({@code Foo} for {@code com.x.Foo}), or the jar's file name ({@code app.jar}). */
     public String simpleName() {
-        String s = mainClass.substring(mainClass.lastIndexOf('/') + 1); // a jar's directory, or a module name
-        if (s.endsWith(".jar")) return s;
-        return s.substring(s.lastIndexOf('.') + 1);
+        return MainClass.simpleName(mainClass);
     }
 }

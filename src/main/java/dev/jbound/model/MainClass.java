@@ -14,6 +14,13 @@ public final class MainClass {
     private MainClass() {
     }
 
+    /** The last part of a main class ({@code Foo} for {@code com.x.Foo}), or a jar's file name ({@code app.jar}). */
+    public static String simpleName(String mainClass) {
+        String s = mainClass.substring(mainClass.lastIndexOf('/') + 1); // a jar's directory, or a module name
+        if (s.endsWith(".jar")) return s;
+        return s.substring(s.lastIndexOf('.') + 1);
+    }
+
     public static String of(List<String> cmd) {
         for (int i = 1; i < cmd.size(); i++) {
             String arg = cmd.get(i);
