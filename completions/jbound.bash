@@ -623,7 +623,7 @@ function _picocli_jbound_watch() {
 
   local commands=""
   local flag_opts="'--all' '-h' '--help' '-V' '--version' '--verbose'"
-  local arg_opts="'--window' '--every' '--prometheus' '--textfile' '--otlp' '--top' '--rounds' '--recorder'"
+  local arg_opts="'--window' '--every' '--prometheus' '--textfile' '--otlp' '--jfr-dir' '--jfr-dir-size' '--top' '--rounds' '--recorder'"
   local RECORDER_option_args=("auto" "async" "jfr") # --recorder values
 
   type compopt &>/dev/null && compopt +o default
@@ -645,6 +645,15 @@ function _picocli_jbound_watch() {
       return $?
       ;;
     '--otlp')
+      return
+      ;;
+    '--jfr-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--jfr-dir-size')
       return
       ;;
     '--top')

@@ -110,6 +110,8 @@ complete -c jbound -n '__fish_seen_subcommand_from watch' -l every -x -d 'How of
 complete -c jbound -n '__fish_seen_subcommand_from watch' -l prometheus -x -d 'Serve the metrics at http://HOST:PORT/metrics in the Prometheus and OpenMetrics text formats (port 0: any free port, printed on stderr)'
 complete -c jbound -n '__fish_seen_subcommand_from watch' -l textfile -r -F -d 'After each period, write the metrics to DIR/jbound.prom for the node exporter\'s textfile collector (written beside and renamed, so never read half-written)'
 complete -c jbound -n '__fish_seen_subcommand_from watch' -l otlp -x -d 'Also push the metrics as OTLP over HTTP to URL (a collector\'s metrics endpoint, e.g. http://127.0.0.1:4318/v1/metrics) once a period; each JVM is a resource (service.name, host.name, process.pid, container.id)'
+complete -c jbound -n '__fish_seen_subcommand_from watch' -l jfr-dir -r -F -d 'Keep each window\'s recording in DIR as jbound-PID-TIME.jfr (for a later jbound report), the oldest deleted while they hold more than --jfr-dir-size'
+complete -c jbound -n '__fish_seen_subcommand_from watch' -l jfr-dir-size -x -d 'How much the kept recordings may hold together: a number of bytes, or with k, m or g (1024-based). Default: 1g'
 complete -c jbound -n '__fish_seen_subcommand_from watch' -l top -x -d 'Series for at most N pools, N lock sites and N I/O targets per JVM; later ones fold into \'other\'. Default: 10'
 complete -c jbound -n '__fish_seen_subcommand_from watch' -l rounds -x -d 'Stop after N periods (default: run until interrupted)'
 complete -c jbound -n '__fish_seen_subcommand_from watch' -l recorder -x -a 'auto async jfr' -d 'Which recorder: auto, async, jfr. Default: auto'

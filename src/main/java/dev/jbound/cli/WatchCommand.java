@@ -5,6 +5,7 @@ import dev.jbound.export.PrometheusExposition;
 import dev.jbound.export.WatchSeries;
 import dev.jbound.model.MainClass;
 import dev.jbound.model.Report;
+import dev.jbound.profile.RecordingArchive;
 import dev.jbound.profile.Watch;
 import dev.jbound.record.RecordingSettings;
 import dev.jbound.target.ContainerId;
@@ -88,6 +89,16 @@ public final class WatchCommand implements Callable<Integer> {
                     + " process.pid, container.id).")
     URI otlp;
 
+    @Option(names = "--jfr-dir", paramLabel = "DIR",
+            description = "Keep each window's recording in DIR as jbound-PID-TIME.jfr (for a later jbound report), the oldest"
+                    + " deleted while they hold more than --jfr-dir-size.")
+    Path jfrDir;
+
+    @Option(names = "--jfr-dir-size", paramLabel = "SIZE",
+            description = "How much the kept recordings may hold together: a number of bytes, or with k, m or g (1024-based)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String jfrDirSize = "1g";
+
     @Option(names = "--top", paramLabel = "N",
             description = "Series for at most N pools, N lock sites and N I/O targets per JVM; later ones fold into 'other'."
                     + " Default: ${DEFAULT-VALUE}.")
@@ -147,10 +158,27 @@ public final class WatchCommand implements Callable<Integer> {
         if (textfile != null && !(Files.isDirectory(textfile) && Files.isWritable(textfile))) {
             throw new ParameterException(spec.commandLine(), "--textfile " + textfile + " is not a directory jbound can write");
         }
+        if (jfrDir != null && !(Files.isDirectory(jfrDir) && Files.isWritable(jfrDir))) {
+            throw new ParameterException(spec.commandLine(), "--jfr-dir " + jfrDir + " is not a directory jbound can write");
+        }
+        RecordingArchive archive = jfrDir == null ? null : new RecordingArchive(jfrDir, bytes(jfrDirSize));
         Watch.Selection selection = all ? Watch.Selection.ofAll(target == null ? null : target.strip())
                 : target.strip().chars().allMatch(c -> c >= '0' && c <= '9') && !target.isBlank()
                 ? Watch.Selection.ofPid(Long.parseLong(target.strip())) : Watch.Selection.ofName(target);
-        return new Watch.Options(selection, RecordingSettings.defaults(w), e, recorder.choice(), rounds);
+        return new Watch.Options(selection, RecordingSettings.defaults(w), e, recorder.choice(), rounds, archive);
+    }
+
+    /** "512m" → 536870912; a plain number is bytes. */
+    private long bytes(String size) {
+        String s = size.strip().toLowerCase(Locale.ROOT);
+        long unit = s.endsWith("k") ? 1L << 10 : s.endsWith("m") ? 1L << 20 : s.endsWith("g") ? 1L << 30 : 1;
+        try {
+            long n = Long.parseLong(unit == 1 ? s : s.substring(0, s.length() - 1));
+            if (n <= 0 || n > Long.MAX_VALUE / unit) throw new NumberFormatException();
+            return n * unit;
+        } catch (NumberFormatException ex) {
+            throw new ParameterException(spec.commandLine(), "--jfr-dir-size wants a size such as 500m or 2g, not " + size);
+        }
     }
 
     private String host() {

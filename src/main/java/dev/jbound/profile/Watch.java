@@ -50,8 +50,12 @@ public final class Watch {
         }
     }
 
-    /** @param rounds how many periods to run, 0 for until interrupted */
-    public record Options(Selection selection, RecordingSettings window, Duration every, RecorderChoice recorder, long rounds) {
+    /**
+     * @param rounds  how many periods to run, 0 for until interrupted
+     * @param archive where each window's recording is kept (rotated), or null to keep none
+     */
+    public record Options(Selection selection, RecordingSettings window, Duration every, RecorderChoice recorder, long rounds,
+                          RecordingArchive archive) {
     }
 
     /** What the loop tells its caller; called from the loop's thread, one call at a time. */
@@ -143,7 +147,17 @@ public final class Watch {
     }
 
     private Report record(TargetJvm t) throws TargetException, RecordingException {
-        return LiveProfile.run(t, options.window(), Recorder.Progress.NONE, null, options.recorder()).report();
+        RecordingArchive archive = options.archive();
+        Report report = LiveProfile.run(t, options.window(), Recorder.Progress.NONE, archive == null ? null : archive.next(t.pid()),
+                options.recorder()).report();
+        if (archive != null) {
+            try {
+                archive.rotate();
+            } catch (java.io.IOException e) {
+                throw new RecordingException("cannot rotate the kept recordings: " + e.getMessage(), e);
+            }
+        }
+        return report;
     }
 
     private void collect(TargetJvm t, Future<Report> window) throws InterruptedException {

@@ -90,6 +90,26 @@ class WatchTargetsTest {
     }
 
     @Test
+    void eachWindowsRecordingIsKeptForReportAndTheOldestRotateAway(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (RunningWorkload w = WorkloadLauncher.start(Workload.byId("lock").orElseThrow());
+             JboundProcess watch = JboundProcess.start(List.of("watch", Long.toString(w.pid()), "--window", "1s", "--every", "1s",
+                     "--rounds", "4", "--jfr-dir", dir.toString(), "--jfr-dir-size", "1"))) {
+            assertThat(watch.awaitExit(WITHIN)).as(watch.err()).isZero();
+        }
+        // a bound of one byte keeps only the newest window (rotation runs after each is kept)
+        List<java.nio.file.Path> kept;
+        try (var files = java.nio.file.Files.list(dir)) {
+            kept = files.toList();
+        }
+        assertThat(kept).hasSize(1);
+        assertThat(kept.get(0).getFileName().toString()).matches("jbound-\\d+-\\d{8}T\\d{6}Z(-\\d+)?\\.jfr");
+        Jbound.Run report = Jbound.run("report", kept.get(0).toString(), "--format", "json");
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(report.json().get("verdict").get("class").asString()).isEqualTo("lock-bound");
+    }
+
+    @Test
     void killingWatchMidWindowLeavesTheTargetUnprofiledAndAnAttachWorks() throws Exception {
         try (ChildJvm target = ChildJvm.start(TargetMain.class.getName(), List.of());
              JboundProcess watch = JboundProcess.start(List.of("watch", Long.toString(target.pid()), "--window", "4s", "--every", "4s"))) {
