@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# jbound benchmarks: bench/run.sh [overhead|verdict|loader|big|routes|os|advice|all]
+# jbound benchmarks: bench/run.sh [overhead|watch|verdict|loader|big|routes|os|advice|all]
 # Builds target/jbound.jar if missing, compiles bench/src into bench/target/classes and runs the
 # chosen benchmark(s). Figures go to stdout as Markdown tables, progress to stderr.
 # Tuning (optional): BENCH_JAVA_OPTS, e.g. "-Dbench.rounds=8 -Dbench.window.ms=5000 -Dbench.parked=0,2000"
@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 what="${1:-all}"
-case "$what" in overhead|verdict|loader|big|routes|os|advice|all) ;; *) echo "usage: bench/run.sh [overhead|verdict|loader|big|routes|os|advice|all]" >&2; exit 2 ;; esac
+case "$what" in overhead|watch|verdict|loader|big|routes|os|advice|all) ;; *) echo "usage: bench/run.sh [overhead|watch|verdict|loader|big|routes|os|advice|all]" >&2; exit 2 ;; esac
 
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JAVAC="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
@@ -41,6 +41,7 @@ run() {
 
 echo "# jbound bench, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1)"
 [ "$what" = overhead ] || [ "$what" = all ] && run bench.OverheadBench
+[ "$what" = watch ] || [ "$what" = all ] && run bench.WatchOverheadBench
 [ "$what" = verdict ] || [ "$what" = all ] && run bench.VerdictBench
 [ "$what" = loader ] || [ "$what" = all ] && run bench.LoaderBench
 [ "$what" = big ] || [ "$what" = all ] && run bench.BigRecordingBench
