@@ -9,6 +9,7 @@ import dev.jbound.profile.RecordingArchive;
 import dev.jbound.profile.Watch;
 import dev.jbound.record.RecordingSettings;
 import dev.jbound.target.ContainerId;
+import dev.jbound.target.TargetException;
 import dev.jbound.target.TargetJvm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +46,7 @@ import static dev.jbound.render.TerminalText.escape;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:--rounds periods passed, or the JVM watched by pid ended",
                 "2:usage error (a bad address, a directory that cannot be written)",
+                "3:no process with the pid given",
                 "130:interrupted (Ctrl-C, SIGTERM)"})
 public final class WatchCommand implements Callable<Integer> {
     static final Duration DEFAULT_WINDOW = Duration.ofSeconds(10);
@@ -112,8 +114,11 @@ public final class WatchCommand implements Callable<Integer> {
     RecorderOption recorder = RecorderOption.auto;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, TargetException {
         Watch.Options options = options();
+        long pid = options.selection().pid();
+        // a pid that is not there at all is a mistake to say now; one that refuses attach is watched and retried
+        if (pid > 0 && ProcessHandle.of(pid).isEmpty()) throw new TargetException("no process with pid " + pid + " (list them with: jbound ps)");
         WatchSeries series = new WatchSeries(top);
         Console console = parent.console();
         PrintWriter err = console.err();

@@ -210,7 +210,8 @@ public final class Watch {
         } catch (TargetException e) {
             if (s.name() == null && !s.all()) {
                 if (!ProcessHandle.of(s.pid()).map(ProcessHandle::isAlive).orElse(false)) {
-                    if (known.remove(s.pid()) != null) listener.gone(s.pid(), "");
+                    String name = known.remove(s.pid());
+                    listener.gone(s.pid(), name == null ? "" : name);
                     return null;
                 }
                 refused(s.pid(), "", e.getMessage()); // alive but refuses attach (disabled, another user's)

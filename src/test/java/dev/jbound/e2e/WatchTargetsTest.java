@@ -110,6 +110,24 @@ class WatchTargetsTest {
     }
 
     @Test
+    void aPidThatIsNotThereIsAnErrorAndAWatchedPidThatEndsEndsTheWatch() throws Exception {
+        Jbound.Run none = Jbound.run("watch", "999999999", "--rounds", "1");
+        assertThat(none.exitCode()).isEqualTo(3);
+        assertThat(none.err().lines().toList()).containsExactly("jbound: no process with pid 999999999 (list them with: jbound ps)");
+        JboundProcess watch;
+        long pid;
+        try (RunningWorkload w = idle()) {
+            pid = w.pid();
+            watch = JboundProcess.start(List.of("watch", Long.toString(pid), "--window", "1s", "--every", "1s"));
+            awaitRecorded(watch, pid);
+        }
+        try (watch) {
+            assertThat(watch.awaitExit(WITHIN)).as(watch.err()).isZero();
+            assertThat(watch.err()).contains("pid " + pid + " (dev.jbound.demo.WorkloadMain) has gone");
+        }
+    }
+
+    @Test
     void killingWatchMidWindowLeavesTheTargetUnprofiledAndAnAttachWorks() throws Exception {
         try (ChildJvm target = ChildJvm.start(TargetMain.class.getName(), List.of());
              JboundProcess watch = JboundProcess.start(List.of("watch", Long.toString(target.pid()), "--window", "4s", "--every", "4s"))) {
