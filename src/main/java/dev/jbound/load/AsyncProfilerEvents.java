@@ -3,6 +3,7 @@ package dev.jbound.load;
 import dev.jbound.load.jfr.JfrChunk;
 import dev.jbound.load.jfr.JfrFormatException;
 import dev.jbound.load.jfr.JfrType;
+import dev.jbound.load.jfr.LongMap;
 import dev.jbound.model.LockEvent;
 import dev.jbound.model.Stack;
 import dev.jbound.model.ThreadInfo;
@@ -71,16 +72,25 @@ final class AsyncProfilerEvents {
         int stack = t.indexOf("stackTrace");
         int state = t.indexOf("state");
         int samples = t.indexOf("samples");
+        // this chunk's (thread, stack) pairs, resolved once each: the same few recur millions of times
+        LongMap<RecordingBuilder.Resolved> cpuSeen = new LongMap<>();
+        LongMap<RecordingBuilder.Resolved> wallSeen = new LongMap<>();
         return e -> {
-            ThreadInfo th = decoder.thread(e.getLong(thread));
-            if (th == null) return;
-            Stack s = decoder.stack(e.getLong(stack));
+            long threadKey = e.getLong(thread);
+            long stackKey = e.getLong(stack);
+            boolean cpu = e.getLong(state) == STATE_DEFAULT;
+            LongMap<RecordingBuilder.Resolved> seen = cpu ? cpuSeen : wallSeen;
             long at = e.epochNanos(time);
-            if (e.getLong(state) == STATE_DEFAULT) {
-                out.cpu(at, th, s, out.cpuIntervalNanos);
-            } else {
-                out.wall(at, th, s, out.wallIntervalNanos * Math.max(1, e.getLong(samples)), null);
+            long weight = cpu ? out.cpuIntervalNanos : out.wallIntervalNanos * Math.max(1, e.getLong(samples));
+            if (!cpu && weight <= 0) return;
+            RecordingBuilder.Resolved r = seen.get(threadKey, stackKey);
+            if (r == null) {
+                ThreadInfo th = decoder.thread(threadKey);
+                if (th == null) return;
+                r = out.resolve(th, decoder.stack(stackKey), cpu, at);
+                seen.put(threadKey, stackKey, r);
             }
+            out.sample(r, at, weight);
         };
     }
 

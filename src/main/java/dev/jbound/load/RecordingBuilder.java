@@ -74,6 +74,7 @@ final class RecordingBuilder {
     private final SampleTally residualNatives = new SampleTally();
     /** Samples by time slice; the JDK's native-method samples stay out (they only fill time nothing else explains). */
     private final StateTimeline timeline;
+    private final StackStates states;
     /** The JVM's CPU load × seconds (jdk.CPULoad), the last resort for how much CPU the samples stand for. */
     private double processLoadSeconds;
     /** Its kernel part, and the whole machine's load × seconds over the seconds they cover. */
@@ -87,6 +88,7 @@ final class RecordingBuilder {
     private final List<String> notes = new ArrayList<>();
 
     RecordingBuilder(StackStates states) {
+        this.states = states;
         this.timeline = new StateTimeline(states);
     }
 
@@ -112,6 +114,39 @@ final class RecordingBuilder {
         if (weight <= 0) return;
         tally.wall(time, thread(t), stack, weight, known, 1);
         timeline.wall(time, t.osTid(), stack, known, weight);
+    }
+
+    /**
+     * One thread's samples of one kind (cpu, or unlabelled wall) at one stack, resolved once:
+     * registered thread, classified state and running total, for a reader that meets the same
+     * sample many times in a chunk (async-profiler's, millions in a big file).
+     */
+    static final class Resolved {
+        final long tid;
+        final boolean cpu;
+        final ThreadState state;
+        final SampleTally.Total total;
+
+        private Resolved(long tid, boolean cpu, ThreadState state, SampleTally.Total total) {
+            this.tid = tid;
+            this.cpu = cpu;
+            this.state = state;
+            this.total = total;
+        }
+    }
+
+    /** @param time the first such sample's time, which a new total keeps */
+    Resolved resolve(ThreadInfo t, Stack stack, boolean cpu, long time) {
+        long tid = thread(t);
+        ThreadState state = cpu ? states.state(stack) : states.state(stack, null);
+        return new Resolved(tid, cpu, state, tally.total(cpu, time, tid, stack));
+    }
+
+    /** What {@link #cpu} or {@link #wall} (unlabelled) does, for a sample resolved before. */
+    void sample(Resolved r, long time, long weight) {
+        if (!r.cpu && weight <= 0) return;
+        r.total.add(weight, 1);
+        timeline.sample(time, r.tid, r.state, r.cpu, weight);
     }
 
     /** A timed event (a socket read, a park): the thread's time from {@code time} on for {@code weight} is explained. */

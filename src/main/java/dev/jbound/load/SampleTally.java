@@ -48,7 +48,7 @@ final class SampleTally {
         }
     }
 
-    private static final class Total {
+    static final class Total {
         final long firstNanos;
         long weightNanos;
         int count;
@@ -83,11 +83,23 @@ final class SampleTally {
     }
 
     private static void add(LongMap<IdentityHashMap<Stack, Total>> into, long time, long tid, int state, Stack stack, long weight, int count) {
+        total(into, time, tid, state, stack).add(weight, count);
+    }
+
+    private static Total total(LongMap<IdentityHashMap<Stack, Total>> into, long time, long tid, int state, Stack stack) {
         IdentityHashMap<Stack, Total> byStack = into.get(tid, state);
         if (byStack == null) into.put(tid, state, byStack = new IdentityHashMap<>());
         Total t = byStack.get(stack);
         if (t == null) byStack.put(stack, t = new Total(time));
-        t.add(weight, count);
+        return t;
+    }
+
+    /**
+     * The running total of a thread's cpu samples (or unlabelled wall samples) at a stack, made at
+     * {@code time} if new: a reader meeting the same sample again adds to it without looking it up.
+     */
+    Total total(boolean cpuSamples, long time, long tid, Stack stack) {
+        return total(cpuSamples ? cpu : wall, time, tid, 0, stack);
     }
 
     void lock(LockEvent e) {

@@ -65,6 +65,12 @@ final class StateTimeline {
         if (s != ThreadState.CPU) add(time, weight, tid, s, weight);
     }
 
+    /** A sample whose state is known already ({@link RecordingBuilder.Resolved}): as {@link #cpu} or {@link #wall}. */
+    void sample(long time, long tid, ThreadState state, boolean cpu, long weight) {
+        if (cpu) add(time, 0, tid, state, weight);
+        else if (state != ThreadState.CPU) add(time, weight, tid, state, weight);
+    }
+
     /** A stop-the-world pause (the JDK's recorder reports them; async-profiler shows the GC threads' CPU instead). */
     void gcPause(long time, long nanos) {
         add(time, nanos, PAUSES, ThreadState.GC, nanos);
