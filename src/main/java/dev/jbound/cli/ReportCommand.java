@@ -48,10 +48,7 @@ public final class ReportCommand implements Callable<Integer> {
         output.validate();
         Pages wanted = pages.validated();
         Console console = parent.console();
-        // the analysis and the renderer's classes load on the other core while the file is read
-        Warmup warmup = Warmup.start(output.format);
         var recording = RecordingAnalysis.load(file);
-        warmup.await();
         var report = RecordedProfile.analyze(file, recording);
         ProfileRunner.write(report, output.format, output.output, console);
         wanted.write(report, recording, console);
