@@ -101,11 +101,7 @@ final class ChunkDecoder {
         });
     }
 
-    /** A simple-type constant's text (a thread state, a frame type), or "". */
-    String text(String type, long key) {
-        return text(chunk.type(type), key);
-    }
-
+    /** A simple-type constant's text (a frame type, a symbol), or "". */
     private String text(JfrType type, long key) {
         Object v = chunk.constant(type, key);
         if (v instanceof Object[] a && a.length == 1) v = a[0];

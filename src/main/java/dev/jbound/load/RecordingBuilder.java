@@ -138,7 +138,7 @@ final class RecordingBuilder {
     /** @param time the first such sample's time, which a new total keeps */
     Resolved resolve(ThreadInfo t, Stack stack, boolean cpu, long time) {
         long tid = thread(t);
-        ThreadState state = cpu ? states.state(stack) : states.state(stack, null);
+        ThreadState state = states.state(stack); // an unlabelled sample's state is its stack's
         return new Resolved(tid, cpu, state, tally.total(cpu, time, tid, stack));
     }
 

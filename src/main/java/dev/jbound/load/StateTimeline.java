@@ -53,19 +53,19 @@ final class StateTimeline {
 
     /** A CPU sample: its time is the state its stack shows (CPU, or io inside an I/O call). */
     void cpu(long time, long tid, Stack stack, long weight) {
-        add(time, 0, tid, states.state(stack), weight);
+        sample(time, tid, states.state(stack), true, weight);
+    }
+
+    /** A wall sample or timed event, covering {@code weight} from {@code time} on. */
+    void wall(long time, long tid, Stack stack, ThreadState known, long weight) {
+        sample(time, tid, states.state(stack, known), false, weight);
     }
 
     /**
-     * A wall sample or timed event, covering {@code weight} from {@code time} on. The time a thread
-     * ran is the CPU samples' to tell, so a wall sample that shows it running adds nothing here.
+     * A sample in {@code state} (classified already, as {@link RecordingBuilder.Resolved} carries it).
+     * A CPU sample's time falls at its instant; a wall sample covers {@code weight} from {@code time}
+     * on, and one that shows the thread running adds nothing: the time a thread ran is the CPU samples' to tell.
      */
-    void wall(long time, long tid, Stack stack, ThreadState known, long weight) {
-        ThreadState s = states.state(stack, known);
-        if (s != ThreadState.CPU) add(time, weight, tid, s, weight);
-    }
-
-    /** A sample whose state is known already ({@link RecordingBuilder.Resolved}): as {@link #cpu} or {@link #wall}. */
     void sample(long time, long tid, ThreadState state, boolean cpu, long weight) {
         if (cpu) add(time, 0, tid, state, weight);
         else if (state != ThreadState.CPU) add(time, weight, tid, state, weight);
