@@ -6,6 +6,7 @@ import dev.jbound.record.RecordingException;
 import dev.jbound.record.RecordingSettings;
 import dev.jbound.render.live.TopScreen;
 import dev.jbound.render.live.TopView;
+import dev.jbound.target.ProcessIdentity;
 import dev.jbound.target.TargetException;
 import dev.jbound.target.TargetJvm;
 import org.jline.terminal.Terminal;
@@ -117,7 +118,7 @@ public final class TopCommand implements Callable<Integer> {
      */
     private static int finish(TopView.Outcome outcome, TargetJvm jvm, Console console) throws TargetException, RecordingException {
         Exception e = outcome.error();
-        boolean exited = outcome.targetExited() || e != null && !ProcessHandle.of(jvm.pid()).map(ProcessHandle::isAlive).orElse(false);
+        boolean exited = outcome.targetExited() || e != null && !ProcessIdentity.isAlive(jvm.pid());
         if (exited) e = null;
         if (e instanceof TargetException t) throw t;
         if (e instanceof RecordingException r) throw r;

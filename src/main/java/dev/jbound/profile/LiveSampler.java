@@ -10,6 +10,7 @@ import dev.jbound.record.Recorder;
 import dev.jbound.record.RecorderChoice;
 import dev.jbound.record.RecordingException;
 import dev.jbound.record.RecordingSettings;
+import dev.jbound.target.ProcessIdentity;
 import dev.jbound.target.TargetException;
 import dev.jbound.target.TargetJvm;
 
@@ -54,7 +55,7 @@ public final class LiveSampler {
             if (dump == null && wantDump) dump = recorder.threadDump(target.pid());
             ThreadSnapshot snapshot = dump == null ? null : ThreadSnapshots.of(dump, reportTarget, System.currentTimeMillis());
             soFar.add(report);
-            boolean exited = !ProcessHandle.of(target.pid()).map(ProcessHandle::isAlive).orElse(false);
+            boolean exited = !ProcessIdentity.isAlive(target.pid());
             return new LiveTick(++number, report, snapshot, soFar.breakdown(), soFar.windowNanos(), soFar.verdict(), exited);
         } finally {
             // Set only now, however the interval ends: reading the file back and the thread dump

@@ -5,6 +5,7 @@ import dev.jbound.record.Recorder;
 import dev.jbound.record.RecorderChoice;
 import dev.jbound.record.RecordingException;
 import dev.jbound.record.RecordingSettings;
+import dev.jbound.target.ProcessIdentity;
 import dev.jbound.target.TargetException;
 import dev.jbound.target.TargetFinder;
 import dev.jbound.target.TargetJvm;
@@ -169,7 +170,7 @@ public final class Watch {
             listener.recorded(t, report);
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable why = e.getCause();
-            if (!ProcessHandle.of(t.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+            if (!ProcessIdentity.isAlive(t.pid())) {
                 // it ended during the window: gone, not failed
                 if (known.remove(t.pid()) != null) listener.gone(t.pid(), name);
                 return;
@@ -209,7 +210,7 @@ public final class Watch {
             }
         } catch (TargetException e) {
             if (s.name() == null && !s.all()) {
-                if (!ProcessHandle.of(s.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+                if (!ProcessIdentity.isAlive(s.pid())) {
                     String name = known.remove(s.pid());
                     listener.gone(s.pid(), name == null ? "" : name);
                     return null;

@@ -1,5 +1,7 @@
 package dev.jbound.record;
 
+import dev.jbound.target.ProcessIdentity;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +60,7 @@ final class Asprof {
         Result r = jattach("jcmd", pid, List.of("JFR.stop", "name=" + name));
         String out = (r.stdout() + r.stderr()).strip();
         if ((!r.ok() || out.contains("Exception")) && !out.contains("No recording")
-                && WindowLoop.isAlive(pid)) {
+                && ProcessIdentity.isAlive(pid)) {
             int nl = out.lastIndexOf('\n');
             throw new RecordingException("the JDK Flight Recorder did not stop cleanly in pid " + pid + ": "
                     + (nl >= 0 ? out.substring(nl + 1).strip() : out));
@@ -70,7 +72,7 @@ final class Asprof {
      * target is gone or cannot give one.
      */
     String threadDump(long pid) {
-        if (!WindowLoop.isAlive(pid)) return null;
+        if (!ProcessIdentity.isAlive(pid)) return null;
         try {
             Result r = jattach("jcmd", pid, List.of("Thread.print", "-l"));
             return r.ok() ? r.stdout() : null;

@@ -1,5 +1,7 @@
 package dev.jbound.record;
 
+import dev.jbound.target.ProcessIdentity;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +81,7 @@ public final class AsyncProfilerAgent implements StartupRecorder {
     public void stop(long pid, Path dir) throws RecordingException {
         Asprof.Result r = asprof.run(pid, List.of("stop", "-o", "jfr", "-f", recording(dir, pid).toString()));
         // "not active": the JVM's own timeout stopped it first, and the file is complete
-        if (!r.ok() && !r.message().contains("not active") && WindowLoop.isAlive(pid)) {
+        if (!r.ok() && !r.message().contains("not active") && ProcessIdentity.isAlive(pid)) {
             throw new RecordingException("async-profiler did not stop cleanly in pid " + pid + ": " + r.message());
         }
     }

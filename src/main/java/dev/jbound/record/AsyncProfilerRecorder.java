@@ -1,6 +1,7 @@
 package dev.jbound.record;
 
 import dev.jbound.model.OsActivity;
+import dev.jbound.target.ProcessIdentity;
 import dev.jbound.target.TargetException;
 import dev.jbound.target.TargetJvm;
 
@@ -122,14 +123,14 @@ public final class AsyncProfilerRecorder implements Recorder {
     private void stop(long pid, Path jfr) throws RecordingException {
         Asprof.Result r = asprof.run(pid, List.of("stop", "-o", "jfr", "-f", jfr.toString()));
         // "not active" means the target's own timer stopped it first: the file is complete.
-        if (!r.ok() && !r.message().contains("not active") && isAlive(pid)) {
+        if (!r.ok() && !r.message().contains("not active") && ProcessIdentity.isAlive(pid)) {
             throw new RecordingException("async-profiler did not stop cleanly in pid " + pid + ": " + r.message());
         }
     }
 
     private void stopQuietly(long pid, Path jfr) {
         try {
-            if (isAlive(pid)) asprof.run(pid, List.of("stop", "-o", "jfr", "-f", jfr.toString()));
+            if (ProcessIdentity.isAlive(pid)) asprof.run(pid, List.of("stop", "-o", "jfr", "-f", jfr.toString()));
         } catch (RecordingException ignored) {
             // best effort while exiting; the target's own timeout remains the guarantee
         }
@@ -154,9 +155,7 @@ public final class AsyncProfilerRecorder implements Recorder {
         }
     }
 
-    private static boolean isAlive(long pid) {
-        return WindowLoop.isAlive(pid);
-    }
+
 
     private static String nanos(Duration d) {
         return Long.toString(d.toNanos());

@@ -1,6 +1,7 @@
 package dev.jbound.record;
 
 import dev.jbound.model.OsActivity;
+import dev.jbound.target.ProcessIdentity;
 import dev.jbound.target.TargetException;
 import dev.jbound.target.TargetJvm;
 
@@ -88,7 +89,7 @@ public final class JfrRecorder implements Recorder {
 
     private void stopQuietly(long pid, String name) {
         try {
-            if (WindowLoop.isAlive(pid)) jattach.jattach("jcmd", pid, List.of("JFR.stop", "name=" + name));
+            if (ProcessIdentity.isAlive(pid)) jattach.jattach("jcmd", pid, List.of("JFR.stop", "name=" + name));
         } catch (RecordingException ignored) {
             // best effort while exiting; the recording's own duration remains the guarantee
         }

@@ -1,8 +1,9 @@
 package dev.jbound.record;
 
-import dev.jbound.target.TaskStat;
 import dev.jbound.target.JvmDescription;
+import dev.jbound.target.ProcessIdentity;
 import dev.jbound.target.TargetJvm;
+import dev.jbound.target.TaskStat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -168,7 +169,7 @@ public final class LaunchedJvms implements AutoCloseable {
 
     /** Alive and not a zombie: Java calls an exited process alive until its parent reaps it. */
     private static boolean isRunning(long pid) {
-        if (!WindowLoop.isAlive(pid)) return false;
+        if (!ProcessIdentity.isAlive(pid)) return false;
         try {
             char state = TaskStat.parse(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))).state();
             return state != 'Z' && state != 'X';

@@ -1,5 +1,7 @@
 package dev.jbound.record;
 
+import dev.jbound.target.ProcessIdentity;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +16,7 @@ final class ProfilerSessions {
 
     record Session(long ownerPid, Path jfr) {
         boolean ownerAlive() {
-            return WindowLoop.isAlive(ownerPid);
+            return ProcessIdentity.isAlive(ownerPid);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jbound.record;
 
+import dev.jbound.target.ProcessIdentity;
 import dev.jbound.target.TargetException;
 
 import java.util.List;
@@ -14,7 +15,7 @@ public final class ThreadDumper {
         Asprof jattach = new Asprof(NativeProfiler.unpack());
         Asprof.Result r = jattach.jattach("jcmd", pid, List.of("Thread.print", "-l"));
         if (!r.ok() || !r.stdout().contains("Full thread dump")) {
-            if (!WindowLoop.isAlive(pid)) throw new TargetException("process " + pid + " exited");
+            if (!ProcessIdentity.isAlive(pid)) throw new TargetException("process " + pid + " exited");
             throw new RecordingException("no thread dump from pid " + pid + ": " + r.message());
         }
         return r.stdout();

@@ -1,5 +1,7 @@
 package dev.jbound.record;
 
+import dev.jbound.target.ProcessIdentity;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,7 @@ final class WindowLoop {
             while (true) {
                 long elapsed = System.nanoTime() - t0;
                 if (elapsed >= total) return new Outcome(false, false, notes);
-                if (!isAlive(pid)) {
+                if (!ProcessIdentity.isAlive(pid)) {
                     notes.add(String.format(Locale.ROOT, "the target exited %.1f s into the %.1f s window; the verdict covers what was recorded",
                             elapsed / 1e9, total / 1e9));
                     return new Outcome(false, true, notes);
@@ -48,10 +50,6 @@ final class WindowLoop {
         } finally {
             removeHook(hook);
         }
-    }
-
-    static boolean isAlive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     static long epochNanos() {

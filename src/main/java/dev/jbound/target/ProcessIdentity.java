@@ -21,6 +21,11 @@ public final class ProcessIdentity {
         }
     }
 
+    /** Whether a process with this pid exists and has not ended. */
+    public static boolean isAlive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
     /** Whether {@code pid} still runs and is the process that had {@code startTicks} (-1: any). */
     public static boolean isAlive(long pid, long startTicks) {
         long now = startTicks(pid);
