@@ -131,20 +131,23 @@ public final class Watch {
         }
     }
 
+    /**
+     * Waits up to {@value #STOP_WAIT_SECONDS} s, through interrupts (a second Ctrl-C), keeping the
+     * interrupt for the caller; a target that does not answer by then stops its profiler itself
+     * (RecordingSettings.selfStopSeconds).
+     */
     private static void awaitStopped(ExecutorService windows) {
         boolean interrupted = Thread.interrupted();
-        try {
-            while (true) {
-                try {
-                    if (windows.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) return;
-                    return; // a target that does not answer: its profiler stops itself (RecordingSettings.selfStopSeconds)
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            try {
+                if (windows.awaitTermination(left, TimeUnit.NANOSECONDS)) break;
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
         }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     private Report record(TargetJvm t) throws TargetException, RecordingException {
@@ -223,14 +226,19 @@ public final class Watch {
         return out;
     }
 
+    /**
+     * Drops the JVMs recorded before that this period's look did not find. One paused after a
+     * failed window is not looked for (by pid) but is still there: it stays while it runs.
+     */
     private void forgetGone(List<TargetJvm> now) {
         List<Long> current = now.stream().map(TargetJvm::pid).toList();
         for (var it = known.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();
-            if (!current.contains(e.getKey())) {
+            long pid = e.getKey();
+            if (!current.contains(pid) && !(pausing(pid) && ProcessIdentity.isAlive(pid))) {
                 it.remove();
-                backoff.remove(e.getKey());
-                listener.gone(e.getKey(), e.getValue());
+                backoff.remove(pid);
+                listener.gone(pid, e.getValue());
             }
         }
     }
