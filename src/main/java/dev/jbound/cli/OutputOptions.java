@@ -26,6 +26,13 @@ public final class OutputOptions {
         checkWritable(spec, output, "--output");
     }
 
+    /** A directory files are written into (watch's --textfile and --jfr-dir). */
+    static void checkWritableDirectory(CommandSpec spec, Path dir, String option) {
+        if (dir != null && !(Files.isDirectory(dir) && Files.isWritable(dir))) {
+            throw new ParameterException(spec.commandLine(), option + " " + dir + " is not a directory jbound can write");
+        }
+    }
+
     static void checkWritable(CommandSpec spec, Path p, String option) {
         if (p == null) return;
         Path abs = p.toAbsolutePath();

@@ -37,9 +37,7 @@ public final class RecordingOptions {
 
     RecordingSettings settings(Duration defaultDuration) {
         Duration d = duration == null ? defaultDuration : duration;
-        if (d.isZero() || d.isNegative() || d.compareTo(MAX_DURATION) > 0) {
-            throw new ParameterException(spec.commandLine(), "--duration must be between 1ms and 24h, not " + human(d));
-        }
+        checkWindow(spec, "--duration", d);
         RecordingSettings s = RecordingSettings.defaults(d);
         if (interval != null) {
             if (interval.compareTo(MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0) {
@@ -48,6 +46,13 @@ public final class RecordingOptions {
             s = new RecordingSettings(d, interval, interval, s.lockThreshold(), s.threadDump());
         }
         return s;
+    }
+
+    /** A window's length (--duration, watch's --window): 1ms to 24h. */
+    static void checkWindow(CommandSpec spec, String option, Duration d) {
+        if (d.isZero() || d.isNegative() || d.compareTo(MAX_DURATION) > 0) {
+            throw new ParameterException(spec.commandLine(), option + " must be between 1ms and 24h, not " + human(d));
+        }
     }
 
     private static String human(Duration d) {

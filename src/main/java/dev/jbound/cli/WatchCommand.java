@@ -10,6 +10,7 @@ import dev.jbound.profile.Watch;
 import dev.jbound.record.RecordingSettings;
 import dev.jbound.target.ContainerId;
 import dev.jbound.target.TargetException;
+import dev.jbound.target.TargetFinder;
 import dev.jbound.target.TargetJvm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -139,14 +140,12 @@ public final class WatchCommand implements Callable<Integer> {
         if (!all && target == null) {
             throw new ParameterException(spec.commandLine(), "name the JVM to watch by pid or main class, or pass --all (list them with: jbound ps)");
         }
-        if (all && target != null && target.strip().chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (all && target != null && TargetFinder.isPid(target)) {
             throw new ParameterException(spec.commandLine(), "--all with a pid: watch the pid alone (drop --all), or name a main class");
         }
         Duration w = window == null ? DEFAULT_WINDOW : window;
         Duration e = every == null ? DEFAULT_EVERY.compareTo(w) < 0 ? w : DEFAULT_EVERY : every;
-        if (w.isZero() || w.isNegative() || w.compareTo(RecordingOptions.MAX_DURATION) > 0) {
-            throw new ParameterException(spec.commandLine(), "--window must be between 1ms and 24h, not " + w.toMillis() + "ms");
-        }
+        RecordingOptions.checkWindow(spec, "--window", w);
         if (e.compareTo(w) < 0) {
             throw new ParameterException(spec.commandLine(), "--every " + e.toMillis() + "ms is shorter than the window ("
                     + w.toMillis() + "ms); windows do not overlap");
@@ -160,16 +159,11 @@ public final class WatchCommand implements Callable<Integer> {
         if (otlp != null && !(("http".equals(otlp.getScheme()) || "https".equals(otlp.getScheme())) && otlp.getHost() != null)) {
             throw new ParameterException(spec.commandLine(), "--otlp wants an http(s) URL (e.g. http://127.0.0.1:4318/v1/metrics), not " + otlp);
         }
-        if (textfile != null && !(Files.isDirectory(textfile) && Files.isWritable(textfile))) {
-            throw new ParameterException(spec.commandLine(), "--textfile " + textfile + " is not a directory jbound can write");
-        }
-        if (jfrDir != null && !(Files.isDirectory(jfrDir) && Files.isWritable(jfrDir))) {
-            throw new ParameterException(spec.commandLine(), "--jfr-dir " + jfrDir + " is not a directory jbound can write");
-        }
+        OutputOptions.checkWritableDirectory(spec, textfile, "--textfile");
+        OutputOptions.checkWritableDirectory(spec, jfrDir, "--jfr-dir");
         RecordingArchive archive = jfrDir == null ? null : new RecordingArchive(jfrDir, bytes(jfrDirSize));
         Watch.Selection selection = all ? Watch.Selection.ofAll(target == null ? null : target.strip())
-                : target.strip().chars().allMatch(c -> c >= '0' && c <= '9') && !target.isBlank()
-                ? Watch.Selection.ofPid(Long.parseLong(target.strip())) : Watch.Selection.ofName(target);
+                : TargetFinder.isPid(target) ? Watch.Selection.ofPid(Long.parseLong(target.strip())) : Watch.Selection.ofName(target);
         return new Watch.Options(selection, RecordingSettings.defaults(w), e, recorder.choice(), rounds, archive);
     }
 
@@ -209,20 +203,24 @@ public final class WatchCommand implements Callable<Integer> {
         private final WatchSeries series;
         private final PrometheusExposition exposition;
         private final OtlpExport otlp;
+        /** This machine's name, for the OTLP resources; read once. */
+        private final String host;
         private final PrintWriter err;
 
         Printer(WatchSeries series, PrometheusExposition exposition, OtlpExport otlp, PrintWriter err) {
             this.series = series;
             this.exposition = exposition;
             this.otlp = otlp;
+            this.host = otlp == null ? null : hostName();
             this.err = err;
         }
 
         @Override
         public void recorded(TargetJvm jvm, Report report) {
             series.window(jvm.mainClass(), jvm.pid(), report);
-            if (otlp != null) {
-                otlp.watch(new OtlpExport.JvmResource(MainClass.simpleName(jvm.mainClass()), hostName(), jvm.pid(),
+            // a JVM's resource is described once, at its first window (its cgroup read then)
+            if (otlp != null && !otlp.exporting(jvm.pid())) {
+                otlp.watch(new OtlpExport.JvmResource(MainClass.simpleName(jvm.mainClass()), host, jvm.pid(),
                         ContainerId.of(jvm.pid()).orElse(null)));
             }
             say(String.format(Locale.ROOT, "pid %d (%s): %s, confidence %.2f", jvm.pid(), jvm.mainClass(),
@@ -258,7 +256,7 @@ public final class WatchCommand implements Callable<Integer> {
             }
         }
 
-        private String hostName() {
+        private static String hostName() {
             try {
                 return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
             } catch (IOException e) {

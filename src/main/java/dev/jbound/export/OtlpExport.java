@@ -43,6 +43,11 @@ public final class OtlpExport implements AutoCloseable {
         this.interval = interval;
     }
 
+    /** Whether a JVM's series are exported already. */
+    public synchronized boolean exporting(long pid) {
+        return providers.containsKey(pid);
+    }
+
     /** Starts exporting a JVM's series (once; later calls for the same pid do nothing). */
     public synchronized void watch(JvmResource jvm) {
         if (providers.containsKey(jvm.pid())) return;

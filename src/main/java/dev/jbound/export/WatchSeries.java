@@ -97,18 +97,15 @@ public final class WatchSeries {
         add(WINDOWS, 1, name, id);
         add(WINDOW_SECONDS, r.window().durationNanos() / 1e9, name, id);
         set(UP, 1, name, id);
+        // one class per JVM and pool: the last window's replaces the one before
+        values.keySet().removeIf(k -> k.family() == CLASS && k.labels().get(1).equals(id));
+        set(CLASS, 1, name, id, "", r.verdict().workloadClass().label());
         for (PoolRow p : bySize(r.pools())) {
             String pool = admit(pid, "pool", p.name());
             for (ThreadState s : ThreadState.SHOWN) {
                 long nanos = p.breakdown().nanos(s);
                 if (nanos > 0) add(STATE_SECONDS, nanos / 1e9, name, id, pool, s.label());
             }
-        }
-        // one class per JVM and pool: the last window's replaces the one before
-        values.keySet().removeIf(k -> k.family() == CLASS && k.labels().get(1).equals(id));
-        set(CLASS, 1, name, id, "", r.verdict().workloadClass().label());
-        for (PoolRow p : bySize(r.pools())) {
-            String pool = admit(pid, "pool", p.name());
             if (!pool.equals(OTHER)) set(CLASS, 1, name, id, pool, p.verdict().workloadClass().label());
         }
         set(CONFIDENCE, r.verdict().confidence(), name, id);

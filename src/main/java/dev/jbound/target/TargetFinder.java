@@ -34,7 +34,7 @@ public final class TargetFinder {
     public static TargetJvm byPidOrName(String pidOrName) throws TargetException {
         String arg = pidOrName.strip();
         if (arg.isEmpty()) throw new TargetException("name a JVM by pid or main class (" + LIST_HINT + ")");
-        if (arg.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (isPid(arg)) {
             try {
                 return byPid(Long.parseLong(arg));
             } catch (NumberFormatException e) {
@@ -61,6 +61,12 @@ public final class TargetFinder {
             }
         }
         return out;
+    }
+
+    /** Whether a PID|NAME argument is a pid: digits only (around blanks), not a name. */
+    public static boolean isPid(String pidOrName) {
+        String arg = pidOrName.strip();
+        return !arg.isEmpty() && arg.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     static FoundJvm byName(String name) throws TargetException {
