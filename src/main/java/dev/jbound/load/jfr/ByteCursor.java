@@ -1,15 +1,22 @@
 package dev.jbound.load.jfr;
 
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Reads JFR's encodings from one chunk's bytes: LEB128-style compressed integers (seven bits a
  * byte, the ninth byte whole), big-endian floats, and strings tagged with their encoding.
+ * Reads go through a window of the chunk copied onto the heap (all of a chunk of up to a
+ * megabyte, the usual size): a compressed integer is then a few array reads, where a mapped
+ * buffer's every byte goes through its bounds and liveness checks (the reader's hottest code).
  * Out-of-range reads surface as {@link IndexOutOfBoundsException} / BufferUnderflowException,
  * which the chunk reader turns into a {@link JfrFormatException} naming the offset.
  */
 final class ByteCursor {
+
+    /** The most of a chunk held on the heap at once. */
+    static final int WINDOW = 1 << 20;
 
     private static final int STRING_NULL = 0;
     private static final int STRING_EMPTY = 1;
@@ -17,13 +24,35 @@ final class ByteCursor {
     private static final int STRING_UTF8 = 3;
     private static final int STRING_CHARS = 4;
     private static final int STRING_LATIN1 = 5;
+    /** The longest compressed integer. */
+    private static final int MAX_VARLONG = 9;
 
+    /** The whole chunk (mapped); the window is copied from it. */
     private final ByteBuffer buf;
+    private final int limit;
+    private final byte[] window;
+    /** The chunk position of window[0]. */
+    private int base;
+    /** How many of the window's bytes are the chunk's (fewer at its end). */
+    private int filled;
+    /** The next byte to read, as an index into the window. */
+    private int next;
     /** Resolves STRING_POOL references; set once the chunk's constant pools are read. */
     private java.util.function.LongFunction<String> stringPool = key -> null;
 
     ByteCursor(ByteBuffer buf) {
         this.buf = buf;
+        this.limit = buf.limit();
+        this.window = new byte[Math.min(limit, WINDOW)];
+        load(0);
+    }
+
+    /** Moves the window to start at chunk position {@code pos}. */
+    private void load(int pos) {
+        base = pos;
+        filled = Math.min(window.length, limit - pos);
+        buf.get(pos, window, 0, filled);
+        next = 0;
     }
 
     void stringPool(java.util.function.LongFunction<String> pool) {
@@ -31,25 +60,27 @@ final class ByteCursor {
     }
 
     int position() {
-        return buf.position();
+        return base + next;
     }
 
     void position(int pos) {
-        buf.position(pos);
+        if (pos < 0 || pos > limit) throw new IndexOutOfBoundsException("position " + pos + " outside the chunk");
+        if (pos >= base && pos <= base + filled) next = pos - base;
+        else load(pos);
     }
 
     int limit() {
-        return buf.limit();
+        return limit;
     }
 
     /** Whether the bytes from {@code pos} on are {@code expected}. */
     boolean equalsAt(int pos, byte[] expected) {
-        return pos >= 0 && expected.length <= buf.limit() - pos && buf.slice(pos, expected.length).equals(ByteBuffer.wrap(expected));
+        return pos >= 0 && expected.length <= limit - pos && buf.slice(pos, expected.length).equals(ByteBuffer.wrap(expected));
     }
 
     /** A copy of {@code length} bytes from {@code pos}; the position stays. */
     byte[] bytesAt(int pos, int length) {
-        if (pos < 0 || length < 0 || length > buf.limit() - pos) throw new IllegalStateException("invalid length " + length);
+        if (pos < 0 || length < 0 || length > limit - pos) throw new IllegalStateException("invalid length " + length);
         byte[] b = new byte[length];
         buf.get(pos, b);
         return b;
@@ -63,14 +94,42 @@ final class ByteCursor {
         return buf.getLong(pos);
     }
 
+    /** The next byte, moving the window on when it is read to its end. */
+    private byte nextByte() {
+        if (next >= filled) {
+            int pos = base + next;
+            if (pos >= limit) throw new BufferUnderflowException();
+            load(pos);
+        }
+        return window[next++];
+    }
+
     long varlong() {
+        if (filled - next < MAX_VARLONG) return varlongNearEnd();
+        byte[] w = window;
+        int i = next;
         long result = 0;
         for (int shift = 0; shift < 56; shift += 7) {
-            byte b = buf.get();
+            byte b = w[i++];
+            result |= (b & 0x7fL) << shift;
+            if (b >= 0) {
+                next = i;
+                return result;
+            }
+        }
+        next = i + 1;
+        return result | (w[i] & 0xffL) << 56;
+    }
+
+    /** The same, byte by byte, where the window may end inside it. */
+    private long varlongNearEnd() {
+        long result = 0;
+        for (int shift = 0; shift < 56; shift += 7) {
+            byte b = nextByte();
             result |= (b & 0x7fL) << shift;
             if (b >= 0) return result;
         }
-        return result | (buf.get() & 0xffL) << 56;
+        return result | (nextByte() & 0xffL) << 56;
     }
 
     int varint() {
@@ -78,19 +137,25 @@ final class ByteCursor {
     }
 
     byte u1() {
-        return buf.get();
+        return nextByte();
     }
 
     float f4() {
-        return buf.getFloat();
+        return Float.intBitsToFloat((int) bigEndian(4));
     }
 
     double f8() {
-        return buf.getDouble();
+        return Double.longBitsToDouble(bigEndian(8));
+    }
+
+    private long bigEndian(int bytes) {
+        long v = 0;
+        for (int k = 0; k < bytes; k++) v = v << 8 | (nextByte() & 0xffL);
+        return v;
     }
 
     String string() {
-        int encoding = buf.get();
+        int encoding = nextByte();
         switch (encoding) {
             case STRING_NULL:
                 return null;
@@ -113,8 +178,12 @@ final class ByteCursor {
     }
 
     private byte[] bytes() {
-        byte[] b = new byte[length()];
-        buf.get(b);
+        int n = length();
+        int pos = position();
+        byte[] b = new byte[n];
+        if (n <= filled - next) System.arraycopy(window, next, b, 0, n);
+        else buf.get(pos, b);
+        position(pos + n);
         return b;
     }
 
@@ -124,7 +193,7 @@ final class ByteCursor {
      */
     int length() {
         int n = varint();
-        if (n < 0 || n > buf.remaining()) throw new IllegalStateException("invalid length " + n);
+        if (n < 0 || n > limit - position()) throw new IllegalStateException("invalid length " + n);
         return n;
     }
 }
