@@ -177,6 +177,23 @@ final class ByteCursor {
         }
     }
 
+    /** Steps over a string as {@link #string} reads it. */
+    void skipString() {
+        int encoding = nextByte();
+        switch (encoding) {
+            case STRING_NULL, STRING_EMPTY -> { }
+            case STRING_POOL -> varlong();
+            case STRING_UTF8, STRING_LATIN1 -> {
+                int n = length();
+                position(position() + n);
+            }
+            case STRING_CHARS -> {
+                for (int n = length(); n > 0; n--) varlong();
+            }
+            default -> throw new IllegalStateException("invalid string encoding " + encoding);
+        }
+    }
+
     private byte[] bytes() {
         int n = length();
         int pos = position();

@@ -1,7 +1,5 @@
 package dev.jbound.load.jfr;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,16 +9,16 @@ import java.util.Set;
  */
 final class ConstantPools {
 
-    private final Map<Long, Map<Long, Object>> pools = new HashMap<>();
+    /** Stands for a null value (a null string) in a pool, which holds no nulls. */
+    private static final Object NULL = new Object();
+
+    private final LongMap<LongMap<Object>> pools = new LongMap<>();
 
     /** The decoded value for {@code key} in the pool of {@code typeId}: Object[] for structs. */
     Object get(long typeId, long key) {
-        Map<Long, Object> pool = pools.get(typeId);
-        return pool == null ? null : pool.get(key);
-    }
-
-    Map<Long, Object> pool(long typeId) {
-        return pools.getOrDefault(typeId, Map.of());
+        LongMap<Object> pool = pools.get(typeId);
+        Object v = pool == null ? null : pool.get(key);
+        return v == NULL ? null : v;
     }
 
     static ConstantPools read(ByteCursor in, long firstOffset, Metadata metadata, Values values, Set<Long> keep) {
@@ -42,12 +40,19 @@ final class ConstantPools {
                 JfrType type = metadata.type(poolType);
                 if (type == null) throw new IllegalStateException("constant pool of undeclared type " + poolType);
                 int count = in.length();
-                boolean kept = keep.contains(poolType);
-                Map<Long, Object> pool = kept ? cp.pools.computeIfAbsent(poolType, k -> new HashMap<>(Math.min(count, Values.PREALLOCATED) * 2)) : null;
-                for (int j = 0; j < count; j++) {
-                    long key = in.varlong();
-                    Object value = values.constant(in, type);
-                    if (kept) pool.put(key, value);
+                Values.Layout layout = values.layout(type);
+                if (keep.contains(poolType)) {
+                    LongMap<Object> pool = cp.pools.computeIfAbsent(poolType, k -> new LongMap<>());
+                    for (int j = 0; j < count; j++) {
+                        long key = in.varlong();
+                        Object value = values.constant(in, layout);
+                        pool.put(key, value == null ? NULL : value);
+                    }
+                } else {
+                    for (int j = 0; j < count; j++) {
+                        in.varlong();
+                        values.skipConstant(in, layout);
+                    }
                 }
             }
             if (delta == 0) return cp;

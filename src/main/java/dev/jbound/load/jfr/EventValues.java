@@ -6,11 +6,20 @@ package dev.jbound.load.jfr;
  */
 public final class EventValues {
 
+    // plain ints, not Values.Kind: a switch on an enum costs C1 (bin/jbound's compiler) a call per field
+    private static final int LONG = 0;
+    private static final int BYTE = 1;
+    private static final int FLOAT = 2;
+    private static final int DOUBLE = 3;
+    private static final int OBJECT = 4;
+
     private final JfrType type;
     private final Values values;
+    private final Values.Layout layout;
     private final long[] longs;
     private final Object[] objects;
-    private final Values.Kind[] kinds;
+    /** How each field is read: the numbers in place, the rest ({@link #OBJECT}) as objects. */
+    private final int[] reads;
     private final double nanosPerTick;
     private final long chunkStartNanos;
     private final long chunkStartTicks;
@@ -18,13 +27,19 @@ public final class EventValues {
     EventValues(JfrType type, Values values, JfrChunk chunk) {
         this.type = type;
         this.values = values;
+        this.layout = values.layout(type);
         int n = type.fields().size();
         this.longs = new long[n];
         this.objects = new Object[n];
-        this.kinds = new Values.Kind[n];
+        this.reads = new int[n];
         for (int i = 0; i < n; i++) {
-            JfrType.Field f = type.fields().get(i);
-            kinds[i] = f.array() ? Values.Kind.STRUCT : f.constantPool() ? Values.Kind.LONG : values.kind(f.typeId());
+            reads[i] = layout.arrays[i] ? OBJECT : switch (layout.kinds[i]) {
+                case LONG -> LONG;
+                case BYTE -> BYTE;
+                case FLOAT -> FLOAT;
+                case DOUBLE -> DOUBLE;
+                default -> OBJECT;
+            };
         }
         this.nanosPerTick = chunk.nanosPerTick();
         this.chunkStartNanos = chunk.startNanos();
@@ -32,13 +47,14 @@ public final class EventValues {
     }
 
     void read(ByteCursor in) {
-        for (int i = 0; i < kinds.length; i++) {
-            switch (kinds[i]) {
+        int[] r = reads;
+        for (int i = 0; i < r.length; i++) {
+            switch (r[i]) {
                 case LONG -> longs[i] = in.varlong();
                 case BYTE -> longs[i] = in.u1();
                 case FLOAT -> longs[i] = Double.doubleToRawLongBits(in.f4());
                 case DOUBLE -> longs[i] = Double.doubleToRawLongBits(in.f8());
-                default -> objects[i] = values.read(in, type.fields().get(i));
+                default -> objects[i] = values.read(in, layout, i);
             }
         }
     }

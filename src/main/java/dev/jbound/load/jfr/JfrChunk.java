@@ -56,7 +56,7 @@ public final class JfrChunk {
         if (metaSize <= 0 || metaOffset + metaSize > in.limit()) throw new IllegalStateException("invalid metadata size " + metaSize);
         if (in.varlong() != METADATA_EVENT) throw new IllegalStateException("no metadata at " + metaOffset);
         this.metadata = Metadata.read(in, (int) metaOffset + metaSize, previous);
-        this.values = new Values(metadata);
+        this.values = metadata.values();
         Set<Long> keep = new java.util.HashSet<>();
         for (String name : keptPools) {
             JfrType t = metadata.type(name);
@@ -64,8 +64,8 @@ public final class JfrChunk {
         }
         keep.add(typeId("java.lang.String"));
         this.pools = ConstantPools.read(in, cpOffset, metadata, values, keep);
-        Map<Long, Object> strings = pools.pool(typeId("java.lang.String"));
-        in.stringPool(key -> (String) strings.get(key));
+        long stringType = typeId("java.lang.String");
+        in.stringPool(key -> (String) pools.get(stringType, key));
         checkFraming();
     }
 

@@ -15,9 +15,16 @@ final class Metadata {
     private final Map<String, JfrType> byName = new HashMap<>();
     /** The declarations' bytes, to tell the next chunk's identical ones without parsing them. */
     private final byte[] body;
+    /** How its types' values are read: worked out as they are met, once for all the chunks that share these types. */
+    private Values values;
 
     private Metadata(byte[] body) {
         this.body = body;
+    }
+
+    Values values() {
+        if (values == null) values = new Values(this);
+        return values;
     }
 
     JfrType type(long id) {

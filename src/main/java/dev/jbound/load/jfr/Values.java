@@ -1,15 +1,17 @@
 package dev.jbound.load.jfr;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Decodes field values by their declared type: integers of every width are compressed (read as
  * long), booleans and bytes are one byte, floats and doubles IEEE, strings tagged, constant-pool
  * references a compressed key, structs their fields in order, arrays a count then the elements.
  * Generic values are Long, Double, String, Object[] (a struct) or List (an array).
+ * <p>
+ * Each type's fields are worked out once into a {@link Layout} (kept with the metadata, which the
+ * chunks of a recording share): a constant pool's entries are decoded or stepped over field by
+ * field, hundreds of thousands in a big file, and must not look anything up by name or boxed id.
  */
 final class Values {
 
@@ -18,18 +20,42 @@ final class Values {
     /** Elements of an array allocated before they are read. */
     static final int PREALLOCATED = 1024;
 
+    /**
+     * How a type's fields are read. {@code kinds[i]} is LONG for a constant-pool key;
+     * {@code structs[i]} is the field's type where its kind is STRUCT.
+     */
+    static final class Layout {
+        final JfrType type;
+        final Kind[] kinds;
+        final boolean[] arrays;
+        final Layout[] structs;
+        /** A simple type is written as its one field, and a constant of it is that field's value. */
+        final boolean simple;
+
+        private Layout(JfrType type) {
+            this.type = type;
+            int n = type.fields().size();
+            this.kinds = new Kind[n];
+            this.arrays = new boolean[n];
+            this.structs = new Layout[n];
+            this.simple = type.simple() && n == 1;
+        }
+    }
+
     private final Metadata metadata;
-    private final Map<Long, Kind> kinds = new HashMap<>();
+    private final LongMap<Kind> kinds = new LongMap<>();
+    private final LongMap<Layout> layouts = new LongMap<>();
 
     Values(Metadata metadata) {
         this.metadata = metadata;
     }
 
     Kind kind(long typeId) {
-        return kinds.computeIfAbsent(typeId, id -> {
-            JfrType t = metadata.type(id);
-            if (t == null) throw new IllegalStateException("field of undeclared type " + id);
-            return switch (t.name()) {
+        Kind k = kinds.get(typeId);
+        if (k == null) {
+            JfrType t = metadata.type(typeId);
+            if (t == null) throw new IllegalStateException("field of undeclared type " + typeId);
+            k = switch (t.name()) {
                 case "int", "long", "short", "char" -> Kind.LONG;
                 case "byte", "boolean" -> Kind.BYTE;
                 case "float" -> Kind.FLOAT;
@@ -37,46 +63,97 @@ final class Values {
                 case "java.lang.String" -> Kind.STRING;
                 default -> Kind.STRUCT;
             };
-        });
+            kinds.put(typeId, k);
+        }
+        return k;
     }
 
-    Object read(ByteCursor in, JfrType.Field f) {
-        if (!f.array()) return readOne(in, f);
+    /** {@code type}'s layout; a struct nested in itself is worked out once, as its decoding would recurse forever. */
+    Layout layout(JfrType type) {
+        Layout l = layouts.get(type.id());
+        if (l != null) return l;
+        l = new Layout(type);
+        layouts.put(type.id(), l);
+        for (int i = 0; i < l.kinds.length; i++) {
+            JfrType.Field f = type.fields().get(i);
+            l.arrays[i] = f.array();
+            l.kinds[i] = f.constantPool() ? Kind.LONG : kind(f.typeId());
+            if (l.kinds[i] == Kind.STRUCT) l.structs[i] = layout(metadata.type(f.typeId()));
+        }
+        return l;
+    }
+
+    /** Field {@code i} of {@code l}. */
+    Object read(ByteCursor in, Layout l, int i) {
+        if (!l.arrays[i]) return readOne(in, l, i);
         int n = in.length();
         // grown as the elements turn out to be there: a corrupt count the size of the chunk would
         // otherwise allocate its size in references up front
         List<Object> elements = new ArrayList<>(Math.min(n, PREALLOCATED));
-        for (int i = 0; i < n; i++) elements.add(readOne(in, f));
+        for (int k = 0; k < n; k++) elements.add(readOne(in, l, i));
         return elements;
     }
 
-    private Object readOne(ByteCursor in, JfrType.Field f) {
-        if (f.constantPool()) return in.varlong();
-        return switch (kind(f.typeId())) {
+    private Object readOne(ByteCursor in, Layout l, int i) {
+        return switch (l.kinds[i]) {
             case LONG -> in.varlong();
             case BYTE -> (long) in.u1();
             case FLOAT -> (double) in.f4();
             case DOUBLE -> in.f8();
             case STRING -> in.string();
-            case STRUCT -> struct(in, metadata.type(f.typeId()));
+            case STRUCT -> struct(in, l.structs[i]);
         };
     }
 
-    /** A constant-pool value of {@code type}: a struct's fields, or a plain value (the string pool). */
-    Object constant(ByteCursor in, JfrType type) {
-        return switch (kind(type.id())) {
+    /** A constant-pool value of {@code l}'s type: a struct's fields, or a plain value (the string pool). */
+    Object constant(ByteCursor in, Layout l) {
+        Kind kind = kind(l.type.id());
+        if (kind != Kind.STRUCT) return plain(in, kind);
+        return l.simple ? read(in, l, 0) : struct(in, l);
+    }
+
+    private static Object plain(ByteCursor in, Kind kind) {
+        return switch (kind) {
             case LONG -> in.varlong();
             case BYTE -> (long) in.u1();
             case FLOAT -> (double) in.f4();
             case DOUBLE -> in.f8();
             case STRING -> in.string();
-            case STRUCT -> type.simple() && type.fields().size() == 1 ? read(in, type.fields().get(0)) : struct(in, type);
+            case STRUCT -> throw new IllegalStateException("not a plain value");
         };
     }
 
-    Object[] struct(ByteCursor in, JfrType type) {
-        Object[] values = new Object[type.fields().size()];
-        for (int i = 0; i < values.length; i++) values[i] = read(in, type.fields().get(i));
+    Object[] struct(ByteCursor in, Layout l) {
+        Object[] values = new Object[l.kinds.length];
+        for (int i = 0; i < values.length; i++) values[i] = read(in, l, i);
         return values;
+    }
+
+    /** Steps over a constant of {@code l}'s type without keeping it: what {@link #constant} reads. */
+    void skipConstant(ByteCursor in, Layout l) {
+        Kind kind = kind(l.type.id());
+        if (kind != Kind.STRUCT) skipPlain(in, kind);
+        else skipStruct(in, l);
+    }
+
+    private static void skipPlain(ByteCursor in, Kind kind) {
+        switch (kind) {
+            case LONG -> in.varlong();
+            case BYTE -> in.u1();
+            case FLOAT -> in.f4();
+            case DOUBLE -> in.f8();
+            case STRING -> in.skipString();
+            case STRUCT -> { }
+        }
+    }
+
+    private void skipStruct(ByteCursor in, Layout l) {
+        for (int i = 0; i < l.kinds.length; i++) {
+            int n = l.arrays[i] ? in.length() : 1;
+            for (int k = 0; k < n; k++) {
+                if (l.kinds[i] == Kind.STRUCT) skipStruct(in, l.structs[i]);
+                else skipPlain(in, l.kinds[i]);
+            }
+        }
     }
 }
