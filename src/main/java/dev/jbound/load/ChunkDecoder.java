@@ -7,7 +7,6 @@ import dev.jbound.model.Frame;
 import dev.jbound.model.Stack;
 import dev.jbound.model.ThreadInfo;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,8 @@ import java.util.Set;
 
 /**
  * Turns one chunk's constant pools into model values: stack traces into {@link Stack}s, thread
- * keys into {@link ThreadInfo}s, class keys into names, each decoded once per chunk. Stacks are
- * interned across chunks, so a long recording holds one copy of each distinct stack.
+ * keys into {@link ThreadInfo}s, class keys into names, each decoded once per chunk. Frames and
+ * stacks are interned across chunks ({@link StackInterner}), so a long recording holds one copy of each.
  */
 final class ChunkDecoder {
 
@@ -26,7 +25,9 @@ final class ChunkDecoder {
     private final JfrChunk chunk;
     /** async-profiler's recordings carry native and kernel frames; the JDK's "Native" frames are Java native methods. */
     private final boolean nativeFrames;
-    private final Map<Stack, Stack> interned;
+    private final StackInterner interned;
+    /** A stack's frames as they are built. */
+    private Frame[] scratch = new Frame[64];
     private final LongMap<Stack> stacks = new LongMap<>();
     private final LongMap<Frame> frames = new LongMap<>();
     private final LongMap<String> classNames = new LongMap<>();
@@ -51,7 +52,7 @@ final class ChunkDecoder {
     private final int methodName;
     private final int methodOwner;
 
-    ChunkDecoder(JfrChunk chunk, boolean nativeFrames, Map<Stack, Stack> interned) {
+    ChunkDecoder(JfrChunk chunk, boolean nativeFrames, StackInterner interned) {
         this.chunk = chunk;
         this.nativeFrames = nativeFrames;
         this.interned = interned;
@@ -82,7 +83,7 @@ final class ChunkDecoder {
     Stack stack(long key) {
         Stack s = stacks.get(key);
         if (s == null) {
-            s = interned.computeIfAbsent(build(key), k -> k);
+            s = build(key);
             stacks.put(key, s);
         }
         return s;
@@ -129,19 +130,18 @@ final class ChunkDecoder {
         if (trace == null) return Stack.EMPTY;
         Object frameList = field(trace, traceFrames);
         if (!(frameList instanceof List<?> raw)) return Stack.EMPTY;
-        List<Frame> list = new ArrayList<>(raw.size());
-        boolean top = true;
+        if (scratch.length < raw.size()) scratch = new Frame[raw.size()];
+        int n = 0;
         for (Object o : raw) {
             Object[] f = (Object[]) o;
             long method = asLong(field(f, frameMethod));
             String type = frameTypes.computeIfAbsent(asLong(field(f, frameKind)), k -> text(frameKindType, k));
-            Frame frame = frames.computeIfAbsent(method * 8 + kindKey(type), k -> frame(method, type));
+            Frame frame = frames.computeIfAbsent(method * 8 + kindKey(type), k -> interned.frame(frame(method, type)));
             // The profiler's own signal handler tops some samples: its cost, not the thread's work.
-            if (top && frame.kind() == Frame.Kind.NATIVE && frame.className().startsWith("libasyncProfiler")) continue;
-            top = false;
-            list.add(frame);
+            if (n == 0 && frame.kind() == Frame.Kind.NATIVE && frame.className().startsWith("libasyncProfiler")) continue;
+            scratch[n++] = frame;
         }
-        return new Stack(list);
+        return interned.stack(scratch, n);
     }
 
     private int kindKey(String frameType) {
