@@ -80,6 +80,17 @@ final class ChunkDecoder {
         return type == null ? -1 : type.indexOf(field);
     }
 
+    /**
+     * Decodes every stack and thread the chunk declares, on the thread that parses chunks ahead
+     * (the only one that touches the {@link StackInterner}); afterwards this decoder belongs to the
+     * thread that reads the chunk's events, and a key it has not seen has no stack there.
+     */
+    ChunkDecoder prepare() {
+        chunk.constantKeys(traceType, this::stack);
+        chunk.constantKeys(threadType, key -> thread(key));
+        return this;
+    }
+
     Stack stack(long key) {
         Stack s = stacks.get(key);
         if (s == null) {

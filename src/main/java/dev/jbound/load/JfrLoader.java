@@ -33,11 +33,12 @@ public final class JfrLoader {
         RecordingBuilder out = new RecordingBuilder(states);
         AsyncProfilerEvents[] async = {null};
         JdkRecorderEvents[] jdk = {null};
-        JfrFile.Outcome outcome = JfrFile.read(file, ChunkDecoder.POOLS, chunk -> {
+        // the chunks' stacks are decoded as they are parsed, ahead of their events (JfrFile.read)
+        StackInterner interned = new StackInterner();
+        JfrFile.Outcome outcome = JfrFile.read(file, ChunkDecoder.POOLS,
+                chunk -> new ChunkDecoder(chunk, AsyncProfilerEvents.wrote(chunk), interned).prepare(), (chunk, decoder) -> {
             out.chunk(chunk.startNanos(), chunk.endNanos());
-            boolean byAsyncProfiler = AsyncProfilerEvents.wrote(chunk);
-            ChunkDecoder decoder = new ChunkDecoder(chunk, byAsyncProfiler, out.interned);
-            if (byAsyncProfiler) {
+            if (AsyncProfilerEvents.wrote(chunk)) {
                 if (async[0] == null) async[0] = new AsyncProfilerEvents(out);
                 async[0].read(chunk, decoder, JvmInformation.reader(chunk, out));
             } else {

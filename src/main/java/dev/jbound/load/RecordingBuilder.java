@@ -48,7 +48,6 @@ final class RecordingBuilder {
     int cpus;
     long gcPauseNanos = -1;
     Recording.Jvm jvm = Recording.Jvm.UNKNOWN;
-    final StackInterner interned = new StackInterner();
     private final LongMap<ThreadInfo> threads = new LongMap<>();
     private final SampleTally tally = new SampleTally();
     /**

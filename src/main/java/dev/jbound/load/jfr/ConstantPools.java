@@ -21,6 +21,12 @@ final class ConstantPools {
         return v == NULL ? null : v;
     }
 
+    /** Each key of the pool of {@code typeId}, in no order. */
+    void keys(long typeId, java.util.function.LongConsumer each) {
+        LongMap<Object> pool = pools.get(typeId);
+        if (pool != null) pool.forEach((key, unused, value) -> each.accept(key));
+    }
+
     static ConstantPools read(ByteCursor in, long firstOffset, Metadata metadata, Values values, Set<Long> keep) {
         ConstantPools cp = new ConstantPools();
         long offset = firstOffset;

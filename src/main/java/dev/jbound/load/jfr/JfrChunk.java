@@ -144,6 +144,11 @@ public final class JfrChunk {
         return type == null ? null : pools.get(type.id(), key);
     }
 
+    /** Each key in the constant pool of {@code type} (null: none), in no order. */
+    public void constantKeys(JfrType type, java.util.function.LongConsumer each) {
+        if (type != null) pools.keys(type.id(), each);
+    }
+
     /** Calls {@code consumer} for each event whose type is named in {@code consumers}, in file order. */
     public void events(Map<String, EventConsumer> consumers) throws JfrFormatException {
         LongMap<EventConsumer> byId = new LongMap<>();

@@ -1,12 +1,16 @@
 package dev.jbound.load.jfr;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * Walks the chunks of a JFR file (a recording is one or more self-contained chunks back to back;
@@ -24,7 +28,23 @@ public final class JfrFile {
         void accept(JfrChunk chunk) throws IOException;
     }
 
+    /** What is worked out from a chunk on the reading thread, before the chunk reaches the consumer. */
+    public interface ChunkPreparer<T> {
+        T prepare(JfrChunk chunk);
+    }
+
+    public interface PreparedConsumer<T> {
+        void accept(JfrChunk chunk, T prepared) throws IOException;
+    }
+
     private static final int SUPPORTED_MAJOR = 2;
+    /** Chunks parsed ahead of the one being consumed. */
+    private static final int AHEAD = 2;
+
+    /** What the reading thread hands on: a parsed chunk, the reason the walk ends, or the end. */
+    private record Step(JfrChunk chunk, Object prepared, Throwable stop) {
+        static final Step END = new Step(null, null, null);
+    }
 
     private JfrFile() {
     }
@@ -34,40 +54,97 @@ public final class JfrFile {
      * @throws JfrFormatException when not even the first chunk is whole and valid
      */
     public static Outcome read(Path file, Set<String> keptPools, ChunkConsumer consumer) throws IOException {
+        return read(file, keptPools, chunk -> null, (chunk, unused) -> consumer.accept(chunk));
+    }
+
+    /**
+     * The same, with the chunks parsed (header, types, constant pools, framing) and {@code prepare}d
+     * one or two ahead on a thread of their own, while the caller's thread consumes the one before:
+     * the two halves of reading a big recording take about as long each, and the machine has a core
+     * for each. The consumer sees the chunks in file order, one at a time, on the caller's thread.
+     */
+    public static <T> Outcome read(Path file, Set<String> keptPools, ChunkPreparer<T> prepare, PreparedConsumer<T> consumer)
+            throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size == 0) throw new JfrFormatException("not a JFR file: it is empty");
+            BlockingQueue<Step> steps = new ArrayBlockingQueue<>(AHEAD);
+            Thread reader = new Thread(() -> parseAll(ch, size, keptPools, prepare, steps), "jbound-jfr-reader");
+            reader.setDaemon(true);
+            reader.start();
+            try {
+                int chunks = 0;
+                while (true) {
+                    Step step = take(steps);
+                    if (step == Step.END) return new Outcome(chunks, false, null);
+                    if (step.stop() instanceof JfrFormatException e) {
+                        if (chunks == 0) throw e;
+                        return new Outcome(chunks, true, e.getMessage());
+                    }
+                    if (step.stop() instanceof IOException e) throw e;
+                    if (step.stop() instanceof RuntimeException e) throw e;
+                    if (step.stop() instanceof Error e) throw e;
+                    try {
+                        @SuppressWarnings("unchecked")
+                        T prepared = (T) step.prepared();
+                        consumer.accept(step.chunk(), prepared);
+                    } catch (JfrFormatException e) {
+                        if (chunks == 0) throw e;
+                        return new Outcome(chunks, true, e.getMessage());
+                    }
+                    chunks++;
+                }
+            } finally {
+                reader.interrupt(); // it stops at its next chunk (or wait for room), whatever ended this walk
+            }
+        }
+    }
+
+    private static Step take(BlockingQueue<Step> steps) throws InterruptedIOException {
+        try {
+            return steps.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading the recording");
+        }
+    }
+
+    /** The reading thread: each chunk parsed and prepared in turn, until the file ends, a chunk is unusable or the consumer stops. */
+    private static <T> void parseAll(FileChannel ch, long size, Set<String> keptPools, ChunkPreparer<T> prepare, BlockingQueue<Step> steps) {
+        try {
             long pos = 0;
-            int chunks = 0;
             Metadata metadata = null;
-            while (pos < size) {
+            while (pos < size && !Thread.currentThread().isInterrupted()) {
                 ByteBuffer head = ByteBuffer.allocate(JfrChunk.HEADER_SIZE);
                 ch.read(head, pos);
                 String problem = problem(head, pos, size);
                 if (problem != null) {
-                    if (chunks == 0) throw new JfrFormatException(problem);
-                    return new Outcome(chunks, true, problem);
+                    steps.put(new Step(null, null, new JfrFormatException(problem)));
+                    return;
                 }
                 long chunkSize = head.getLong(8);
                 ByteBuffer bytes = ch.map(FileChannel.MapMode.READ_ONLY, pos, chunkSize).order(ByteOrder.BIG_ENDIAN);
                 JfrChunk chunk;
                 try {
                     chunk = JfrChunk.parse(bytes, pos, keptPools, metadata);
-                    metadata = chunk.metadata();
                 } catch (JfrFormatException e) {
-                    if (chunks == 0) throw e;
-                    return new Outcome(chunks, true, e.getMessage());
+                    steps.put(new Step(null, null, e));
+                    return;
                 }
-                try {
-                    consumer.accept(chunk);
-                } catch (JfrFormatException e) {
-                    if (chunks == 0) throw e;
-                    return new Outcome(chunks, true, e.getMessage());
-                }
-                chunks++;
+                metadata = chunk.metadata();
+                steps.put(new Step(chunk, prepare.prepare(chunk), null));
                 pos += chunkSize;
             }
-            return new Outcome(chunks, false, null);
+            steps.put(Step.END);
+        } catch (InterruptedException | ClosedByInterruptException e) {
+            // the consumer is done: nobody waits for more
+        } catch (IOException | RuntimeException | Error e) {
+            // a read that failed, or a bug in preparing: the caller's thread throws it
+            try {
+                steps.put(new Step(null, null, e));
+            } catch (InterruptedException done) {
+                // the consumer stopped first
+            }
         }
     }
 

@@ -15,7 +15,7 @@ final class Metadata {
     private final Map<String, JfrType> byName = new HashMap<>();
     /** The declarations' bytes, to tell the next chunk's identical ones without parsing them. */
     private final byte[] body;
-    /** How its types' values are read: worked out as they are met, once for all the chunks that share these types. */
+    /** How its types' values are read: worked out once for all the chunks that share these types. */
     private Values values;
 
     private Metadata(byte[] body) {
@@ -23,7 +23,6 @@ final class Metadata {
     }
 
     Values values() {
-        if (values == null) values = new Values(this);
         return values;
     }
 
@@ -56,6 +55,7 @@ final class Metadata {
         for (int i = 0; i < count; i++) strings[i] = in.string();
         Metadata m = new Metadata(body);
         m.element(in, strings, null);
+        m.values = new Values(m.byId.values());
         return m;
     }
 

@@ -1,6 +1,7 @@
 package dev.jbound.load.jfr;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -12,10 +13,12 @@ import java.util.List;
  * Each type's fields are worked out once into a {@link Layout} (kept with the metadata, which the
  * chunks of a recording share): a constant pool's entries are decoded or stepped over field by
  * field, hundreds of thousands in a big file, and must not look anything up by name or boxed id.
+ * Immutable once made.
  */
 final class Values {
 
-    enum Kind { LONG, BYTE, FLOAT, DOUBLE, STRING, STRUCT }
+    /** UNDECLARED: a field of a type the metadata does not declare, refused when it is read. */
+    enum Kind { LONG, BYTE, FLOAT, DOUBLE, STRING, STRUCT, UNDECLARED }
 
     /** Elements of an array allocated before they are read. */
     static final int PREALLOCATED = 1024;
@@ -26,6 +29,8 @@ final class Values {
      */
     static final class Layout {
         final JfrType type;
+        /** How a value of the type itself is read where it is not a struct (a primitive, a string). */
+        final Kind kind;
         final Kind[] kinds;
         final boolean[] arrays;
         final Layout[] structs;
@@ -34,6 +39,7 @@ final class Values {
 
         private Layout(JfrType type) {
             this.type = type;
+            this.kind = kindOf(type);
             int n = type.fields().size();
             this.kinds = new Kind[n];
             this.arrays = new boolean[n];
@@ -42,45 +48,41 @@ final class Values {
         }
     }
 
-    private final Metadata metadata;
-    private final LongMap<Kind> kinds = new LongMap<>();
     private final LongMap<Layout> layouts = new LongMap<>();
 
-    Values(Metadata metadata) {
-        this.metadata = metadata;
-    }
-
-    Kind kind(long typeId) {
-        Kind k = kinds.get(typeId);
-        if (k == null) {
-            JfrType t = metadata.type(typeId);
-            if (t == null) throw new IllegalStateException("field of undeclared type " + typeId);
-            k = switch (t.name()) {
-                case "int", "long", "short", "char" -> Kind.LONG;
-                case "byte", "boolean" -> Kind.BYTE;
-                case "float" -> Kind.FLOAT;
-                case "double" -> Kind.DOUBLE;
-                case "java.lang.String" -> Kind.STRING;
-                default -> Kind.STRUCT;
-            };
-            kinds.put(typeId, k);
+    /**
+     * Every type's layout, worked out at once: the chunks that share the metadata are parsed on
+     * the reading thread while the previous one's events are read on the caller's, so nothing
+     * here may change after it is made.
+     */
+    Values(Collection<JfrType> types) {
+        for (JfrType t : types) layouts.put(t.id(), new Layout(t));
+        for (JfrType t : types) {
+            Layout l = layouts.get(t.id());
+            for (int i = 0; i < l.kinds.length; i++) {
+                JfrType.Field f = t.fields().get(i);
+                Layout field = layouts.get(f.typeId());
+                l.arrays[i] = f.array();
+                l.kinds[i] = f.constantPool() ? Kind.LONG : field == null ? Kind.UNDECLARED : field.kind;
+                if (l.kinds[i] == Kind.STRUCT) l.structs[i] = field;
+            }
         }
-        return k;
     }
 
-    /** {@code type}'s layout; a struct nested in itself is worked out once, as its decoding would recurse forever. */
+    private static Kind kindOf(JfrType t) {
+        return switch (t.name()) {
+            case "int", "long", "short", "char" -> Kind.LONG;
+            case "byte", "boolean" -> Kind.BYTE;
+            case "float" -> Kind.FLOAT;
+            case "double" -> Kind.DOUBLE;
+            case "java.lang.String" -> Kind.STRING;
+            default -> Kind.STRUCT;
+        };
+    }
+
+    /** {@code type}'s layout. */
     Layout layout(JfrType type) {
-        Layout l = layouts.get(type.id());
-        if (l != null) return l;
-        l = new Layout(type);
-        layouts.put(type.id(), l);
-        for (int i = 0; i < l.kinds.length; i++) {
-            JfrType.Field f = type.fields().get(i);
-            l.arrays[i] = f.array();
-            l.kinds[i] = f.constantPool() ? Kind.LONG : kind(f.typeId());
-            if (l.kinds[i] == Kind.STRUCT) l.structs[i] = layout(metadata.type(f.typeId()));
-        }
-        return l;
+        return layouts.get(type.id());
     }
 
     /** Field {@code i} of {@code l}. */
@@ -102,13 +104,17 @@ final class Values {
             case DOUBLE -> in.f8();
             case STRING -> in.string();
             case STRUCT -> struct(in, l.structs[i]);
+            case UNDECLARED -> throw undeclared(l, i);
         };
+    }
+
+    private static IllegalStateException undeclared(Layout l, int i) {
+        return new IllegalStateException("field of undeclared type " + l.type.fields().get(i).typeId());
     }
 
     /** A constant-pool value of {@code l}'s type: a struct's fields, or a plain value (the string pool). */
     Object constant(ByteCursor in, Layout l) {
-        Kind kind = kind(l.type.id());
-        if (kind != Kind.STRUCT) return plain(in, kind);
+        if (l.kind != Kind.STRUCT) return plain(in, l.kind);
         return l.simple ? read(in, l, 0) : struct(in, l);
     }
 
@@ -119,7 +125,7 @@ final class Values {
             case FLOAT -> (double) in.f4();
             case DOUBLE -> in.f8();
             case STRING -> in.string();
-            case STRUCT -> throw new IllegalStateException("not a plain value");
+            case STRUCT, UNDECLARED -> throw new IllegalStateException("not a plain value");
         };
     }
 
@@ -131,8 +137,7 @@ final class Values {
 
     /** Steps over a constant of {@code l}'s type without keeping it: what {@link #constant} reads. */
     void skipConstant(ByteCursor in, Layout l) {
-        Kind kind = kind(l.type.id());
-        if (kind != Kind.STRUCT) skipPlain(in, kind);
+        if (l.kind != Kind.STRUCT) skipPlain(in, l.kind);
         else skipStruct(in, l);
     }
 
@@ -143,7 +148,7 @@ final class Values {
             case FLOAT -> in.f4();
             case DOUBLE -> in.f8();
             case STRING -> in.skipString();
-            case STRUCT -> { }
+            case STRUCT, UNDECLARED -> throw new IllegalStateException("not a plain value");
         }
     }
 
@@ -152,6 +157,7 @@ final class Values {
             int n = l.arrays[i] ? in.length() : 1;
             for (int k = 0; k < n; k++) {
                 if (l.kinds[i] == Kind.STRUCT) skipStruct(in, l.structs[i]);
+                else if (l.kinds[i] == Kind.UNDECLARED) throw undeclared(l, i);
                 else skipPlain(in, l.kinds[i]);
             }
         }
