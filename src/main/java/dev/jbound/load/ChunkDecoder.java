@@ -103,7 +103,9 @@ final class ChunkDecoder {
     /** The thread behind a thread key; null for key 0 (no thread). */
     ThreadInfo thread(long key) {
         if (key == 0) return null;
-        return threads.computeIfAbsent(key, this::buildThread);
+        ThreadInfo t = threads.get(key);
+        if (t == null) threads.put(key, t = buildThread(key));
+        return t;
     }
 
     String className(long key) {

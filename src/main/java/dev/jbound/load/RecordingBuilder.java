@@ -15,6 +15,7 @@ import dev.jbound.model.ThreadState;
 import dev.jbound.model.WallSample;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -221,30 +222,33 @@ final class RecordingBuilder {
 
     /** The chunk is read: the previous chunk's native samples can be settled now. */
     void endChunk() {
-        Map<Long, List<long[]>> spans = new HashMap<>(previousSpans);
-        timedSpans.forEach((tid, list) -> spans.computeIfAbsent(tid, k -> new ArrayList<>()).addAll(list));
-        settle(pendingNatives, spans);
+        // each chunk's waits sorted once, as they are met again when the next chunk settles
+        timedSpans.values().forEach(list -> list.sort(BY_START));
+        settle(pendingNatives, previousSpans, timedSpans);
         pendingNatives = natives;
         natives = new ArrayList<>();
         previousSpans = timedSpans;
         timedSpans = new HashMap<>();
     }
 
+    private static final Comparator<long[]> BY_START = (x, y) -> Long.compare(x[0], y[0]);
+
     /**
      * A native-method sample inside a timed wait of its thread adds nothing (the wait explains
      * that time); the others stand for the period times the number of threads the sampler found
      * in native code in that second, since it takes one such thread per period.
+     *
+     * @param before the waits of the samples' chunk, {@code after} those of the chunk after it
      */
-    private void settle(List<NativeSample> samples, Map<Long, List<long[]>> spans) {
+    private void settle(List<NativeSample> samples, Map<Long, List<long[]>> before, Map<Long, List<long[]>> after) {
         if (samples.isEmpty()) return;
-        spans.values().forEach(list -> list.sort((x, y) -> Long.compare(x[0], y[0])));
         Map<Long, Set<Long>> threadsPerBucket = new HashMap<>();
         for (NativeSample s : samples) {
             threadsPerBucket.computeIfAbsent(s.time / NATIVE_ROTATION_NANOS, k -> new HashSet<>()).add(s.tid);
         }
         long period = nativePeriodNanos > 0 ? nativePeriodNanos : JdkRecorderEvents.DEFAULT_SAMPLE_PERIOD_NANOS;
         for (NativeSample s : samples) {
-            if (withinTimed(s, spans.get(s.tid))) continue;
+            if (withinTimed(s, before.get(s.tid), after.get(s.tid))) continue;
             int inNative = threadsPerBucket.get(s.time / NATIVE_ROTATION_NANOS).size();
             residualNatives.wall(s.time, s.tid, s.stack, period * inNative, null, 1);
         }
@@ -321,19 +325,30 @@ final class RecordingBuilder {
         return system;
     }
 
-    private static boolean withinTimed(NativeSample s, List<long[]> spans) {
-        if (spans == null) return false;
+    /**
+     * Whether the wait of the thread that started last before the sample (in either chunk's sorted
+     * waits; the later chunk's on a tie) still lasted at the sample: a thread's waits do not
+     * overlap, so it is the only candidate.
+     */
+    private static boolean withinTimed(NativeSample s, List<long[]> before, List<long[]> after) {
+        long[] a = lastStartingBy(before, s.time);
+        long[] b = lastStartingBy(after, s.time);
+        long[] last = a == null ? b : b == null ? a : b[0] >= a[0] ? b : a;
+        return last != null && s.time <= last[1];
+    }
+
+    private static long[] lastStartingBy(List<long[]> spans, long time) {
+        if (spans == null) return null;
         int lo = 0, hi = spans.size() - 1, last = -1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (spans.get(mid)[0] <= s.time) {
+            if (spans.get(mid)[0] <= time) {
                 last = mid;
                 lo = mid + 1;
             } else {
                 hi = mid - 1;
             }
         }
-        // a thread's waits do not overlap, so the last one starting before the sample is the only candidate
-        return last >= 0 && s.time <= spans.get(last)[1];
+        return last < 0 ? null : spans.get(last);
     }
 }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Merges identical samples and events (same thread, stack and state or lock) as a recording is
@@ -21,25 +22,30 @@ import java.util.Map;
 final class SampleTally {
 
     /**
-     * Stacks are interned by the reader, so they compare by identity: hashing a stack's frames for
-     * every sample would cost more than the rest of the merge.
+     * A lock event's (thread, stack, lock class, kind). Stacks are interned by the reader, so they
+     * compare by identity: hashing a stack's frames for every event would cost more than the rest
+     * of the merge. Written out, not a record: a record's equals goes through method handles,
+     * which C1 (bin/jbound's compiler) does not make cheap.
      */
-    private static final class Key {
+    private static final class LockKey {
         final long tid;
         final Stack stack;
-        final Object what;
+        final String lockClass;
+        final LockEvent.Kind kind;
         private final int hash;
 
-        Key(long tid, Stack stack, Object what) {
+        LockKey(long tid, Stack stack, String lockClass, LockEvent.Kind kind) {
             this.tid = tid;
             this.stack = stack;
-            this.what = what;
-            this.hash = (Long.hashCode(tid) * 31 + System.identityHashCode(stack)) * 31 + (what == null ? 0 : what.hashCode());
+            this.lockClass = lockClass;
+            this.kind = kind;
+            this.hash = ((Long.hashCode(tid) * 31 + System.identityHashCode(stack)) * 31 + Objects.hashCode(lockClass)) * 31 + kind.ordinal();
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && k.tid == tid && k.stack == stack && java.util.Objects.equals(k.what, what);
+            return o instanceof LockKey k && k.hash == hash && k.tid == tid && k.stack == stack && k.kind == kind
+                    && Objects.equals(k.lockClass, lockClass);
         }
 
         @Override
@@ -63,16 +69,13 @@ final class SampleTally {
         }
     }
 
-    private record LockKey(String lockClass, LockEvent.Kind kind) {
-    }
-
     /**
      * Samples by (thread, state the recorder gave: 0 for none, else its ordinal + 1), then by stack:
      * millions of lookups, none of which allocates a key.
      */
     private final LongMap<IdentityHashMap<Stack, Total>> cpu = new LongMap<>();
     private final LongMap<IdentityHashMap<Stack, Total>> wall = new LongMap<>();
-    private final Map<Key, Total> locks = new HashMap<>();
+    private final Map<LockKey, Total> locks = new HashMap<>();
 
     void cpu(long time, long tid, Stack stack, long weight) {
         add(cpu, time, tid, 0, stack, weight, 1);
@@ -103,8 +106,10 @@ final class SampleTally {
     }
 
     void lock(LockEvent e) {
-        locks.computeIfAbsent(new Key(e.osTid(), e.stack(), new LockKey(e.lockClass(), e.kind())), k -> new Total(e.timeNanos()))
-                .add(e.durationNanos(), e.count());
+        LockKey key = new LockKey(e.osTid(), e.stack(), e.lockClass(), e.kind());
+        Total t = locks.get(key);
+        if (t == null) locks.put(key, t = new Total(e.timeNanos()));
+        t.add(e.durationNanos(), e.count());
     }
 
     /** How many cpu samples each thread has. */
@@ -130,10 +135,7 @@ final class SampleTally {
 
     List<LockEvent> lockEvents() {
         List<LockEvent> out = new ArrayList<>(locks.size());
-        locks.forEach((k, t) -> {
-            LockKey l = (LockKey) k.what;
-            out.add(new LockEvent(t.firstNanos, k.tid, k.stack, l.lockClass(), t.weightNanos, l.kind(), t.count));
-        });
+        locks.forEach((k, t) -> out.add(new LockEvent(t.firstNanos, k.tid, k.stack, k.lockClass, t.weightNanos, k.kind, t.count)));
         return out;
     }
 }
