@@ -57,6 +57,7 @@ class DistributionIT {
         assertThat(Files.isExecutable(unpacked.resolve("install.sh"))).isTrue();
         assertThat(unpacked.resolve("lib/jbound.jar")).isRegularFile();
         assertThat(unpacked.resolve("lib/jbound.classlist")).isRegularFile();
+        assertThat(unpacked.resolve("lib/jbound-analysis.classlist")).isRegularFile();
         assertThat(unpacked.resolve("completions/jbound.bash")).isRegularFile();
         assertThat(unpacked.resolve("completions/_jbound")).isRegularFile();
         assertThat(unpacked.resolve("completions/jbound.fish")).isRegularFile();
@@ -70,6 +71,7 @@ class DistributionIT {
         assertThat(Files.isExecutable(prefix.resolve("bin/jbound"))).isTrue();
         assertThat(prefix.resolve("lib/jbound/jbound.jar")).hasSameBinaryContentAs(unpacked.resolve("lib/jbound.jar"));
         assertThat(prefix.resolve("lib/jbound/jbound.jsa")).isRegularFile();
+        assertThat(prefix.resolve("lib/jbound/jbound-analysis.jsa")).isRegularFile();
         assertThat(prefix.resolve("share/man/man1/jbound.1")).hasSameTextualContentAs(unpacked.resolve("man/jbound.1"));
         for (String c : COMMANDS) assertThat(prefix.resolve("share/man/man1/jbound-" + c + ".1")).isRegularFile();
         assertThat(prefix.resolve("share/bash-completion/completions/jbound")).hasSameTextualContentAs(unpacked.resolve("completions/jbound.bash"));
@@ -93,6 +95,9 @@ class DistributionIT {
         // -Xshare:on makes the JVM fail where it would otherwise quietly start without the archive
         Result on = run(tmp, Map.of("JDK_JAVA_OPTIONS", "-Xshare:on"), prefix.resolve("bin/jbound").toString(), "--version");
         assertThat(on.exit()).as("the archive is not usable: %s", on.err()).isZero();
+        // and the larger one, which the commands that read recordings start with
+        Result report = run(tmp, Map.of("JDK_JAVA_OPTIONS", "-Xshare:on"), prefix.resolve("bin/jbound").toString(), "report", "--help");
+        assertThat(report.exit()).as("the analysis archive is not usable: %s", report.err()).isZero();
     }
 
     @Test
@@ -142,6 +147,7 @@ class DistributionIT {
         assertThat(stage.resolve("opt/jbound/lib/jbound/jbound.jar")).isRegularFile();
         assertThat(stage.resolve("opt/jbound/share/man/man1/jbound.1")).isRegularFile();
         assertThat(stage.resolve("opt/jbound/lib/jbound/jbound.jsa")).doesNotExist();
+        assertThat(stage.resolve("opt/jbound/lib/jbound/jbound-analysis.jsa")).doesNotExist();
         Result version = run(tmp, Map.of(), stage.resolve("opt/jbound/bin/jbound").toString(), "--version");
         assertThat(version.exit()).as("stderr: %s", version.err()).isZero();
     }
