@@ -126,6 +126,8 @@ final class RecordingBuilder {
         final boolean cpu;
         final ThreadState state;
         final SampleTally.Total total;
+        /** Where the thread's last such sample went in the timeline. */
+        final StateTimeline.LastCell cell = new StateTimeline.LastCell();
 
         private Resolved(long tid, boolean cpu, ThreadState state, SampleTally.Total total) {
             this.tid = tid;
@@ -146,7 +148,7 @@ final class RecordingBuilder {
     void sample(Resolved r, long time, long weight) {
         if (!r.cpu && weight <= 0) return;
         r.total.add(weight, 1);
-        timeline.sample(time, r.tid, r.state, r.cpu, weight);
+        timeline.sample(time, r.tid, r.state, r.cpu, weight, r.cell);
     }
 
     /** A timed event (a socket read, a park): the thread's time from {@code time} on for {@code weight} is explained. */

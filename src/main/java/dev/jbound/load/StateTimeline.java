@@ -41,6 +41,20 @@ final class StateTimeline {
     private long origin = Long.MIN_VALUE;
     /** No room for new cells: slices are as long as they get and the cells still fill the budget. */
     private boolean full;
+    /** Counts the times the slices doubled: a {@link LastCell} from before points at cells no longer kept. */
+    private int generation;
+
+    /**
+     * The cell one caller added to last and the stretch of time it covers (from the origin): a
+     * reader adding the same thread's samples one after the other (async-profiler's millions) mostly
+     * hits the same slice again, and then needs neither a lookup nor a division.
+     */
+    static final class LastCell {
+        private long from;
+        private long to;
+        private long[] cell;
+        private int generation = -1;
+    }
 
     StateTimeline(StackStates states) {
         this.states = states;
@@ -67,13 +81,18 @@ final class StateTimeline {
      * on, and one that shows the thread running adds nothing: the time a thread ran is the CPU samples' to tell.
      */
     void sample(long time, long tid, ThreadState state, boolean cpu, long weight) {
-        if (cpu) add(time, 0, tid, state, weight);
-        else if (state != ThreadState.CPU) add(time, weight, tid, state, weight);
+        sample(time, tid, state, cpu, weight, null);
+    }
+
+    /** The same, for a caller that keeps {@code last} for the thread (null: none). */
+    void sample(long time, long tid, ThreadState state, boolean cpu, long weight, LastCell last) {
+        if (cpu) add(time, 0, tid, state, weight, last);
+        else if (state != ThreadState.CPU) add(time, weight, tid, state, weight, last);
     }
 
     /** A stop-the-world pause (the JDK's recorder reports them; async-profiler shows the GC threads' CPU instead). */
     void gcPause(long time, long nanos) {
-        add(time, nanos, PAUSES, ThreadState.GC, nanos);
+        add(time, nanos, PAUSES, ThreadState.GC, nanos, null);
     }
 
     /**
@@ -97,27 +116,40 @@ final class StateTimeline {
     }
 
     /** @param length how long the time runs from {@code time} (0: an instant, all in its slice) */
-    private void add(long time, long length, long tid, ThreadState s, long weight) {
+    private void add(long time, long length, long tid, ThreadState s, long weight, LastCell last) {
         if (weight <= 0) return;
         if (origin == Long.MIN_VALUE) origin = time;
         long from = Math.max(0, time - origin);
+        long end = length <= 0 ? from : from + length - 1; // the last nanosecond it covers
+        if (last != null && last.generation == generation && from >= last.from && end < last.to) {
+            last.cell[s.ordinal()] += weight;
+            return;
+        }
         long first = from / sliceNanos;
-        if (length <= 0 || (from + length - 1) / sliceNanos == first) {
-            addToCell(tid, first, s, weight); // the usual case, without the spreading's lambda
+        if (end / sliceNanos == first) {
+            long[] cell = addToCell(tid, first, s, weight); // the usual case, without the spreading's lambda
+            if (last != null && cell != null) {
+                last.from = first * sliceNanos;
+                last.to = last.from + sliceNanos;
+                last.cell = cell;
+                last.generation = generation;
+            }
         } else {
             forEachSlice(time, length, (slice, fraction) -> addToCell(tid, slice, s, Math.round(weight * fraction)));
         }
         if (cells.size() > MAX_CELLS) coarsen();
     }
 
-    private void addToCell(long tid, long slice, ThreadState s, long nanos) {
+    /** @return the cell, null when there is no room for it */
+    private long[] addToCell(long tid, long slice, ThreadState s, long nanos) {
         long[] cell = cells.get(tid, slice);
         if (cell == null) {
-            if (full) return;
+            if (full) return null;
             cell = new long[STATES];
             cells.put(tid, slice, cell);
         }
         cell[s.ordinal()] += nanos;
+        return cell;
     }
 
     private interface SliceShare {
@@ -153,6 +185,7 @@ final class StateTimeline {
     /** Doubles the slices' length, merging each pair of cells. */
     private void halve() {
         sliceNanos *= 2;
+        generation++;
         LongMap<long[]> merged = new LongMap<>();
         cells.forEach((tid, slice, v) -> {
             long[] into = merged.get(tid, slice / 2);
