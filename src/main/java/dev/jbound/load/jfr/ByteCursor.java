@@ -106,19 +106,60 @@ final class ByteCursor {
 
     long varlong() {
         if (filled - next < MAX_VARLONG) return varlongNearEnd();
+        // written out byte by byte: C1, bin/jbound's compiler, does not unroll the loop, and this is
+        // the reader's hottest code (several integers per event, millions of events)
         byte[] w = window;
         int i = next;
-        long result = 0;
-        for (int shift = 0; shift < 56; shift += 7) {
-            byte b = w[i++];
-            result |= (b & 0x7fL) << shift;
-            if (b >= 0) {
-                next = i;
-                return result;
-            }
+        byte b = w[i];
+        if (b >= 0) {
+            next = i + 1;
+            return b;
         }
-        next = i + 1;
-        return result | (w[i] & 0xffL) << 56;
+        long r = b & 0x7fL;
+        b = w[i + 1];
+        r |= (b & 0x7fL) << 7;
+        if (b >= 0) {
+            next = i + 2;
+            return r;
+        }
+        b = w[i + 2];
+        r |= (b & 0x7fL) << 14;
+        if (b >= 0) {
+            next = i + 3;
+            return r;
+        }
+        b = w[i + 3];
+        r |= (b & 0x7fL) << 21;
+        if (b >= 0) {
+            next = i + 4;
+            return r;
+        }
+        b = w[i + 4];
+        r |= (b & 0x7fL) << 28;
+        if (b >= 0) {
+            next = i + 5;
+            return r;
+        }
+        b = w[i + 5];
+        r |= (b & 0x7fL) << 35;
+        if (b >= 0) {
+            next = i + 6;
+            return r;
+        }
+        b = w[i + 6];
+        r |= (b & 0x7fL) << 42;
+        if (b >= 0) {
+            next = i + 7;
+            return r;
+        }
+        b = w[i + 7];
+        r |= (b & 0x7fL) << 49;
+        if (b >= 0) {
+            next = i + 8;
+            return r;
+        }
+        next = i + 9;
+        return r | (w[i + 8] & 0xffL) << 56;
     }
 
     /** The same, byte by byte, where the window may end inside it. */
