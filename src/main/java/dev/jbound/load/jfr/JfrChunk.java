@@ -151,34 +151,37 @@ public final class JfrChunk {
 
     /** Calls {@code consumer} for each event whose type is named in {@code consumers}, in file order. */
     public void events(Map<String, EventConsumer> consumers) throws JfrFormatException {
-        LongMap<EventConsumer> byId = new LongMap<>();
-        LongMap<EventValues> decoders = new LongMap<>();
+        LongMap<Reader> byId = new LongMap<>();
         try {
             consumers.forEach((name, c) -> {
                 JfrType t = metadata.type(name);
-                if (t != null) {
-                    byId.put(t.id(), c);
-                    decoders.put(t.id(), new EventValues(t, values, this));
-                }
+                if (t != null) byId.put(t.id(), new Reader(new EventValues(t, values, this), c));
             });
         } catch (RuntimeException e) {
             throw corrupt(fileOffset, e);
         }
+        // events of one type mostly follow each other (a profiler's samples): the last type's reader is kept at hand
+        long lastType = -1;
+        Reader last = null;
         int pos = HEADER_SIZE;
         int end = in.limit();
         while (pos < end) {
-            EventConsumer consumer;
-            EventValues event = null;
+            Reader reader;
             int size;
             try {
                 in.position(pos);
                 size = in.varint();
                 if (size <= 0 || pos + size > end) throw new IllegalStateException("invalid event size " + size);
                 long type = in.varlong();
-                consumer = type > CHECKPOINT_EVENT ? byId.get(type) : null;
-                if (consumer != null) {
-                    event = decoders.get(type);
-                    event.read(in);
+                if (type == lastType) {
+                    reader = last;
+                } else {
+                    reader = type > CHECKPOINT_EVENT ? byId.get(type) : null;
+                    lastType = type;
+                    last = reader;
+                }
+                if (reader != null) {
+                    reader.event.read(in);
                     // fields that ran past the event's size read its neighbours: the framing or the metadata lies
                     if (in.position() > pos + size) throw new IllegalStateException("fields run past the event's size " + size);
                 }
@@ -186,8 +189,12 @@ public final class JfrChunk {
                 throw corrupt(fileOffset + pos, e);
             }
             // outside the try: a consumer's own failure is a bug to report, not a corrupt file
-            if (event != null) consumer.accept(event);
+            if (reader != null) reader.consumer.accept(reader.event);
             pos += size;
         }
+    }
+
+    /** An event type's decoder and the consumer of its events. */
+    private record Reader(EventValues event, EventConsumer consumer) {
     }
 }
