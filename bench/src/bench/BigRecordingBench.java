@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Reading a big recording: `jbound report FILE` against the JDK's `jfr summary FILE` on the same
  * file, each a whole process (JVM start included) under /usr/bin/time for wall time and peak RSS,
- * alternating. The files are one real recording of the mixed demo (by each recorder) repeated
+ * alternating. jbound runs as users run it, through bin/jbound (C1 only, serial GC, the class-data
+ * archive the build made), and as a plain {@code java -jar} for comparison. The files are one real recording of the mixed demo (by each recorder) repeated
  * back to back until they reach the size (a JFR file is a sequence of self-contained chunks, so
  * both tools read every copy). jbound also runs with -Xmx256m, to show its heap stays bounded.
  *
@@ -41,8 +42,9 @@ public final class BigRecordingBench {
             if (!Files.isRegularFile(big)) repeat(base, big, mb * 1024L * 1024L);
             Map<String, List<String>> commands = new LinkedHashMap<>();
             commands.put("jfr summary", List.of(jfr, "summary", big.toString()));
-            commands.put("jbound report", List.of(java, "-jar", jar, "report", big.toString(), "--format", "json"));
-            commands.put("jbound report, -Xmx256m", List.of(java, "-Xmx256m", "-jar", jar, "report", big.toString(), "--format", "json"));
+            commands.put("bin/jbound report", List.of("bin/jbound", "report", big.toString(), "--format", "json"));
+            commands.put("bin/jbound report, -Xmx256m", List.of("env", "JDK_JAVA_OPTIONS=-Xmx256m", "bin/jbound", "report", big.toString(), "--format", "json"));
+            commands.put("java -jar jbound.jar report", List.of(java, "-jar", jar, "report", big.toString(), "--format", "json"));
             Map<String, List<double[]>> results = new LinkedHashMap<>();
             for (int i = 0; i < runs; i++) {
                 for (var c : commands.entrySet()) results.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(timed(c.getValue()));

@@ -9,6 +9,7 @@ import dev.jbound.model.Stack;
 import dev.jbound.model.ThreadInfo;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,15 +38,13 @@ final class AsyncProfilerEvents {
                 || chunk.type("profiler.Window") != null;
     }
 
-    /** @param also consumers of other event types, read in the same pass (the JVM's description) */
-    void read(JfrChunk chunk, ChunkDecoder decoder, Map<String, JfrChunk.EventConsumer> also) throws JfrFormatException {
+    /**
+     * @param chunkSettings the chunk's settings, read ahead
+     * @param also consumers of other event types, read in the same pass (the JVM's description) */
+    void read(JfrChunk chunk, ChunkDecoder decoder, List<ActiveSettings.Setting> chunkSettings,
+              Map<String, JfrChunk.EventConsumer> also) throws JfrFormatException {
         // Settings first: the sample weights depend on them wherever they sit in the chunk.
-        JfrType setting = chunk.type("jdk.ActiveSetting");
-        if (setting != null) {
-            int name = setting.indexOf("name");
-            int value = setting.indexOf("value");
-            chunk.events(Map.of("jdk.ActiveSetting", e -> settings.put((String) e.get(name), (String) e.get(value))));
-        }
+        for (ActiveSettings.Setting s : chunkSettings) settings.put(s.name(), s.value());
         out.cpuIntervalNanos = settingNanos("interval", DEFAULT_INTERVAL_NANOS);
         out.wallIntervalNanos = settingNanos("wall", DEFAULT_WALL_INTERVAL_NANOS);
         Map<String, JfrChunk.EventConsumer> consumers = new HashMap<>();

@@ -13,6 +13,7 @@ import dev.jbound.model.ThreadState;
 
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,9 +63,13 @@ final class JdkRecorderEvents {
         out.producer = Recording.JDK_FLIGHT_RECORDER;
     }
 
-    /** @param also consumers of other event types, read in the same pass (the JVM's description) */
-    void read(JfrChunk chunk, ChunkDecoder decoder, Map<String, JfrChunk.EventConsumer> also) throws JfrFormatException {
-        readSettings(chunk);
+    /**
+     * @param chunkSettings the chunk's settings, read ahead
+     * @param also consumers of other event types, read in the same pass (the JVM's description)
+     */
+    void read(JfrChunk chunk, ChunkDecoder decoder, List<ActiveSettings.Setting> chunkSettings,
+              Map<String, JfrChunk.EventConsumer> also) throws JfrFormatException {
+        readSettings(chunk, chunkSettings);
         long samplePeriod = period("jdk.ExecutionSample", DEFAULT_SAMPLE_PERIOD_NANOS);
         long nativePeriod = period("jdk.NativeMethodSample", DEFAULT_SAMPLE_PERIOD_NANOS);
         out.wallIntervalNanos = nativePeriod;
@@ -137,21 +142,16 @@ final class JdkRecorderEvents {
         if (t != null) consumers.put(name, f.create(t));
     }
 
-    private void readSettings(JfrChunk chunk) throws JfrFormatException {
-        JfrType setting = chunk.type("jdk.ActiveSetting");
-        if (setting == null) return;
-        int id = setting.indexOf("id");
-        int name = setting.indexOf("name");
-        int value = setting.indexOf("value");
+    private void readSettings(JfrChunk chunk, List<ActiveSettings.Setting> chunkSettings) {
         Map<Long, String> typeNames = new HashMap<>();
         for (String n : new String[]{"jdk.ExecutionSample", "jdk.NativeMethodSample", "jdk.ThreadCPULoad", "jdk.CPULoad", "jdk.CPUTimeSample"}) {
             JfrType t = chunk.type(n);
             if (t != null) typeNames.put(t.id(), n);
         }
-        chunk.events(Map.of("jdk.ActiveSetting", e -> {
-            String type = typeNames.get(e.getLong(id));
-            if (type != null) settings.computeIfAbsent(type, k -> new HashMap<>()).put((String) e.get(name), (String) e.get(value));
-        }));
+        for (ActiveSettings.Setting s : chunkSettings) {
+            String type = typeNames.get(s.eventType());
+            if (type != null) settings.computeIfAbsent(type, k -> new HashMap<>()).put(s.name(), s.value());
+        }
     }
 
     /** The recording had JDK 25's CPU-time sampler on (jdk.CPUTimeSample, Linux only). */

@@ -6,6 +6,7 @@ import dev.jbound.model.Recording;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads any JFR recording into a {@link Recording}: async-profiler's (cpu, wall and lock samples)
@@ -16,6 +17,10 @@ import java.nio.file.Path;
  * @throws dev.jbound.load.jfr.JfrFormatException when the file is not JFR or its first chunk is unusable
  */
 public final class JfrLoader {
+
+    /** What the reading thread works out from a chunk before its events are read. */
+    private record Prepared(ChunkDecoder decoder, List<ActiveSettings.Setting> settings) {
+    }
 
     private JfrLoader() {
     }
@@ -33,17 +38,17 @@ public final class JfrLoader {
         RecordingBuilder out = new RecordingBuilder(states);
         AsyncProfilerEvents[] async = {null};
         JdkRecorderEvents[] jdk = {null};
-        // the chunks' stacks are decoded as they are parsed, ahead of their events (JfrFile.read)
+        // the chunks' stacks and settings are read as they are parsed, ahead of their events (JfrFile.read)
         StackInterner interned = new StackInterner();
-        JfrFile.Outcome outcome = JfrFile.read(file, ChunkDecoder.POOLS,
-                chunk -> new ChunkDecoder(chunk, AsyncProfilerEvents.wrote(chunk), interned).prepare(), (chunk, decoder) -> {
+        JfrFile.Outcome outcome = JfrFile.read(file, ChunkDecoder.POOLS, chunk -> new Prepared(
+                new ChunkDecoder(chunk, AsyncProfilerEvents.wrote(chunk), interned).prepare(), ActiveSettings.read(chunk)), (chunk, ahead) -> {
             out.chunk(chunk.startNanos(), chunk.endNanos());
             if (AsyncProfilerEvents.wrote(chunk)) {
                 if (async[0] == null) async[0] = new AsyncProfilerEvents(out);
-                async[0].read(chunk, decoder, JvmInformation.reader(chunk, out));
+                async[0].read(chunk, ahead.decoder(), ahead.settings(), JvmInformation.reader(chunk, out));
             } else {
                 if (jdk[0] == null) jdk[0] = new JdkRecorderEvents(out);
-                jdk[0].read(chunk, decoder, JvmInformation.reader(chunk, out));
+                jdk[0].read(chunk, ahead.decoder(), ahead.settings(), JvmInformation.reader(chunk, out));
             }
             out.endChunk();
         });

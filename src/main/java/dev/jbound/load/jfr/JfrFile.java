@@ -30,7 +30,8 @@ public final class JfrFile {
 
     /** What is worked out from a chunk on the reading thread, before the chunk reaches the consumer. */
     public interface ChunkPreparer<T> {
-        T prepare(JfrChunk chunk);
+        /** @throws JfrFormatException when the chunk turns out corrupt: the walk ends there, as if parsing had failed */
+        T prepare(JfrChunk chunk) throws JfrFormatException;
     }
 
     public interface PreparedConsumer<T> {
@@ -125,14 +126,16 @@ public final class JfrFile {
                 long chunkSize = head.getLong(8);
                 ByteBuffer bytes = ch.map(FileChannel.MapMode.READ_ONLY, pos, chunkSize).order(ByteOrder.BIG_ENDIAN);
                 JfrChunk chunk;
+                T prepared;
                 try {
                     chunk = JfrChunk.parse(bytes, pos, keptPools, metadata);
+                    prepared = prepare.prepare(chunk);
                 } catch (JfrFormatException e) {
                     steps.put(new Step(null, null, e));
                     return;
                 }
                 metadata = chunk.metadata();
-                steps.put(new Step(chunk, prepare.prepare(chunk), null));
+                steps.put(new Step(chunk, prepared, null));
                 pos += chunkSize;
             }
             steps.put(Step.END);
