@@ -6,6 +6,7 @@ import dev.jbound.model.Stack;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One copy of each distinct frame and stack across a recording's chunks. Every chunk declares its
@@ -42,12 +43,41 @@ final class StackInterner {
         }
     }
 
-    private final Map<Frame, Frame> frames = new HashMap<>();
+    /**
+     * A frame's parts, compared written out: a record's equals and hashCode go through method
+     * handles, which C1 (bin/jbound's compiler) does not make cheap.
+     */
+    private static final class FrameKey {
+        final String className;
+        final String method;
+        final Frame.Kind kind;
+        final int hash;
+
+        FrameKey(Frame f) {
+            this.className = f.className();
+            this.method = f.method();
+            this.kind = f.kind();
+            this.hash = (Objects.hashCode(className) * 31 + Objects.hashCode(method)) * 31 + kind.ordinal();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FrameKey k && k.hash == hash && k.kind == kind && Objects.equals(k.className, className)
+                    && Objects.equals(k.method, method);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private final Map<FrameKey, Frame> frames = new HashMap<>();
     private final Map<Frames, Stack> stacks = new HashMap<>();
 
     /** The one copy of a frame equal to {@code f}. */
     Frame frame(Frame f) {
-        Frame known = frames.putIfAbsent(f, f);
+        Frame known = frames.putIfAbsent(new FrameKey(f), f);
         return known == null ? f : known;
     }
 

@@ -48,7 +48,9 @@ final class ConstantPools {
                 int count = in.length();
                 Values.Layout layout = values.layout(type);
                 if (keep.contains(poolType)) {
-                    LongMap<Object> pool = cp.pools.computeIfAbsent(poolType, k -> new LongMap<>());
+                    LongMap<Object> pool = cp.pools.get(poolType);
+                    // sized for its count, checked against the chunk's bytes already (at least one each)
+                    if (pool == null) cp.pools.put(poolType, pool = new LongMap<>(count));
                     for (int j = 0; j < count; j++) {
                         long key = in.varlong();
                         Object value = values.constant(in, layout);

@@ -19,6 +19,11 @@ public final class LongMap<V> {
         allocate(FIRST_CAPACITY);
     }
 
+    /** A map with room for {@code expected} entries before it grows (a constant pool's count, known ahead). */
+    public LongMap(int expected) {
+        allocate(Math.max(FIRST_CAPACITY, Integer.highestOneBit(Math.max(1, Math.min(expected, 1 << 24)) * 2 - 1) * 2));
+    }
+
     private void allocate(int capacity) {
         first = new long[capacity];
         second = new long[capacity];
