@@ -148,8 +148,13 @@ final class ChunkDecoder {
         for (Object o : raw) {
             Object[] f = (Object[]) o;
             long method = asLong(field(f, frameMethod));
-            String type = frameTypes.computeIfAbsent(asLong(field(f, frameKind)), k -> text(frameKindType, k));
-            Frame frame = frames.computeIfAbsent(method * 8 + kindKey(type), k -> interned.frame(frame(method, type)));
+            // looked up without lambdas: they would be made anew for every frame of every stack
+            long typeKey = asLong(field(f, frameKind));
+            String type = frameTypes.get(typeKey);
+            if (type == null) frameTypes.put(typeKey, type = text(frameKindType, typeKey));
+            long frameKey = method * 8 + kindKey(type);
+            Frame frame = frames.get(frameKey);
+            if (frame == null) frames.put(frameKey, frame = interned.frame(frame(method, type)));
             // The profiler's own signal handler tops some samples: its cost, not the thread's work.
             if (n == 0 && frame.kind() == Frame.Kind.NATIVE && frame.className().startsWith("libasyncProfiler")) continue;
             scratch[n++] = frame;
