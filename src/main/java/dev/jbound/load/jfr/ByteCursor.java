@@ -41,10 +41,26 @@ final class ByteCursor {
     private java.util.function.LongFunction<String> stringPool = key -> null;
 
     ByteCursor(ByteBuffer buf) {
+        this(buf, null);
+    }
+
+    /** @param reuse an array to hold the window if it is big enough (one whose chunk is done), else null */
+    ByteCursor(ByteBuffer buf, byte[] reuse) {
         this.buf = buf;
         this.limit = buf.limit();
-        this.window = new byte[Math.min(limit, WINDOW)];
+        int size = windowSize(limit);
+        this.window = reuse != null && reuse.length >= size ? reuse : new byte[size];
         load(0);
+    }
+
+    /** How much of a chunk of {@code limit} bytes the window holds. */
+    static int windowSize(int limit) {
+        return Math.min(limit, WINDOW);
+    }
+
+    /** The window's array, for the next chunk's cursor once this chunk is done with. */
+    byte[] window() {
+        return window;
     }
 
     /** Moves the window to start at chunk position {@code pos}. */

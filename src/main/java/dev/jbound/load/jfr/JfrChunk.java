@@ -33,8 +33,8 @@ public final class JfrChunk {
     private final Values values;
     private final ConstantPools pools;
 
-    private JfrChunk(ByteBuffer bytes, long fileOffset, Set<String> keptPools, Metadata previous) {
-        this.in = new ByteCursor(bytes);
+    private JfrChunk(ByteBuffer bytes, long fileOffset, Set<String> keptPools, Metadata previous, byte[] window) {
+        this.in = new ByteCursor(bytes, window);
         this.fileOffset = fileOffset;
         if ((in.intAt(64) & FEATURE_COMPRESSED_INTS) == 0) {
             throw new IllegalStateException("uncompressed integers are not supported");
@@ -90,8 +90,14 @@ public final class JfrChunk {
      * @param keptPools constant-pool types whose values the caller will look up
      */
     static JfrChunk parse(ByteBuffer bytes, long fileOffset, Set<String> keptPools, Metadata previous) throws JfrFormatException {
+        return parse(bytes, fileOffset, keptPools, previous, null);
+    }
+
+    /** @param window an array for the chunk's heap window, from a chunk that is done with (null: a new one) */
+    static JfrChunk parse(ByteBuffer bytes, long fileOffset, Set<String> keptPools, Metadata previous, byte[] window)
+            throws JfrFormatException {
         try {
-            return new JfrChunk(bytes, fileOffset, keptPools, previous);
+            return new JfrChunk(bytes, fileOffset, keptPools, previous, window);
         } catch (RuntimeException | StackOverflowError e) {
             // a type that contains itself, or an element tree nested past the stack: corrupt, like the rest
             throw corrupt(fileOffset, e);
@@ -106,6 +112,11 @@ public final class JfrChunk {
     private long typeId(String name) {
         JfrType t = metadata.type(name);
         return t == null ? -1 : t.id();
+    }
+
+    /** The array its heap window is in: a later chunk may take it over once this one is done with. */
+    byte[] window() {
+        return in.window();
     }
 
     /** Its types, which the next chunk may share. */

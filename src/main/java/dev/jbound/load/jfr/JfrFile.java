@@ -70,7 +70,9 @@ public final class JfrFile {
             long size = ch.size();
             if (size == 0) throw new JfrFormatException("not a JFR file: it is empty");
             BlockingQueue<Step> steps = new ArrayBlockingQueue<>(AHEAD);
-            Thread reader = new Thread(() -> parseAll(ch, size, keptPools, prepare, steps), "jbound-jfr-reader");
+            // the heap windows of chunks consumed, for the chunks parsed next: not a new megabyte to zero for each
+            BlockingQueue<byte[]> windows = new ArrayBlockingQueue<>(AHEAD + 2);
+            Thread reader = new Thread(() -> parseAll(ch, size, keptPools, prepare, steps, windows), "jbound-jfr-reader");
             reader.setDaemon(true);
             reader.start();
             try {
@@ -89,6 +91,7 @@ public final class JfrFile {
                         @SuppressWarnings("unchecked")
                         T prepared = (T) step.prepared();
                         consumer.accept(step.chunk(), prepared);
+                        windows.offer(step.chunk().window());
                     } catch (JfrFormatException e) {
                         if (chunks == 0) throw e;
                         return new Outcome(chunks, true, e.getMessage());
@@ -111,7 +114,8 @@ public final class JfrFile {
     }
 
     /** The reading thread: each chunk parsed and prepared in turn, until the file ends, a chunk is unusable or the consumer stops. */
-    private static <T> void parseAll(FileChannel ch, long size, Set<String> keptPools, ChunkPreparer<T> prepare, BlockingQueue<Step> steps) {
+    private static <T> void parseAll(FileChannel ch, long size, Set<String> keptPools, ChunkPreparer<T> prepare,
+                                     BlockingQueue<Step> steps, BlockingQueue<byte[]> windows) {
         try {
             long pos = 0;
             Metadata metadata = null;
@@ -128,7 +132,7 @@ public final class JfrFile {
                 JfrChunk chunk;
                 T prepared;
                 try {
-                    chunk = JfrChunk.parse(bytes, pos, keptPools, metadata);
+                    chunk = JfrChunk.parse(bytes, pos, keptPools, metadata, windows.poll());
                     prepared = prepare.prepare(chunk);
                 } catch (JfrFormatException e) {
                     steps.put(new Step(null, null, e));
