@@ -59,4 +59,62 @@ class ByteCursorTest {
         assertThatThrownBy(() -> cursor(varlong(-5)).length()).hasMessage("invalid length -5");
         assertThatThrownBy(() -> cursor(concat(new byte[]{3}, varlong(1000), new byte[]{'x'})).string()).hasMessage("invalid length 1000");
     }
+
+    @Test
+    void valuesAcrossTheHeapWindowsEndReadTheSameAsInside() {
+        // a chunk bigger than the window: each kind of value written so that it straddles the
+        // window's end, read once in order and once after jumping back to a position outside the window
+        int w = ByteCursor.WINDOW;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(new byte[w - 3]);
+        int varlongAt = out.size();
+        out.writeBytes(varlong(Long.MIN_VALUE)); // nine bytes: three before the end, six after
+        out.writeBytes(new byte[w - 4]);
+        int stringAt = out.size();
+        out.writeBytes(ChunkWriter.utf8("straddling"));
+        out.writeBytes(new byte[w - 15]);
+        int doubleAt = out.size();
+        out.writeBytes(ByteBuffer.allocate(8).putDouble(2.5).array());
+        out.writeBytes(new byte[w]);
+        int longStringAt = out.size();
+        String big = "x".repeat(w + 10); // longer than the window itself
+        out.writeBytes(ChunkWriter.utf8(big));
+        out.writeBytes(varlong(300));
+        ByteCursor in = cursor(out.toByteArray());
+        for (int pass = 0; pass < 2; pass++) {
+            in.position(varlongAt);
+            assertThat(in.varlong()).isEqualTo(Long.MIN_VALUE);
+            in.position(stringAt);
+            assertThat(in.string()).isEqualTo("straddling");
+            in.position(doubleAt);
+            assertThat(in.f8()).isEqualTo(2.5);
+            in.position(longStringAt);
+            assertThat(in.string()).isEqualTo(big);
+            assertThat(in.varlong()).isEqualTo(300);
+            assertThat(in.position()).isEqualTo(in.limit());
+            // stepping over the same values reaches the same places
+            in.position(stringAt);
+            in.skipString();
+            assertThat(in.position()).isEqualTo(stringAt + ChunkWriter.utf8("straddling").length);
+            in.position(longStringAt);
+            in.skipString();
+            assertThat(in.varlong()).isEqualTo(300);
+        }
+        // and past the chunk's end: the underflow the chunk reader turns into "corrupt"
+        assertThatThrownBy(in::u1).isInstanceOf(java.nio.BufferUnderflowException.class);
+    }
+
+    @Test
+    void aWindowFromADoneChunkIsTakenOverOnlyWhenItIsBigEnough() {
+        byte[] old = new byte[64];
+        java.util.Arrays.fill(old, (byte) 0x7f);
+        ByteCursor reused = new ByteCursor(ByteBuffer.wrap(concat(varlong(300), new byte[]{5})), old);
+        assertThat(reused.window()).isSameAs(old);
+        assertThat(reused.varlong()).isEqualTo(300);
+        assertThat(reused.u1()).isEqualTo((byte) 5);
+        // the old chunk's bytes beyond this chunk's are never read
+        assertThatThrownBy(reused::u1).isInstanceOf(java.nio.BufferUnderflowException.class);
+        ByteCursor fresh = new ByteCursor(ByteBuffer.wrap(new byte[100]), old);
+        assertThat(fresh.window()).isNotSameAs(old).hasSize(100);
+    }
 }

@@ -188,4 +188,71 @@ class JfrChunkTest {
         assertThatThrownBy(() -> read(chunk)).isInstanceOf(JfrFormatException.class)
                 .hasMessageStartingWith("corrupt JFR chunk at byte 68 (");
     }
+
+    @Test
+    void poolsNobodyAsksForAreSteppedOverWhateverTheirValuesEncoding() throws IOException {
+        // an unkept pool of structs holding strings in every encoding, nested structs and arrays,
+        // written before the kept thread pool: stepping over it must land on the thread's entry
+        long holder = 30;
+        long inner = 31;
+        byte[] strings = concat(new byte[]{0}, new byte[]{1}, new byte[]{2}, varlong(1), ChunkWriter.utf8("é"),
+                new byte[]{4}, varlong(2), varlong('o'), varlong('k'), new byte[]{5}, varlong(1), new byte[]{'z'});
+        byte[] chunk = new ChunkWriter()
+                .type(LONG, "long").type(INT, "int").type(STRING, "java.lang.String")
+                .type(inner, "test.Inner", new JfrType.Field("n", LONG, false, false), new JfrType.Field("s", STRING, false, true))
+                .type(holder, "test.Holder", new JfrType.Field("inner", inner, false, true), new JfrType.Field("ref", THREAD, true, false))
+                .type(THREAD, "java.lang.Thread", new JfrType.Field("osName", STRING, false, false),
+                        new JfrType.Field("osThreadId", LONG, false, false))
+                .type(SAMPLE, "test.Sample", new JfrType.Field("startTime", LONG, false, false),
+                        new JfrType.Field("thread", THREAD, true, false),
+                        new JfrType.Field("name", STRING, false, false),
+                        new JfrType.Field("depths", INT, false, true))
+                .constant(STRING, 1, ChunkWriter.utf8("pooled name"))
+                .constant(holder, 5, concat(varlong(2), varlong(7), varlong(6), strings, varlong(8), varlong(0), varlong(9)))
+                .constant(THREAD, 9, concat(ChunkWriter.utf8("worker-1"), varlong(4242)))
+                .event(SAMPLE, sample(1000, 9, ChunkWriter.utf8("x"), 1))
+                .bytes();
+        assertThat(read(chunk)).extracting(Seen::thread, Seen::tid).containsExactly(tuple("worker-1", 4242L));
+    }
+
+    @Test
+    void aConsumerThatFailsStopsTheReadingThreadAndItsExceptionReachesTheCaller() throws IOException {
+        byte[] one = writer().event(SAMPLE, sample(1000, 9, new byte[]{1})).bytes();
+        byte[] many = new byte[one.length * 50];
+        for (int i = 0; i < 50; i++) System.arraycopy(one, 0, many, i * one.length, one.length);
+        Path file = write(many);
+        List<Integer> prepared = java.util.Collections.synchronizedList(new ArrayList<>());
+        assertThatThrownBy(() -> JfrFile.read(file, Set.of(), chunk -> prepared.add(1), (chunk, p) -> {
+            throw new IllegalStateException("a bug in the consumer");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("a bug in the consumer");
+        // the reading thread parsed at most a few chunks ahead and is gone, not blocked for good
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (readerAlive() && System.nanoTime() < deadline) Thread.onSpinWait();
+        assertThat(readerAlive()).isFalse();
+        assertThat(prepared.size()).isBetween(1, 4);
+        // a whole walk of the same file: every chunk, in order, each prepared before it is consumed
+        List<Integer> order = new ArrayList<>();
+        int[] next = {0};
+        JfrFile.Outcome o = JfrFile.read(file, Set.of(), chunk -> next[0]++, (chunk, p) -> order.add(p));
+        assertThat(o).isEqualTo(new JfrFile.Outcome(50, false, null));
+        assertThat(order).hasSize(50).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aChunkThatTurnsOutCorruptWhilePreparedEndsTheWalkThereLikeOneThatCannotBeParsed() throws IOException {
+        byte[] one = writer().event(SAMPLE, sample(1000, 9, new byte[]{1})).bytes();
+        Path file = write(concat(one, one, one));
+        int[] n = {0};
+        List<Integer> consumed = new ArrayList<>();
+        JfrFile.Outcome o = JfrFile.read(file, Set.of(), chunk -> {
+            if (++n[0] == 2) throw new JfrFormatException("corrupt JFR chunk at byte " + one.length + " (test)");
+            return n[0];
+        }, (chunk, p) -> consumed.add(p));
+        assertThat(consumed).containsExactly(1);
+        assertThat(o).isEqualTo(new JfrFile.Outcome(1, true, "corrupt JFR chunk at byte " + one.length + " (test)"));
+    }
+
+    private static boolean readerAlive() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("jbound-jfr-reader") && t.isAlive());
+    }
 }
