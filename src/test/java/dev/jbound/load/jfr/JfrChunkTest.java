@@ -36,15 +36,23 @@ class JfrChunkTest {
 
     /** A chunk declaring primitives, a string, a thread struct in a pool, and one event type. */
     private static ChunkWriter writer() {
-        return new ChunkWriter()
-                .type(LONG, "long").type(INT, "int").type(STRING, "java.lang.String")
+        return constants(types(new ChunkWriter()));
+    }
+
+    /** The primitives, the string, the thread struct and the event type. */
+    private static ChunkWriter types(ChunkWriter w) {
+        return w.type(LONG, "long").type(INT, "int").type(STRING, "java.lang.String")
                 .type(THREAD, "java.lang.Thread", new JfrType.Field("osName", STRING, false, false),
                         new JfrType.Field("osThreadId", LONG, false, false))
                 .type(SAMPLE, "test.Sample", new JfrType.Field("startTime", LONG, false, false),
                         new JfrType.Field("thread", THREAD, true, false),
                         new JfrType.Field("name", STRING, false, false),
-                        new JfrType.Field("depths", INT, false, true))
-                .constant(STRING, 1, ChunkWriter.utf8("pooled name"))
+                        new JfrType.Field("depths", INT, false, true));
+    }
+
+    /** A pooled string and thread 9. */
+    private static ChunkWriter constants(ChunkWriter w) {
+        return w.constant(STRING, 1, ChunkWriter.utf8("pooled name"))
                 .constant(THREAD, 9, concat(ChunkWriter.utf8("worker-1"), varlong(4242)));
     }
 
@@ -197,21 +205,12 @@ class JfrChunkTest {
         long inner = 31;
         byte[] strings = concat(new byte[]{0}, new byte[]{1}, new byte[]{2}, varlong(1), ChunkWriter.utf8("é"),
                 new byte[]{4}, varlong(2), varlong('o'), varlong('k'), new byte[]{5}, varlong(1), new byte[]{'z'});
-        byte[] chunk = new ChunkWriter()
-                .type(LONG, "long").type(INT, "int").type(STRING, "java.lang.String")
+        ChunkWriter w = types(new ChunkWriter())
                 .type(inner, "test.Inner", new JfrType.Field("n", LONG, false, false), new JfrType.Field("s", STRING, false, true))
                 .type(holder, "test.Holder", new JfrType.Field("inner", inner, false, true), new JfrType.Field("ref", THREAD, true, false))
-                .type(THREAD, "java.lang.Thread", new JfrType.Field("osName", STRING, false, false),
-                        new JfrType.Field("osThreadId", LONG, false, false))
-                .type(SAMPLE, "test.Sample", new JfrType.Field("startTime", LONG, false, false),
-                        new JfrType.Field("thread", THREAD, true, false),
-                        new JfrType.Field("name", STRING, false, false),
-                        new JfrType.Field("depths", INT, false, true))
-                .constant(STRING, 1, ChunkWriter.utf8("pooled name"))
-                .constant(holder, 5, concat(varlong(2), varlong(7), varlong(6), strings, varlong(8), varlong(0), varlong(9)))
-                .constant(THREAD, 9, concat(ChunkWriter.utf8("worker-1"), varlong(4242)))
-                .event(SAMPLE, sample(1000, 9, ChunkWriter.utf8("x"), 1))
-                .bytes();
+                // pools are written in the order they are first given: the holder's before the string's and the thread's
+                .constant(holder, 5, concat(varlong(2), varlong(7), varlong(6), strings, varlong(8), varlong(0), varlong(9)));
+        byte[] chunk = constants(w).event(SAMPLE, sample(1000, 9, ChunkWriter.utf8("x"), 1)).bytes();
         assertThat(read(chunk)).extracting(Seen::thread, Seen::tid).containsExactly(tuple("worker-1", 4242L));
     }
 
