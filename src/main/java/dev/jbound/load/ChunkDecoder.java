@@ -1,6 +1,7 @@
 package dev.jbound.load;
 
 import dev.jbound.load.jfr.JfrChunk;
+import dev.jbound.load.jfr.JfrFormatException;
 import dev.jbound.load.jfr.JfrType;
 import dev.jbound.load.jfr.LongMap;
 import dev.jbound.model.Frame;
@@ -85,9 +86,14 @@ final class ChunkDecoder {
      * (the only one that touches the {@link StackInterner}); afterwards this decoder belongs to the
      * thread that reads the chunk's events, and a key it has not seen has no stack there.
      */
-    ChunkDecoder prepare() {
-        chunk.constantKeys(traceType, this::stack);
-        chunk.constantKeys(threadType, key -> thread(key));
+    ChunkDecoder prepare() throws JfrFormatException {
+        try {
+            chunk.constantKeys(traceType, this::stack);
+            chunk.constantKeys(threadType, key -> thread(key));
+        } catch (RuntimeException e) {
+            // a pool entry not shaped as its type says (a frame that is no struct): the chunk is corrupt
+            throw chunk.corrupt(e);
+        }
         return this;
     }
 

@@ -13,6 +13,8 @@ final class ConstantPools {
     private static final Object NULL = new Object();
 
     private final LongMap<LongMap<Object>> pools = new LongMap<>();
+    /** The most entries a pool's map has room for before they are read. */
+    private static final int PRESIZED = 1 << 16;
 
     /** The decoded value for {@code key} in the pool of {@code typeId}: Object[] for structs. */
     Object get(long typeId, long key) {
@@ -49,8 +51,9 @@ final class ConstantPools {
                 Values.Layout layout = values.layout(type);
                 if (keep.contains(poolType)) {
                     LongMap<Object> pool = cp.pools.get(poolType);
-                    // sized for its count, checked against the chunk's bytes already (at least one each)
-                    if (pool == null) cp.pools.put(poolType, pool = new LongMap<>(count));
+                    // sized for its count, up to a bound: a corrupt count that the chunk's size allows must
+                    // not claim hundreds of megabytes before a single entry is read
+                    if (pool == null) cp.pools.put(poolType, pool = new LongMap<>(Math.min(count, PRESIZED)));
                     for (int j = 0; j < count; j++) {
                         long key = in.varlong();
                         Object value = values.constant(in, layout);

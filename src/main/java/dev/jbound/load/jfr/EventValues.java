@@ -33,6 +33,10 @@ public final class EventValues {
         this.objects = new Object[n];
         this.reads = new int[n];
         for (int i = 0; i < n; i++) {
+            // refused here, before any of the chunk's events reaches a consumer, as the chunk's framing is
+            if (!layout.arrays[i] && layout.kinds[i] == Values.Kind.UNDECLARED) {
+                throw new IllegalStateException("field of undeclared type " + type.fields().get(i).typeId());
+            }
             reads[i] = layout.arrays[i] ? OBJECT : switch (layout.kinds[i]) {
                 case LONG -> LONG;
                 case BYTE -> BYTE;

@@ -119,6 +119,11 @@ public final class JfrChunk {
         return in.window();
     }
 
+    /** A failure while its content was decoded outside this package (its constant pools' stacks), as the chunk's corruption. */
+    public JfrFormatException corrupt(RuntimeException e) {
+        return corrupt(fileOffset, e);
+    }
+
     /** Its types, which the next chunk may share. */
     Metadata metadata() {
         return metadata;

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Walks the chunks of a JFR file (a recording is one or more self-contained chunks back to back;
@@ -24,6 +25,7 @@ public final class JfrFile {
     public record Outcome(int chunks, boolean truncated, String problem) {
     }
 
+    /** A chunk is the consumer's only while it is given: its bytes go to a later chunk afterwards. */
     public interface ChunkConsumer {
         void accept(JfrChunk chunk) throws IOException;
     }
@@ -34,6 +36,7 @@ public final class JfrFile {
         T prepare(JfrChunk chunk) throws JfrFormatException;
     }
 
+    /** As {@link ChunkConsumer}: the chunk is the consumer's only while it is given. */
     public interface PreparedConsumer<T> {
         void accept(JfrChunk chunk, T prepared) throws IOException;
     }
@@ -78,7 +81,7 @@ public final class JfrFile {
             try {
                 int chunks = 0;
                 while (true) {
-                    Step step = take(steps);
+                    Step step = take(steps, reader);
                     if (step == Step.END) return new Outcome(chunks, false, null);
                     if (step.stop() instanceof JfrFormatException e) {
                         if (chunks == 0) throw e;
@@ -104,9 +107,14 @@ public final class JfrFile {
         }
     }
 
-    private static Step take(BlockingQueue<Step> steps) throws InterruptedIOException {
+    /** The next step; a reading thread that ended without handing one on (it could not even do that) is a bug. */
+    private static Step take(BlockingQueue<Step> steps, Thread reader) throws InterruptedIOException {
         try {
-            return steps.take();
+            while (true) {
+                Step step = steps.poll(100, TimeUnit.MILLISECONDS);
+                if (step != null) return step;
+                if (!reader.isAlive() && steps.isEmpty()) throw new IllegalStateException("the recording's reading thread ended without a word");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading the recording");

@@ -78,6 +78,7 @@ final class Metadata {
         for (int i = 0; i < children; i++) element(in, strings, cls);
         if (cls != null) {
             JfrType t = cls.build();
+            if (byId.containsKey(t.id())) throw new IllegalStateException("two types declared with id " + t.id());
             byId.put(t.id(), t);
             byName.put(t.name(), t);
         }

@@ -254,4 +254,12 @@ class JfrChunkTest {
     private static boolean readerAlive() {
         return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("jbound-jfr-reader") && t.isAlive());
     }
+
+    @Test
+    void twoTypesUnderOneIdAreRefusedAsTheReadersWouldMixThemUp() throws IOException {
+        byte[] chunk = writer().type(SAMPLE, "test.Other", new JfrType.Field("x", LONG, false, false))
+                .event(SAMPLE, sample(1000, 9, new byte[]{1})).bytes();
+        assertThatThrownBy(() -> read(chunk)).isInstanceOf(JfrFormatException.class)
+                .hasMessage("corrupt JFR chunk at byte 0 (two types declared with id " + SAMPLE + ")");
+    }
 }
