@@ -2,7 +2,6 @@ package dev.jbound.render;
 
 import dev.jbound.model.Assertion;
 import dev.jbound.model.CheckResult;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -11,7 +10,6 @@ import java.io.PrintWriter;
 /** The report's JSON document with {@code check.passed} and {@code check.assertions[]} added (README). */
 public final class CheckJsonRenderer implements Renderer<CheckResult> {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     @Override
     public void render(CheckResult result, PrintWriter out) {
@@ -36,7 +34,7 @@ public final class CheckJsonRenderer implements Renderer<CheckResult> {
             a.put("passed", o.passed());
             a.put("message", o.message());
         }
-        out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        out.println(JsonTrees.pretty(root));
         out.flush();
     }
 }

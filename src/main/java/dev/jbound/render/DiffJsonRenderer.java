@@ -1,7 +1,6 @@
 package dev.jbound.render;
 
 import dev.jbound.model.ReportDiff;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -11,11 +10,10 @@ import java.io.PrintWriter;
 public final class DiffJsonRenderer implements Renderer<ReportDiff> {
 
     public static final int SCHEMA_VERSION = 1;
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     @Override
     public void render(ReportDiff d, PrintWriter out) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("kind", "diff");
         root.put("before", d.before().label());
@@ -43,7 +41,7 @@ public final class DiffJsonRenderer implements Renderer<ReportDiff> {
         ArrayNode regressions = root.putArray("regressions");
         d.regressions().forEach(c -> regressions.add(c.state().label()));
         root.put("passed", d.passed());
-        out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        out.println(JsonTrees.pretty(root));
         out.flush();
     }
 

@@ -1,7 +1,6 @@
 package dev.jbound.render;
 
 import dev.jbound.model.ThreadSnapshot;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -12,11 +11,10 @@ import java.time.Instant;
 public final class DumpJsonRenderer implements Renderer<ThreadSnapshot> {
 
     public static final int SCHEMA_VERSION = 1;
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     @Override
     public void render(ThreadSnapshot s, PrintWriter out) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("kind", "dump");
         ObjectNode target = root.putObject("target");
@@ -54,7 +52,7 @@ public final class DumpJsonRenderer implements Renderer<ThreadSnapshot> {
             ArrayNode h = o.putArray("holding");
             t.holding().forEach(h::add);
         }
-        out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        out.println(JsonTrees.pretty(root));
         out.flush();
     }
 }

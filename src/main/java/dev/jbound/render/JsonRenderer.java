@@ -12,7 +12,6 @@ import dev.jbound.model.Strategy;
 import dev.jbound.model.ThreadRow;
 import dev.jbound.model.ThreadState;
 import dev.jbound.model.Verdict;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,15 +25,14 @@ import java.util.List;
  */
 public final class JsonRenderer implements Renderer<Report> {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     @Override
     public void render(Report r, PrintWriter out) {
-        out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(r)));
+        out.println(JsonTrees.pretty(toJson(r)));
     }
 
     static ObjectNode toJson(Report r) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.put("schemaVersion", Report.SCHEMA_VERSION);
         ObjectNode target = root.putObject("target");
         target.put("pid", r.target().pid());

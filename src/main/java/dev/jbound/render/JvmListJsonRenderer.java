@@ -4,10 +4,7 @@ import dev.jbound.model.FoundJvm;
 import dev.jbound.model.JvmScan;
 import dev.jbound.model.JvmStatus;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.DefaultPrettyPrinter;
 
 import java.io.PrintWriter;
 
@@ -18,16 +15,9 @@ import java.io.PrintWriter;
  */
 public final class JvmListJsonRenderer implements Renderer<JvmScan> {
 
-    private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
-        @Override
-        public PrettyPrinter getPrettyPrinter() {
-            return new DefaultPrettyPrinter(); // the layout JsonRenderer's writerWithDefaultPrettyPrinter gives
-        }
-    };
-
     @Override
     public void render(JvmScan scan, PrintWriter out) {
-        try (JsonGenerator g = JsonFactory.builder().build().createGenerator(PRETTY, out)) {
+        try (JsonGenerator g = JsonFactory.builder().build().createGenerator(JsonTrees.PRETTY, out)) {
             g.writeStartObject();
             g.writeNumberProperty("schemaVersion", JvmScan.SCHEMA_VERSION);
             g.writeStringProperty("takenAt", scan.takenAt().toString());

@@ -3,7 +3,6 @@ package dev.jbound.render;
 import dev.jbound.model.Report;
 import dev.jbound.model.RunReport;
 import dev.jbound.model.RunReport.JvmResult;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,15 +16,14 @@ public final class RunJsonRenderer implements Renderer<RunReport> {
 
     /** Versions the --subprocesses document; each entry of {@code jvms} carries its own. */
     public static final int SCHEMA_VERSION = 1;
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     @Override
     public void render(RunReport run, PrintWriter out) {
         if (!run.everyJvm()) {
-            for (Report r : run.reports()) out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(JsonRenderer.toJson(r)));
+            for (Report r : run.reports()) out.println(JsonTrees.pretty(JsonRenderer.toJson(r)));
             return;
         }
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.put("schemaVersion", SCHEMA_VERSION);
         ArrayNode jvms = root.putArray("jvms");
         for (Report r : run.reports()) jvms.add(JsonRenderer.toJson(r));
@@ -38,6 +36,6 @@ public final class RunJsonRenderer implements Renderer<RunReport> {
         }
         ArrayNode notes = root.putArray("notes");
         run.notes().forEach(notes::add);
-        out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        out.println(JsonTrees.pretty(root));
     }
 }
