@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * (another exception, an Error, out of memory) is a bug, and so is an input that takes longer than
  * the bound. The mutations are the ways files go bad: cut short, bits flipped, a varint or a count
  * blown up to the largest value, a header field (size, offsets, tick rate) replaced, a run of bytes
- * copied over another part of the file.
+ * copied over another part of the file. Besides each recording, pairs of them joined into files of
+ * two chunks.
  *
  * <p>{@code JfrFuzz SEED COUNT MILLIS_BOUND DIR...}: prints one line per bug and a summary
  * "tried N read R refused F bugs B slowest-ms S"; exits 1 when there was a bug. Inputs that found
@@ -49,6 +50,18 @@ public final class JfrFuzz {
         }
         List<byte[]> originals = new ArrayList<>();
         for (Path p : seeds) originals.add(Files.readAllBytes(p));
+        // and files of two chunks, two recordings of one directory back to back (as a JFR file may be):
+        // a mutation in the second chunk reaches the reader's second thread and the walk that ends after the first
+        int single = seeds.size();
+        for (int i = 0; i + 1 < single; i += 2) {
+            if (!seeds.get(i).getParent().equals(seeds.get(i + 1).getParent())) continue;
+            byte[] a = originals.get(i);
+            byte[] b = originals.get(i + 1);
+            byte[] joined = java.util.Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, joined, a.length, b.length);
+            originals.add(joined);
+            seeds.add(seeds.get(i).resolveSibling(seeds.get(i).getFileName() + "+" + seeds.get(i + 1).getFileName()));
+        }
         Random random = new Random(seed);
         // the input under test stays here until it is done: after a crash (out of memory ends the
         // JVM at once) the one left is the one that did it
