@@ -1,6 +1,7 @@
 package dev.jbound.target;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,10 @@ final class ProcessFiles {
     static boolean mapsJvm(long pid) throws IOException {
         try (var lines = Files.lines(dir(pid).resolve("maps"), StandardCharsets.ISO_8859_1)) {
             return lines.anyMatch(l -> l.endsWith("/libjvm.so") || l.endsWith("/libj9vm29.so"));
+        } catch (UncheckedIOException e) {
+            // the file is read as the stream goes: a process that exits meanwhile fails the read
+            // ("No such process"), which is the caller's to handle as any failed read of /proc
+            throw e.getCause();
         }
     }
 }

@@ -107,6 +107,8 @@ public final class TargetFinder {
         } catch (AccessDeniedException e) {
             throw new TargetException("cannot inspect pid " + pid + ": permission denied; run jbound as its owner or as root");
         } catch (IOException e) {
+            // a process that exits while its /proc files are read fails the read ("No such process")
+            if (!ProcessIdentity.isAlive(pid)) throw new TargetException("process " + pid + " exited");
             throw new TargetException("cannot inspect pid " + pid + ": " + e.getMessage());
         }
     }
