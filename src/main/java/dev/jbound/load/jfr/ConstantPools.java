@@ -12,9 +12,10 @@ final class ConstantPools {
     /** Stands for a null value (a null string) in a pool, which holds no nulls. */
     private static final Object NULL = new Object();
 
-    private final LongMap<LongMap<Object>> pools = new LongMap<>();
     /** The most entries a pool's map has room for before they are read. */
     private static final int PRESIZED = 1 << 16;
+
+    private final LongMap<LongMap<Object>> pools = new LongMap<>();
 
     /** The decoded value for {@code key} in the pool of {@code typeId}: Object[] for structs. */
     Object get(long typeId, long key) {

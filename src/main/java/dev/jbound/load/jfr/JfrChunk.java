@@ -88,12 +88,8 @@ public final class JfrChunk {
      * Parses the chunk whose bytes are {@code bytes} (position 0 = its header).
      *
      * @param keptPools constant-pool types whose values the caller will look up
+     * @param window    an array for the chunk's heap window, from a chunk that is done with (null: a new one)
      */
-    static JfrChunk parse(ByteBuffer bytes, long fileOffset, Set<String> keptPools, Metadata previous) throws JfrFormatException {
-        return parse(bytes, fileOffset, keptPools, previous, null);
-    }
-
-    /** @param window an array for the chunk's heap window, from a chunk that is done with (null: a new one) */
     static JfrChunk parse(ByteBuffer bytes, long fileOffset, Set<String> keptPools, Metadata previous, byte[] window)
             throws JfrFormatException {
         try {

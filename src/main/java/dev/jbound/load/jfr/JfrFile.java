@@ -83,10 +83,7 @@ public final class JfrFile {
                 while (true) {
                     Step step = take(steps, reader);
                     if (step == Step.END) return new Outcome(chunks, false, null);
-                    if (step.stop() instanceof JfrFormatException e) {
-                        if (chunks == 0) throw e;
-                        return new Outcome(chunks, true, e.getMessage());
-                    }
+                    if (step.stop() instanceof JfrFormatException e) return cutShort(chunks, e);
                     if (step.stop() instanceof IOException e) throw e;
                     if (step.stop() instanceof RuntimeException e) throw e;
                     if (step.stop() instanceof Error e) throw e;
@@ -96,8 +93,7 @@ public final class JfrFile {
                         consumer.accept(step.chunk(), prepared);
                         windows.offer(step.chunk().window());
                     } catch (JfrFormatException e) {
-                        if (chunks == 0) throw e;
-                        return new Outcome(chunks, true, e.getMessage());
+                        return cutShort(chunks, e);
                     }
                     chunks++;
                 }
@@ -105,6 +101,12 @@ public final class JfrFile {
                 reader.interrupt(); // it stops at its next chunk (or wait for room), whatever ended this walk
             }
         }
+    }
+
+    /** A walk that met an unusable chunk after {@code chunks} good ones: the first unusable is the whole file's failure. */
+    private static Outcome cutShort(int chunks, JfrFormatException e) throws JfrFormatException {
+        if (chunks == 0) throw e;
+        return new Outcome(chunks, true, e.getMessage());
     }
 
     /** The next step; a reading thread that ended without handing one on (it could not even do that) is a bug. */

@@ -98,13 +98,9 @@ final class Values {
 
     private Object readOne(ByteCursor in, Layout l, int i) {
         return switch (l.kinds[i]) {
-            case LONG -> in.varlong();
-            case BYTE -> (long) in.u1();
-            case FLOAT -> (double) in.f4();
-            case DOUBLE -> in.f8();
-            case STRING -> in.string();
             case STRUCT -> struct(in, l.structs[i]);
             case UNDECLARED -> throw undeclared(l, i);
+            default -> plain(in, l.kinds[i]);
         };
     }
 
