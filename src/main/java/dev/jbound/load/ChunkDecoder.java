@@ -89,7 +89,7 @@ final class ChunkDecoder {
     ChunkDecoder prepare() throws JfrFormatException {
         try {
             chunk.constantKeys(traceType, this::stack);
-            chunk.constantKeys(threadType, key -> thread(key));
+            chunk.constantKeys(threadType, this::thread);
         } catch (RuntimeException e) {
             // a pool entry not shaped as its type says (a frame that is no struct): the chunk is corrupt
             throw chunk.corrupt(e);

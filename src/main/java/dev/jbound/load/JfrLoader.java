@@ -1,7 +1,9 @@
 package dev.jbound.load;
 
 import dev.jbound.analyze.StackStates;
+import dev.jbound.load.jfr.JfrChunk;
 import dev.jbound.load.jfr.JfrFile;
+import dev.jbound.load.jfr.JfrFormatException;
 import dev.jbound.model.Recording;
 
 import java.io.IOException;
@@ -18,8 +20,13 @@ import java.util.List;
  */
 public final class JfrLoader {
 
-    /** What the reading thread works out from a chunk before its events are read. */
-    private record Prepared(ChunkDecoder decoder, List<ActiveSettings.Setting> settings) {
+    /** What the reading thread works out from a chunk before its events are read, and which recorder wrote it. */
+    private record Prepared(boolean byAsyncProfiler, ChunkDecoder decoder, List<ActiveSettings.Setting> settings) {
+
+        static Prepared of(JfrChunk chunk, StackInterner interned) throws JfrFormatException {
+            boolean byAsyncProfiler = AsyncProfilerEvents.wrote(chunk);
+            return new Prepared(byAsyncProfiler, new ChunkDecoder(chunk, byAsyncProfiler, interned).prepare(), ActiveSettings.read(chunk));
+        }
     }
 
     private JfrLoader() {
@@ -40,10 +47,9 @@ public final class JfrLoader {
         JdkRecorderEvents[] jdk = {null};
         // the chunks' stacks and settings are read as they are parsed, ahead of their events (JfrFile.read)
         StackInterner interned = new StackInterner();
-        JfrFile.Outcome outcome = JfrFile.read(file, ChunkDecoder.POOLS, chunk -> new Prepared(
-                new ChunkDecoder(chunk, AsyncProfilerEvents.wrote(chunk), interned).prepare(), ActiveSettings.read(chunk)), (chunk, ahead) -> {
+        JfrFile.Outcome outcome = JfrFile.read(file, ChunkDecoder.POOLS, chunk -> Prepared.of(chunk, interned), (chunk, ahead) -> {
             out.chunk(chunk.startNanos(), chunk.endNanos());
-            if (AsyncProfilerEvents.wrote(chunk)) {
+            if (ahead.byAsyncProfiler()) {
                 if (async[0] == null) async[0] = new AsyncProfilerEvents(out);
                 async[0].read(chunk, ahead.decoder(), ahead.settings(), JvmInformation.reader(chunk, out));
             } else {

@@ -10,6 +10,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.Map;
 
 /**
@@ -21,7 +22,7 @@ import java.util.Map;
 final class JsonTrees {
 
     /** Pretty-printed as {@code writerWithDefaultPrettyPrinter()} did. */
-    static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
+    private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
         @Override
         public PrettyPrinter getPrettyPrinter() {
             return new DefaultPrettyPrinter();
@@ -40,10 +41,15 @@ final class JsonTrees {
     /** The document as indented text, without a trailing line break. */
     static String pretty(JsonNode root) {
         StringWriter text = new StringWriter();
-        try (JsonGenerator g = FACTORY.createGenerator(PRETTY, text)) {
+        try (JsonGenerator g = generator(text)) {
             write(root, g);
         }
         return text.toString();
+    }
+
+    /** A generator writing indented JSON to {@code out}, for a document written as it goes (ps). */
+    static JsonGenerator generator(Writer out) {
+        return FACTORY.createGenerator(PRETTY, out);
     }
 
     private static void write(JsonNode n, JsonGenerator g) {

@@ -4,7 +4,6 @@ import dev.jbound.model.FoundJvm;
 import dev.jbound.model.JvmScan;
 import dev.jbound.model.JvmStatus;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.json.JsonFactory;
 
 import java.io.PrintWriter;
 
@@ -17,7 +16,7 @@ public final class JvmListJsonRenderer implements Renderer<JvmScan> {
 
     @Override
     public void render(JvmScan scan, PrintWriter out) {
-        try (JsonGenerator g = JsonFactory.builder().build().createGenerator(JsonTrees.PRETTY, out)) {
+        try (JsonGenerator g = JsonTrees.generator(out)) {
             g.writeStartObject();
             g.writeNumberProperty("schemaVersion", JvmScan.SCHEMA_VERSION);
             g.writeStringProperty("takenAt", scan.takenAt().toString());
