@@ -1,6 +1,8 @@
 package dev.jbound.record;
 
+import dev.jbound.target.AttachSocket;
 import dev.jbound.target.ProcessIdentity;
+import dev.jbound.target.TargetException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +41,7 @@ final class Asprof {
         cmd.add(profiler.asprof().toString());
         cmd.addAll(args);
         cmd.add(Long.toString(pid));
-        return exec(cmd);
+        return execAgainst(pid, cmd);
     }
 
     /** jattach-style actions ({@code jcmd}, {@code threaddump}) take the pid first. */
@@ -49,6 +51,19 @@ final class Asprof {
         cmd.add(action);
         cmd.add(Long.toString(pid));
         cmd.addAll(args);
+        return execAgainst(pid, cmd);
+    }
+
+    /**
+     * Every attach first clears a socket a killed JVM left under the target's pid, which the attach
+     * client would take for the target's; one that cannot be cleared fails the attach with its line.
+     */
+    private static Result execAgainst(long pid, List<String> cmd) throws RecordingException {
+        try {
+            AttachSocket.clearStale(pid);
+        } catch (TargetException e) {
+            return new Result(1, "", e.getMessage());
+        }
         return exec(cmd);
     }
 

@@ -1,16 +1,15 @@
 package dev.jbound.e2e;
 
 import dev.jbound.support.ChildJvm;
+import dev.jbound.support.ReadableClasspath;
 import dev.jbound.support.TargetMain;
 import dev.jbound.target.TargetFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +29,7 @@ class OtherUserTest {
         try (ChildJvm rootJvm = ChildJvm.start(TargetMain.class.getName(), List.of())) {
             List<String> cmd = new ArrayList<>(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.home=" + tmp,
-                    "-cp", readableClasspath(tmp), "dev.jbound.Main", "attach", Long.toString(rootJvm.pid()), "--duration", "1s"));
+                    "-cp", ReadableClasspath.copyTo(tmp), "dev.jbound.Main", "attach", Long.toString(rootJvm.pid()), "--duration", "1s"));
             Process p = new ProcessBuilder(cmd).start();
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -49,7 +48,7 @@ class OtherUserTest {
             // nobody may not read root's /proc/PID/maps, environ or exe: ps must go by the command line
             List<String> cmd = new ArrayList<>(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.home=" + tmp,
-                    "-cp", readableClasspath(tmp), "dev.jbound.Main", "ps", "--format", "json"));
+                    "-cp", ReadableClasspath.copyTo(tmp), "dev.jbound.Main", "ps", "--format", "json"));
             Process p = new ProcessBuilder(cmd).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -66,33 +65,5 @@ class OtherUserTest {
             assertThat(row.get("jvmConfirmed").asBoolean()).isFalse();
             assertThat(row.get("threads").asInt()).isGreaterThanOrEqualTo(5);
         }
-    }
-
-    /** The test classpath lives under root's home; copy it where nobody may read it. */
-    private static String readableClasspath(Path tmp) throws Exception {
-        List<String> entries = new ArrayList<>();
-        int i = 0;
-        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path src = Path.of(e);
-            Path dst = tmp.resolve("cp" + i++ + (Files.isDirectory(src) ? "" : ".jar"));
-            if (Files.isDirectory(src)) {
-                try (var walk = Files.walk(src)) {
-                    for (Path f : walk.toList()) {
-                        Path t = dst.resolve(src.relativize(f).toString());
-                        if (Files.isDirectory(f)) Files.createDirectories(t);
-                        else Files.copy(f, t, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            } else if (Files.exists(src)) {
-                Files.copy(src, dst);
-            }
-            entries.add(dst.toString());
-        }
-        try (var walk = Files.walk(tmp)) {
-            for (Path f : walk.toList()) {
-                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(Files.isDirectory(f) ? "rwxr-xr-x" : "rw-r--r--"));
-            }
-        }
-        return String.join(File.pathSeparator, entries);
     }
 }

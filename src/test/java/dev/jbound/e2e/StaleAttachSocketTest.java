@@ -1,0 +1,123 @@
+package dev.jbound.e2e;
+
+import dev.jbound.support.ChildJvm;
+import dev.jbound.support.Jbound;
+import dev.jbound.support.ReadableClasspath;
+import dev.jbound.support.TargetMain;
+import dev.jbound.target.TargetFinder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A JVM killed with SIGKILL leaves its attach socket, /tmp/.java_pidN, behind; a later process given
+ * the same pid must still be attachable. (CI met it: pids wrap at 32768 in a long test run, and a
+ * JVM started as nobody got a pid whose root-owned socket the attach client then could not open.)
+ * Each test plants such a socket under a fresh JVM's pid before anything has attached to it.
+ */
+class StaleAttachSocketTest {
+    private static final List<String> AS_NOBODY = List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
+
+    @Test
+    void aSocketOlderThanTheJvmIsClearedBeforeTheAttach() throws Exception {
+        try (ChildJvm target = ChildJvm.start(TargetMain.class.getName(), List.of())) {
+            Path socket = plant(target.pid());
+            Instant planted = Instant.now().minus(Duration.ofHours(1));
+            Files.setLastModifiedTime(socket, FileTime.from(planted));
+            Jbound.Run run = Jbound.run("attach", Long.toString(target.pid()), "--duration", "1s", "--format", "json");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.json().get("verdict").get("class").asString()).isEqualTo("cpu-bound");
+            // the JVM's own socket took its place
+            assertThat(Files.getLastModifiedTime(socket).toInstant()).isAfter(planted.plus(Duration.ofMinutes(30)));
+        }
+    }
+
+    @Test
+    void aSocketOfAnotherUserIsClearedBeforeADump() throws Exception {
+        assumeTrue(TargetFinder.currentUid() == 0, "needs root to give the socket to another user");
+        try (ChildJvm target = ChildJvm.start(TargetMain.class.getName(), List.of())) {
+            Path socket = plant(target.pid());
+            Files.setAttribute(socket, "unix:uid", 65534);
+            Jbound.Run run = Jbound.run("dump", Long.toString(target.pid()));
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("jbound dump · pid " + target.pid());
+            assertThat(Files.getAttribute(socket, "unix:uid")).isEqualTo(0);
+        }
+    }
+
+    @Test
+    void rootAttachesToANobodysJvmWhosePidHadARootJvmsSocket() throws Exception {
+        assumeTrue(TargetFinder.currentUid() == 0, "needs root");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv");
+        try (ChildJvm target = startAsNobody()) {
+            plant(target.pid());
+            Jbound.Run run = Jbound.run("attach", Long.toString(target.pid()), "--duration", "1s", "--format", "json");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.json().get("verdict").get("class").asString()).isEqualTo("cpu-bound");
+        }
+    }
+
+    @Test
+    void aUserWhoCannotRemoveTheSocketIsToldWhichAndWhoMay(@TempDir Path tmp) throws Exception {
+        assumeTrue(TargetFinder.currentUid() == 0, "needs root to start jbound as another user");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv");
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        String classpath = ReadableClasspath.copyTo(tmp);
+        try (ChildJvm target = startAsNobody()) {
+            Path socket = plant(target.pid());
+            try {
+                // nobody's jbound, nobody's JVM, root's socket in the sticky /tmp: only root may remove it
+                List<String> cmd = new java.util.ArrayList<>(AS_NOBODY);
+                cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.home=" + tmp,
+                        "-cp", classpath, "dev.jbound.Main", "attach", Long.toString(target.pid()), "--duration", "1s"));
+                Process p = new ProcessBuilder(cmd).start();
+                String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(p.exitValue()).as(err).isEqualTo(3);
+                assertThat(err.lines().toList()).as(err).hasSize(1);
+                assertThat(err).contains("cannot attach to pid " + target.pid(), "stale socket",
+                        ".java_pid" + target.pid(), "uid 0", "remove it as its owner or root");
+                assertThat(Files.exists(socket)).isTrue();
+            } finally {
+                Files.deleteIfExists(socket);
+            }
+        }
+    }
+
+    /** A socket nothing listens on, where the JVM of {@code pid} would make its own: what SIGKILL leaves. */
+    private static Path plant(long pid) throws Exception {
+        Path socket = Path.of("/tmp", ".java_pid" + pid);
+        assertThat(socket).as("nothing has attached to the fresh JVM yet").doesNotExist();
+        try (ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.bind(UnixDomainSocketAddress.of(socket));
+        }
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+        return socket;
+    }
+
+    /** From target/test-classes, which nobody may read (the rest of the test classpath is under root's home). */
+    private static ChildJvm startAsNobody() throws Exception {
+        String old = System.getProperty("java.class.path");
+        System.setProperty("java.class.path", Path.of("target", "test-classes").toAbsolutePath().toString());
+        try {
+            return ChildJvm.start(AS_NOBODY, TargetMain.class.getName(), List.of("-Xmx64m"));
+        } finally {
+            System.setProperty("java.class.path", old);
+        }
+    }
+}
