@@ -48,6 +48,14 @@ final class ByteCursor {
     ByteCursor(ByteBuffer buf, byte[] reuse) {
         this.buf = buf;
         this.limit = buf.limit();
+        if (reuse != null && buf.hasArray() && buf.array() == reuse && buf.arrayOffset() == 0 && limit <= WINDOW) {
+            // the chunk was read into the array itself (JfrFile does so for a chunk the window holds): nothing to copy
+            this.window = reuse;
+            this.base = 0;
+            this.filled = limit;
+            this.next = 0;
+            return;
+        }
         int size = windowSize(limit);
         this.window = reuse != null && reuse.length >= size ? reuse : new byte[size];
         load(0);

@@ -138,11 +138,20 @@ public final class JfrFile {
                     return;
                 }
                 long chunkSize = head.getLong(8);
-                ByteBuffer bytes = ch.map(FileChannel.MapMode.READ_ONLY, pos, chunkSize).order(ByteOrder.BIG_ENDIAN);
+                byte[] window = windows.poll();
+                ByteBuffer bytes;
+                if (chunkSize <= ByteCursor.WINDOW) {
+                    // read into the heap window itself: one copy from the page cache, where a mapping
+                    // costs a page fault per page and a copy onto the heap besides
+                    if (window == null || window.length < chunkSize) window = new byte[(int) chunkSize];
+                    bytes = readFully(ch, pos, window, (int) chunkSize);
+                } else {
+                    bytes = ch.map(FileChannel.MapMode.READ_ONLY, pos, chunkSize).order(ByteOrder.BIG_ENDIAN);
+                }
                 JfrChunk chunk;
                 T prepared;
                 try {
-                    chunk = JfrChunk.parse(bytes, pos, keptPools, metadata, windows.poll());
+                    chunk = JfrChunk.parse(bytes, pos, keptPools, metadata, window);
                     prepared = prepare.prepare(chunk);
                 } catch (JfrFormatException e) {
                     steps.put(new Step(null, null, e));
@@ -163,6 +172,15 @@ public final class JfrFile {
                 // the consumer stopped first
             }
         }
+    }
+
+    /** The {@code length} bytes from {@code pos} in {@code into}, as a buffer over them (the file holds them: its header said so). */
+    private static ByteBuffer readFully(FileChannel ch, long pos, byte[] into, int length) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(into, 0, length);
+        while (b.hasRemaining()) {
+            if (ch.read(b, pos + b.position()) < 0) throw new java.io.EOFException("the recording ended at byte " + (pos + b.position()) + " while it was read");
+        }
+        return ByteBuffer.wrap(into, 0, length).slice().order(ByteOrder.BIG_ENDIAN);
     }
 
     /** Why the chunk whose header was read from {@code pos} cannot be read, or null when its header is sound and it is complete. */
