@@ -33,4 +33,19 @@ public record Frame(String className, String method, Kind kind) {
     public String toString() {
         return qualifiedName();
     }
+
+    // Written out, not left to the record: the generated ones are bound through method handles at
+    // first use, which a short-lived run pays for in spun classes and compilations (frames are hashed
+    // as a recording is read).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Frame f && kind == f.kind && java.util.Objects.equals(className, f.className)
+                && java.util.Objects.equals(method, f.method);
+    }
+
+    @Override
+    public int hashCode() {
+        // the record's own formula, so that hashed collections keep their order
+        return (java.util.Objects.hashCode(className) * 31 + java.util.Objects.hashCode(method)) * 31 + java.util.Objects.hashCode(kind);
+    }
 }

@@ -43,4 +43,15 @@ public record IoTarget(Kind kind, String name) {
     public static IoTarget file(String path) {
         return new IoTarget(Kind.FILE, path);
     }
+
+    // Written out, as Frame's are: the record's own are bound through method handles at first use.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IoTarget t && kind == t.kind && name.equals(t.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hashCode(kind) * 31 + name.hashCode(); // the record's formula: hashed order kept
+    }
 }

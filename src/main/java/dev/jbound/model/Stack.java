@@ -26,4 +26,15 @@ public record Stack(List<Frame> frames) {
         }
         return null;
     }
+
+    // Written out, as Frame's are: the record's own are bound through method handles at first use.
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Stack s && frames.equals(s.frames);
+    }
+
+    @Override
+    public int hashCode() {
+        return frames.hashCode(); // the record's formula for one component: hashed order kept
+    }
 }

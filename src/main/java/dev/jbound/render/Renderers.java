@@ -25,6 +25,16 @@ public final class Renderers {
     }
 
     private record Key(Class<?> document, Format format) {
+        // written out: the record's own are bound through method handles at first use, which every command would pay
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && document == k.document && format == k.format;
+        }
+
+        @Override
+        public int hashCode() {
+            return document.hashCode() * 31 + format.hashCode();
+        }
     }
 
     private static final Map<Key, Function<Terminal, Renderer<?>>> REGISTRY = new LinkedHashMap<>();
