@@ -11,14 +11,16 @@ import java.util.Map;
 /**
  * A chunk's jdk.ActiveSetting events: the recorder's options (async-profiler's intervals, the JDK's
  * periods per event type), which the samples' weights depend on wherever they sit in the chunk.
- * They are read on the thread that parses chunks ahead ({@link JfrLoader}), as that takes a pass
- * over all of the chunk's events of its own.
+ * They are read on the thread that parses chunks ahead ({@link JfrLoader}).
  */
 final class ActiveSettings {
 
     /** @param eventType the id of the event type the setting is for (0 when the recording does not say) */
     record Setting(long eventType, String name, String value) {
     }
+
+    /** Its event type, which the chunk's framing walk notes (a few events among millions): this walk then visits those alone. */
+    static final java.util.Set<String> EVENTS = java.util.Set.of("jdk.ActiveSetting");
 
     private ActiveSettings() {
     }

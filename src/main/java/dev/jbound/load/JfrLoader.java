@@ -47,7 +47,7 @@ public final class JfrLoader {
         JdkRecorderEvents[] jdk = {null};
         // the chunks' stacks and settings are read as they are parsed, ahead of their events (JfrFile.read)
         StackInterner interned = new StackInterner();
-        JfrFile.Outcome outcome = JfrFile.read(file, ChunkDecoder.POOLS, chunk -> Prepared.of(chunk, interned), (chunk, ahead) -> {
+        JfrFile.Outcome outcome = JfrFile.read(file, ChunkDecoder.POOLS, ActiveSettings.EVENTS, chunk -> Prepared.of(chunk, interned), (chunk, ahead) -> {
             out.chunk(chunk.startNanos(), chunk.endNanos());
             if (ahead.byAsyncProfiler()) {
                 if (async[0] == null) async[0] = new AsyncProfilerEvents(out);

@@ -32,8 +32,11 @@ public final class JfrChunk {
     private final Metadata metadata;
     private final Values values;
     private final ConstantPools pools;
+    /** The ids of the event types the reader asked to find on the framing walk, and where their events start. */
+    private final long[] rareTypes;
+    private final int[] rarePositions;
 
-    private JfrChunk(ByteBuffer bytes, long fileOffset, Set<String> keptPools, Metadata previous, byte[] window) {
+    private JfrChunk(ByteBuffer bytes, long fileOffset, Set<String> keptPools, Set<String> rareEvents, Metadata previous, byte[] window) {
         this.in = new ByteCursor(bytes, window);
         this.fileOffset = fileOffset;
         if ((in.intAt(64) & FEATURE_COMPRESSED_INTS) == 0) {
@@ -66,34 +69,53 @@ public final class JfrChunk {
         this.pools = ConstantPools.read(in, cpOffset, metadata, values, keep);
         long stringType = typeId("java.lang.String");
         in.stringPool(key -> (String) pools.get(stringType, key));
-        checkFraming();
+        long[] rare = rareEvents.stream().map(metadata::type).filter(java.util.Objects::nonNull).mapToLong(JfrType::id).toArray();
+        this.rareTypes = rare;
+        this.rarePositions = checkFraming(rare);
     }
 
     /**
      * Walks the events' sizes from the header to the end once, so that a chunk whose framing is
-     * broken is refused whole, before any of its events reach the analysis.
+     * broken is refused whole, before any of its events reach the analysis. On the way it notes
+     * where the events of the {@code rare} types start, so that a walk over those alone (a
+     * recording's settings) need not read every event's framing again.
      */
-    private void checkFraming() {
+    private int[] checkFraming(long[] rare) {
         int pos = HEADER_SIZE;
         int end = in.limit();
+        int[] found = new int[rare.length == 0 ? 0 : 16];
+        int count = 0;
         while (pos < end) {
             in.position(pos);
             int size = in.varint();
             if (size <= 0 || pos + size > end) throw new IllegalStateException("invalid event size " + size + " at " + (fileOffset + pos));
+            if (rare.length > 0 && contains(rare, in.varlong())) {
+                if (count == found.length) found = java.util.Arrays.copyOf(found, count * 2);
+                found[count++] = pos;
+            }
             pos += size;
         }
+        return java.util.Arrays.copyOf(found, count);
+    }
+
+    private static boolean contains(long[] ids, long id) {
+        for (long i : ids) {
+            if (i == id) return true;
+        }
+        return false;
     }
 
     /**
      * Parses the chunk whose bytes are {@code bytes} (position 0 = its header).
      *
      * @param keptPools constant-pool types whose values the caller will look up
+     * @param rareEvents event types the caller will walk on their own, whose events the framing walk notes
      * @param window    an array for the chunk's heap window, from a chunk that is done with (null: a new one)
      */
-    static JfrChunk parse(ByteBuffer bytes, long fileOffset, Set<String> keptPools, Metadata previous, byte[] window)
+    static JfrChunk parse(ByteBuffer bytes, long fileOffset, Set<String> keptPools, Set<String> rareEvents, Metadata previous, byte[] window)
             throws JfrFormatException {
         try {
-            return new JfrChunk(bytes, fileOffset, keptPools, previous, window);
+            return new JfrChunk(bytes, fileOffset, keptPools, rareEvents, previous, window);
         } catch (RuntimeException | StackOverflowError e) {
             // a type that contains itself, or an element tree nested past the stack: corrupt, like the rest
             throw corrupt(fileOffset, e);
@@ -175,9 +197,12 @@ public final class JfrChunk {
         // events of one type mostly follow each other (a profiler's samples): the last type's reader is kept at hand
         long lastType = -1;
         Reader last = null;
+        int[] only = onlyRare(byId) ? rarePositions : null; // then just the events the framing walk noted
+        int next = 0;
         int pos = HEADER_SIZE;
         int end = in.limit();
-        while (pos < end) {
+        while (only != null ? next < only.length : pos < end) {
+            if (only != null) pos = only[next++];
             Reader reader;
             int size;
             try {
@@ -204,6 +229,13 @@ public final class JfrChunk {
             if (reader != null) reader.consumer.accept(reader.event);
             pos += size;
         }
+    }
+
+    /** Whether every type read is one whose events the framing walk noted. */
+    private boolean onlyRare(LongMap<Reader> byId) {
+        boolean[] all = {true};
+        byId.forEach((id, unused, reader) -> all[0] &= contains(rareTypes, id));
+        return all[0];
     }
 
     /** An event type's decoder and the consumer of its events. */

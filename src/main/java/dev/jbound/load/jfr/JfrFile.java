@@ -58,16 +58,18 @@ public final class JfrFile {
      * @throws JfrFormatException when not even the first chunk is whole and valid
      */
     public static Outcome read(Path file, Set<String> keptPools, ChunkConsumer consumer) throws IOException {
-        return read(file, keptPools, chunk -> null, (chunk, unused) -> consumer.accept(chunk));
+        return read(file, keptPools, Set.of(), chunk -> null, (chunk, unused) -> consumer.accept(chunk));
     }
 
     /**
-     * The same, with the chunks parsed (header, types, constant pools, framing) and {@code prepare}d
+     * The same, with the chunks parsed (header, types, constant pools, framing, where the events of
+     * the {@code rareEvents} types are) and {@code prepare}d
      * one or two ahead on a thread of their own, while the caller's thread consumes the one before:
      * the two halves of reading a big recording take about as long each, and the machine has a core
      * for each. The consumer sees the chunks in file order, one at a time, on the caller's thread.
      */
-    public static <T> Outcome read(Path file, Set<String> keptPools, ChunkPreparer<T> prepare, PreparedConsumer<T> consumer)
+    public static <T> Outcome read(Path file, Set<String> keptPools, Set<String> rareEvents, ChunkPreparer<T> prepare,
+                                   PreparedConsumer<T> consumer)
             throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
@@ -75,7 +77,7 @@ public final class JfrFile {
             BlockingQueue<Step> steps = new ArrayBlockingQueue<>(AHEAD);
             // the heap windows of chunks consumed, for the chunks parsed next: not a new megabyte to zero for each
             BlockingQueue<byte[]> windows = new ArrayBlockingQueue<>(AHEAD + 2);
-            Thread reader = new Thread(() -> parseAll(ch, size, keptPools, prepare, steps, windows), "jbound-jfr-reader");
+            Thread reader = new Thread(() -> parseAll(ch, size, keptPools, rareEvents, prepare, steps, windows), "jbound-jfr-reader");
             reader.setDaemon(true);
             reader.start();
             try {
@@ -124,7 +126,7 @@ public final class JfrFile {
     }
 
     /** The reading thread: each chunk parsed and prepared in turn, until the file ends, a chunk is unusable or the consumer stops. */
-    private static <T> void parseAll(FileChannel ch, long size, Set<String> keptPools, ChunkPreparer<T> prepare,
+    private static <T> void parseAll(FileChannel ch, long size, Set<String> keptPools, Set<String> rareEvents, ChunkPreparer<T> prepare,
                                      BlockingQueue<Step> steps, BlockingQueue<byte[]> windows) {
         try {
             long pos = 0;
@@ -151,7 +153,7 @@ public final class JfrFile {
                 JfrChunk chunk;
                 T prepared;
                 try {
-                    chunk = JfrChunk.parse(bytes, pos, keptPools, metadata, window);
+                    chunk = JfrChunk.parse(bytes, pos, keptPools, rareEvents, metadata, window);
                     prepared = prepare.prepare(chunk);
                 } catch (JfrFormatException e) {
                     steps.put(new Step(null, null, e));

@@ -221,7 +221,7 @@ class JfrChunkTest {
         for (int i = 0; i < 50; i++) System.arraycopy(one, 0, many, i * one.length, one.length);
         Path file = write(many);
         List<Integer> prepared = java.util.Collections.synchronizedList(new ArrayList<>());
-        assertThatThrownBy(() -> JfrFile.read(file, Set.of(), chunk -> prepared.add(1), (chunk, p) -> {
+        assertThatThrownBy(() -> JfrFile.read(file, Set.of(), Set.of(), chunk -> prepared.add(1), (chunk, p) -> {
             throw new IllegalStateException("a bug in the consumer");
         })).isInstanceOf(IllegalStateException.class).hasMessage("a bug in the consumer");
         // the reading thread parsed at most a few chunks ahead and is gone, not blocked for good
@@ -232,7 +232,7 @@ class JfrChunkTest {
         // a whole walk of the same file: every chunk, in order, each prepared before it is consumed
         List<Integer> order = new ArrayList<>();
         int[] next = {0};
-        JfrFile.Outcome o = JfrFile.read(file, Set.of(), chunk -> next[0]++, (chunk, p) -> order.add(p));
+        JfrFile.Outcome o = JfrFile.read(file, Set.of(), Set.of(), chunk -> next[0]++, (chunk, p) -> order.add(p));
         assertThat(o).isEqualTo(new JfrFile.Outcome(50, false, null));
         assertThat(order).hasSize(50).isSorted().doesNotHaveDuplicates();
     }
@@ -243,7 +243,7 @@ class JfrChunkTest {
         Path file = write(concat(one, one, one));
         int[] n = {0};
         List<Integer> consumed = new ArrayList<>();
-        JfrFile.Outcome o = JfrFile.read(file, Set.of(), chunk -> {
+        JfrFile.Outcome o = JfrFile.read(file, Set.of(), Set.of(), chunk -> {
             if (++n[0] == 2) throw new JfrFormatException("corrupt JFR chunk at byte " + one.length + " (test)");
             return n[0];
         }, (chunk, p) -> consumed.add(p));
