@@ -20,6 +20,8 @@ public final class EventValues {
     private final Object[] objects;
     /** How each field is read: the numbers in place, the rest ({@link #OBJECT}) as objects. */
     private final int[] reads;
+    /** Every field an integer: read in one call. */
+    private final boolean allLongs;
     private final double nanosPerTick;
     private final long chunkStartNanos;
     private final long chunkStartTicks;
@@ -45,12 +47,19 @@ public final class EventValues {
                 default -> OBJECT;
             };
         }
+        boolean all = true;
+        for (int r : reads) all &= r == LONG;
+        this.allLongs = all;
         this.nanosPerTick = chunk.nanosPerTick();
         this.chunkStartNanos = chunk.startNanos();
         this.chunkStartTicks = chunk.startTicks();
     }
 
     void read(ByteCursor in) {
+        if (allLongs) {
+            in.varlongs(longs, longs.length);
+            return;
+        }
         int[] r = reads;
         for (int i = 0; i < r.length; i++) {
             switch (r[i]) {

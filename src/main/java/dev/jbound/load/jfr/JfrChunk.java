@@ -198,6 +198,7 @@ public final class JfrChunk {
         long lastType = -1;
         Reader last = null;
         int[] only = onlyRare(byId) ? rarePositions : null; // then just the events the framing walk noted
+        long[] head = new long[2];
         int next = 0;
         int pos = HEADER_SIZE;
         int end = in.limit();
@@ -207,9 +208,10 @@ public final class JfrChunk {
             int size;
             try {
                 in.position(pos);
-                size = in.varint();
-                if (size <= 0 || pos + size > end) throw new IllegalStateException("invalid event size " + size);
-                long type = in.varlong();
+                in.varlongs(head, 2); // the event's size and type, in one call
+                size = (int) head[0];
+                if (size <= 0 || pos + size > end || size != head[0]) throw new IllegalStateException("invalid event size " + head[0]);
+                long type = head[1];
                 if (type == lastType) {
                     reader = last;
                 } else {
