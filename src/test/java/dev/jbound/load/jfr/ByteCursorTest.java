@@ -35,6 +35,31 @@ class ByteCursorTest {
     }
 
     @Test
+    void severalIntegersInOneCallReadAsEachOneAlone() {
+        long[] values = {0, 127, 128, 300, 1L << 35, Long.MAX_VALUE, Long.MIN_VALUE, -1, -2, 1L << 56, 42};
+        byte[][] parts = new byte[values.length][];
+        for (int i = 0; i < values.length; i++) parts[i] = varlong(values[i]);
+        byte[] bytes = concat(parts);
+        // from every start, so that the window's end falls everywhere in them (the short tail reads one by one)
+        for (int from = 0; from < values.length; from++) {
+            ByteCursor in = cursor(bytes);
+            int pos = 0;
+            for (int i = 0; i < from; i++) pos += parts[i].length;
+            in.position(pos);
+            long[] into = new long[values.length - from];
+            in.varlongs(into, into.length);
+            assertThat(into).as("from %d", from).containsExactly(java.util.Arrays.copyOfRange(values, from, values.length));
+            assertThat(in.position()).isEqualTo(bytes.length);
+        }
+        // with room for the loop: the same values ahead of padding
+        ByteCursor padded = cursor(concat(bytes, new byte[100]));
+        long[] into = new long[values.length];
+        padded.varlongs(into, into.length);
+        assertThat(into).containsExactly(values);
+        assertThat(padded.position()).isEqualTo(bytes.length);
+    }
+
+    @Test
     void stringsInEachEncoding() {
         ByteCursor in = cursor(concat(new byte[]{0}, new byte[]{1},
                 new byte[]{2}, varlong(7),
