@@ -4,6 +4,7 @@ import dev.jbound.load.jfr.JfrChunk;
 import dev.jbound.load.jfr.JfrFormatException;
 import dev.jbound.load.jfr.JfrType;
 import dev.jbound.load.jfr.LongMap;
+import dev.jbound.load.jfr.LongRows;
 import dev.jbound.model.Frame;
 import dev.jbound.model.Stack;
 import dev.jbound.model.ThreadInfo;
@@ -148,24 +149,35 @@ final class ChunkDecoder {
         Object[] trace = struct(chunk.constant(traceType, key));
         if (trace == null) return Stack.EMPTY;
         Object frameList = field(trace, traceFrames);
+        if (frameList instanceof LongRows rows) {
+            // the usual shape: frames of integers only (method, line, bytecode index, frame type)
+            if (scratch.length < rows.rows()) scratch = new Frame[rows.rows()];
+            int n = 0;
+            for (int r = 0; r < rows.rows(); r++) n = add(n, rows.get(r, frameMethod), rows.get(r, frameKind));
+            return interned.stack(scratch, n);
+        }
         if (!(frameList instanceof List<?> raw)) return Stack.EMPTY;
         if (scratch.length < raw.size()) scratch = new Frame[raw.size()];
         int n = 0;
         for (Object o : raw) {
             Object[] f = (Object[]) o;
-            long method = asLong(field(f, frameMethod));
-            // looked up without lambdas: they would be made anew for every frame of every stack
-            long typeKey = asLong(field(f, frameKind));
-            String type = frameTypes.get(typeKey);
-            if (type == null) frameTypes.put(typeKey, type = text(frameKindType, typeKey));
-            long frameKey = method * 8 + kindKey(type);
-            Frame frame = frames.get(frameKey);
-            if (frame == null) frames.put(frameKey, frame = interned.frame(frame(method, type)));
-            // The profiler's own signal handler tops some samples: its cost, not the thread's work.
-            if (n == 0 && frame.kind() == Frame.Kind.NATIVE && frame.className().startsWith("libasyncProfiler")) continue;
-            scratch[n++] = frame;
+            n = add(n, asLong(field(f, frameMethod)), asLong(field(f, frameKind)));
         }
         return interned.stack(scratch, n);
+    }
+
+    /** Adds the frame of {@code method} and frame type {@code typeKey} at {@code scratch[n]}; the frames now built. */
+    private int add(int n, long method, long typeKey) {
+        // looked up without lambdas: they would be made anew for every frame of every stack
+        String type = frameTypes.get(typeKey);
+        if (type == null) frameTypes.put(typeKey, type = text(frameKindType, typeKey));
+        long frameKey = method * 8 + kindKey(type);
+        Frame frame = frames.get(frameKey);
+        if (frame == null) frames.put(frameKey, frame = interned.frame(frame(method, type)));
+        // The profiler's own signal handler tops some samples: its cost, not the thread's work.
+        if (n == 0 && frame.kind() == Frame.Kind.NATIVE && frame.className().startsWith("libasyncProfiler")) return n;
+        scratch[n] = frame;
+        return n + 1;
     }
 
     private int kindKey(String frameType) {

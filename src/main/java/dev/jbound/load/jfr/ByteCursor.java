@@ -191,13 +191,18 @@ final class ByteCursor {
      * are all integers (a profiler's samples): a call per field costs C1's code more than the loop.
      */
     void varlongs(long[] into, int n) {
+        varlongs(into, 0, n);
+    }
+
+    /** The same, into {@code into[from..from + n)}. */
+    void varlongs(long[] into, int from, int n) {
         byte[] w = window;
         int p = next;
         if (filled - p < n * MAX_VARLONG) {
-            for (int k = 0; k < n; k++) into[k] = varlong();
+            for (int k = from; k < from + n; k++) into[k] = varlong();
             return;
         }
-        for (int k = 0; k < n; k++) {
+        for (int k = from; k < from + n; k++) {
             byte b = w[p++];
             long r = b;
             if (b < 0) {

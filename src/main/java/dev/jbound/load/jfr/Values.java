@@ -8,7 +8,8 @@ import java.util.List;
  * Decodes field values by their declared type: integers of every width are compressed (read as
  * long), booleans and bytes are one byte, floats and doubles IEEE, strings tagged, constant-pool
  * references a compressed key, structs their fields in order, arrays a count then the elements.
- * Generic values are Long, Double, String, Object[] (a struct) or List (an array).
+ * Generic values are Long, Double, String, Object[] (a struct) or List (an array); an array of
+ * structs whose fields are all integers is a {@link LongRows}.
  * <p>
  * Each type's fields are worked out once into a {@link Layout} (kept with the metadata, which the
  * chunks of a recording share): a constant pool's entries are decoded or stepped over field by
@@ -36,6 +37,8 @@ final class Values {
         final Layout[] structs;
         /** A simple type is written as its one field, and a constant of it is that field's value. */
         final boolean simple;
+        /** A struct of integers only (no arrays): an array of it is read as {@link LongRows}. */
+        boolean integers;
 
         private Layout(JfrType type) {
             this.type = type;
@@ -67,6 +70,12 @@ final class Values {
                 if (l.kinds[i] == Kind.STRUCT) l.structs[i] = field;
             }
         }
+        for (JfrType t : types) {
+            Layout l = layouts.get(t.id());
+            boolean integers = l.kind == Kind.STRUCT && l.kinds.length > 0;
+            for (int i = 0; i < l.kinds.length; i++) integers &= !l.arrays[i] && l.kinds[i] == Kind.LONG;
+            l.integers = integers;
+        }
     }
 
     private static Kind kindOf(JfrType t) {
@@ -89,11 +98,22 @@ final class Values {
     Object read(ByteCursor in, Layout l, int i) {
         if (!l.arrays[i]) return readOne(in, l, i);
         int n = in.length();
+        if (l.kinds[i] == Kind.STRUCT && l.structs[i].integers) return rows(in, n, l.structs[i].kinds.length);
         // grown as the elements turn out to be there: a corrupt count the size of the chunk would
         // otherwise allocate its size in references up front
         List<Object> elements = new ArrayList<>(Math.min(n, PREALLOCATED));
         for (int k = 0; k < n; k++) elements.add(readOne(in, l, i));
         return elements;
+    }
+
+    /** {@code n} structs of {@code width} integer fields, grown as they turn out to be there (as the list is). */
+    private static LongRows rows(ByteCursor in, int n, int width) {
+        long[] values = new long[Math.min(n, PREALLOCATED) * width];
+        for (int k = 0; k < n; k++) {
+            if ((k + 1) * width > values.length) values = java.util.Arrays.copyOf(values, Math.min(n, 2 * k + 1) * width);
+            in.varlongs(values, k * width, width);
+        }
+        return new LongRows(values, width, n);
     }
 
     private Object readOne(ByteCursor in, Layout l, int i) {

@@ -198,6 +198,44 @@ class JfrChunkTest {
     }
 
     @Test
+    void anArrayOfIntegerStructsIsRowsOfLongsAndOneWithOtherFieldsAListOfStructs() throws IOException {
+        // a stack trace's shape: a flag, then frames of (method, line, type) integers; and a struct whose
+        // elements also hold a string, which stays a list of Object[]
+        long frame = 40;
+        long trace = 41;
+        long named = 42;
+        long holder = 43;
+        ChunkWriter w = types(new ChunkWriter())
+                .type(frame, "test.Frame", new JfrType.Field("method", LONG, true, false), new JfrType.Field("line", INT, false, false),
+                        new JfrType.Field("type", LONG, true, false))
+                .type(trace, "test.Trace", new JfrType.Field("truncated", LONG, false, false), new JfrType.Field("frames", frame, false, true))
+                .type(named, "test.Named", new JfrType.Field("n", LONG, false, false), new JfrType.Field("s", STRING, false, false))
+                .type(holder, "test.Holder", new JfrType.Field("items", named, false, true))
+                .constant(trace, 3, concat(varlong(0), varlong(3), varlong(1L << 40), varlong(12), varlong(1),
+                        varlong(7), varlong(300), varlong(2), varlong(Long.MIN_VALUE), varlong(-1), varlong(0)))
+                .constant(trace, 4, concat(varlong(1), varlong(0)))
+                .constant(holder, 5, concat(varlong(1), varlong(9), ChunkWriter.utf8("s")));
+        byte[] chunk = constants(w).event(SAMPLE, sample(1000, 9, ChunkWriter.utf8("x"), 1)).bytes();
+        List<Object> values = new ArrayList<>();
+        JfrFile.read(write(chunk), Set.of("test.Trace", "test.Holder"), c -> {
+            values.add(((Object[]) c.constant("test.Trace", 3))[1]);
+            values.add(((Object[]) c.constant("test.Trace", 4))[1]);
+            values.add(((Object[]) c.constant("test.Holder", 5))[0]);
+        });
+        LongRows three = (LongRows) values.get(0);
+        assertThat(three.rows()).isEqualTo(3);
+        assertThat(new long[]{three.get(0, 0), three.get(0, 1), three.get(0, 2), three.get(1, 0), three.get(1, 1), three.get(1, 2),
+                three.get(2, 0), three.get(2, 1), three.get(2, 2)})
+                .containsExactly(1L << 40, 12, 1, 7, 300, 2, Long.MIN_VALUE, -1, 0);
+        assertThat(three.get(1, -1)).as("a field the struct lacks").isZero();
+        assertThatThrownBy(() -> three.get(3, 0)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(((LongRows) values.get(1)).rows()).isZero();
+        assertThat(values.get(2)).isInstanceOf(List.class);
+        Object[] item = (Object[]) ((List<?>) values.get(2)).get(0);
+        assertThat(item).containsExactly(9L, "s");
+    }
+
+    @Test
     void poolsNobodyAsksForAreSteppedOverWhateverTheirValuesEncoding() throws IOException {
         // an unkept pool of structs holding strings in every encoding, nested structs and arrays,
         // written before the kept thread pool: stepping over it must land on the thread's entry
