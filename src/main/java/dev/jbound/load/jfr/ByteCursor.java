@@ -224,6 +224,29 @@ final class ByteCursor {
         next = p;
     }
 
+    /**
+     * An event's header at chunk position {@code pos}: its size into {@code head[0]}, its type into
+     * {@code head[1]}, the cursor left at its fields. Both are one byte in most events (a
+     * profiler's samples), read here without a further call.
+     */
+    void eventHeader(int pos, long[] head) {
+        int i = pos - base;
+        if (i >= 0 && filled - i >= 2 * MAX_VARLONG) {
+            byte size = window[i];
+            byte type = window[i + 1];
+            if ((size | type) >= 0) {
+                head[0] = size;
+                head[1] = type;
+                next = i + 2;
+                return;
+            }
+            next = i;
+        } else {
+            position(pos);
+        }
+        varlongs(head, 2);
+    }
+
     /** The same, byte by byte, where the window may end inside it. */
     private long varlongNearEnd() {
         long result = 0;

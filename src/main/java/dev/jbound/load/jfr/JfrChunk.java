@@ -85,11 +85,14 @@ public final class JfrChunk {
         int end = in.limit();
         int[] found = new int[rare.length == 0 ? 0 : 16];
         int count = 0;
+        long[] head = new long[2];
         while (pos < end) {
-            in.position(pos);
-            int size = in.varint();
-            if (size <= 0 || pos + size > end) throw new IllegalStateException("invalid event size " + size + " at " + (fileOffset + pos));
-            if (rare.length > 0 && contains(rare, in.varlong())) {
+            in.eventHeader(pos, head);
+            int size = (int) head[0];
+            if (size <= 0 || pos + size > end || size != head[0]) {
+                throw new IllegalStateException("invalid event size " + head[0] + " at " + (fileOffset + pos));
+            }
+            if (rare.length > 0 && contains(rare, head[1])) {
                 if (count == found.length) found = java.util.Arrays.copyOf(found, count * 2);
                 found[count++] = pos;
             }
@@ -207,8 +210,7 @@ public final class JfrChunk {
             Reader reader;
             int size;
             try {
-                in.position(pos);
-                in.varlongs(head, 2); // the event's size and type, in one call
+                in.eventHeader(pos, head);
                 size = (int) head[0];
                 if (size <= 0 || pos + size > end || size != head[0]) throw new IllegalStateException("invalid event size " + head[0]);
                 long type = head[1];

@@ -60,6 +60,27 @@ class ByteCursorTest {
     }
 
     @Test
+    void anEventsHeaderIsItsSizeAndTypeWhereverItSitsAndHoweverLong() {
+        // one-byte size and type; a padded size (the JDK's) and a two-byte type; then one at the very end
+        byte[] bytes = concat(new byte[]{3, 101, 7}, ChunkWriter.padded(6), varlong(300), new byte[]{0}, new byte[]{2, 119});
+        ByteCursor in = cursor(bytes);
+        long[] head = new long[2];
+        in.eventHeader(0, head);
+        assertThat(head).containsExactly(3, 101);
+        assertThat(in.position()).isEqualTo(2);
+        in.eventHeader(3, head);
+        assertThat(head).containsExactly(6, 300);
+        assertThat(in.position()).isEqualTo(3 + 4 + 2);
+        in.eventHeader(bytes.length - 2, head); // too near the end for the fast read: byte by byte
+        assertThat(head).containsExactly(2, 119);
+        assertThat(in.position()).isEqualTo(bytes.length);
+        // and back to the start, from wherever the cursor is
+        in.eventHeader(0, head);
+        assertThat(head).containsExactly(3, 101);
+        assertThatThrownBy(() -> in.eventHeader(bytes.length - 1, head)).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
     void stringsInEachEncoding() {
         ByteCursor in = cursor(concat(new byte[]{0}, new byte[]{1},
                 new byte[]{2}, varlong(7),
