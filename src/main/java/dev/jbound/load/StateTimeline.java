@@ -135,9 +135,24 @@ final class StateTimeline {
                 last.generation = generation;
             }
         } else {
-            forEachSlice(time, length, (slice, fraction) -> addToCell(tid, slice, s, Math.round(weight * fraction)));
+            spread(from, length, tid, s, weight);
         }
         if (cells.size() > MAX_CELLS) coarsen();
+    }
+
+    /**
+     * {@code weight} over the slices {@code [from, from + length)} overlaps, each its share: what
+     * {@link #forEachSlice} does, written out for the samples (a wall sample of 50 ms spans slices),
+     * as a capturing lambda per sample costs C1's code an allocation through a method handle.
+     */
+    private void spread(long from, long length, long tid, ThreadState s, long weight) {
+        long first = from / sliceNanos;
+        // a wait longer than the slices can hold (a corrupt duration) counts only where they reach
+        long end = Math.min(from + length, (first + MAX_SLICES) * sliceNanos);
+        for (long slice = first; slice * sliceNanos < end; slice++) {
+            long overlap = Math.min(end, (slice + 1) * sliceNanos) - Math.max(from, slice * sliceNanos);
+            if (overlap > 0) addToCell(tid, slice, s, Math.round(weight * ((double) overlap / length)));
+        }
     }
 
     /** @return the cell, null when there is no room for it */
