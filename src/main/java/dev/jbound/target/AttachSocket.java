@@ -1,6 +1,9 @@
 package dev.jbound.target;
 
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -27,8 +30,8 @@ public final class AttachSocket {
 
     /**
      * Removes the target's attach socket when it belongs to an earlier process: owned by another
-     * user than the target runs as (HotSpot makes it as the JVM's user), or older than the target.
-     * A socket that cannot be removed is a one-line error naming it.
+     * user than the target runs as (HotSpot makes it as the JVM's user), or older than the target,
+     * and nothing listens on it. A socket that cannot be removed is a one-line error naming it.
      */
     public static void clearStale(long pid) throws TargetException {
         Path socket = path(pid);
@@ -50,12 +53,26 @@ public final class AttachSocket {
         boolean otherUser = owner != user;
         boolean older = started != null && made.isBefore(started.minusMillis(MARGIN_MILLIS));
         if (!otherUser && !older) return;
+        // the file's owner and time only suggest it; that nothing listens on it proves it (a clock
+        // stepped since the JVM started must not cost a live JVM its socket)
+        if (listening(socket)) return;
         try {
             Files.deleteIfExists(socket);
         } catch (IOException e) {
             // the sticky /tmp lets only the file's owner (or root) remove it: EPERM, whatever else failed
             throw new TargetException("a stale socket " + socket + " (uid " + owner + ", left by an earlier process with pid "
                     + pid + ") blocks the attach mechanism; remove it as its owner or root");
+        }
+    }
+
+    /** Whether a process accepts connections on {@code socket}; false when refused, or when this user may not even try. */
+    private static boolean listening(Path socket) {
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            // a JVM's attach listener takes the empty request as a malformed one, and goes on listening
+            ch.connect(UnixDomainSocketAddress.of(socket));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false; // refused: nothing listens (permission denied: the removal below says so)
         }
     }
 

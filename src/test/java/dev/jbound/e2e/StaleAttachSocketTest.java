@@ -48,6 +48,23 @@ class StaleAttachSocketTest {
     }
 
     @Test
+    void aLiveJvmsSocketThatLooksOldIsLeftAlone() throws Exception {
+        // as after the wall clock was stepped forward: the file's time says older than the JVM, but it listens
+        try (ChildJvm target = ChildJvm.start(TargetMain.class.getName(), List.of())) {
+            Jbound.Run first = Jbound.run("dump", Long.toString(target.pid()));
+            assertThat(first.exitCode()).as(first.err()).isZero();
+            Path socket = Path.of("/tmp", ".java_pid" + target.pid());
+            FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+            Files.setLastModifiedTime(socket, old);
+            Jbound.Run again = Jbound.run("dump", Long.toString(target.pid()));
+            assertThat(again.exitCode()).as(again.err()).isZero();
+            // removed, the JVM would have made a new one at the second attach, with the time of its making
+            assertThat(Files.getLastModifiedTime(socket).toInstant()).as("the same socket, not removed and made anew")
+                    .isBefore(Instant.now().minus(Duration.ofMinutes(30)));
+        }
+    }
+
+    @Test
     void aSocketOfAnotherUserIsClearedBeforeADump() throws Exception {
         assumeTrue(TargetFinder.currentUid() == 0, "needs root to give the socket to another user");
         try (ChildJvm target = ChildJvm.start(TargetMain.class.getName(), List.of())) {
@@ -102,7 +119,9 @@ class StaleAttachSocketTest {
     /** A socket nothing listens on, where the JVM of {@code pid} would make its own: what SIGKILL leaves. */
     private static Path plant(long pid) throws Exception {
         Path socket = Path.of("/tmp", ".java_pid" + pid);
-        assertThat(socket).as("nothing has attached to the fresh JVM yet").doesNotExist();
+        // nothing has attached to the fresh JVM yet: a file here is already what this plants, left by
+        // an earlier JVM of this pid (the suite's own, killed; pids wrap)
+        Files.deleteIfExists(socket);
         try (ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             ch.bind(UnixDomainSocketAddress.of(socket));
         }
