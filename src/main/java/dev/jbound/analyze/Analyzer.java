@@ -165,7 +165,7 @@ public final class Analyzer {
             if (ThreadKinds.of(rec.thread(e.osTid())) != ThreadKind.APP) return null;
             String site = siteName(c);
             return site == null ? "?" : site;
-        }, dump, TOP_LOCKS);
+        }, dump, t -> siteName(classify(t.stack())), lockNanosByName(rows), TOP_LOCKS);
         double busy = window == 0 ? 0 : (double) process.activeNanos() / window;
         int active = (int) rows.stream().filter(r -> r.kind() == ThreadKind.APP && !r.idle()).count();
         long virtualActive = rows.stream().filter(r -> r.kind() == ThreadKind.APP && !r.idle() && ThreadInfo.isVirtual(r.osTid()))
@@ -368,6 +368,15 @@ public final class Analyzer {
     }
 
     /** The target that most of a thread's I/O waited on, "" without I/O. */
+    /** Each application thread's lock time in the window by its samples, by name (threads of one name added up). */
+    private static java.util.function.ToLongFunction<String> lockNanosByName(List<ThreadRow> rows) {
+        Map<String, Long> byName = new java.util.HashMap<>();
+        for (ThreadRow r : rows) {
+            if (r.kind() == ThreadKind.APP) byName.merge(r.name(), r.breakdown().nanos(ThreadState.LOCK), Long::sum);
+        }
+        return name -> byName.getOrDefault(name, 0L);
+    }
+
     private static String mostOf(Map<IoTarget, Long> io) {
         return io.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> e.getKey().name()).orElse("");
     }

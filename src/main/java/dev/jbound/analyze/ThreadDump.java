@@ -68,6 +68,19 @@ public final class ThreadDump {
         return threads;
     }
 
+    /** The lock objects some thread waits for, in the dump's order. */
+    List<LockObject> contended() {
+        return locks.values().stream().filter(l -> !l.waiters().isEmpty()).toList();
+    }
+
+    /** The thread named so (the first, if several are), or null. */
+    Thread named(String name) {
+        for (Thread t : threads.values()) {
+            if (t.name().equals(name)) return t;
+        }
+        return null;
+    }
+
     public static ThreadDump parse(String text) {
         Map<String, String> classes = new HashMap<>();
         Map<String, Holder> holders = new HashMap<>();

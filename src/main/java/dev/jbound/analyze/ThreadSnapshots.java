@@ -29,6 +29,11 @@ public final class ThreadSnapshots {
         return lockClasses.stream().anyMatch(c -> dump.mostContended(c) != null);
     }
 
+    /** Whether the dump shows a thread waiting for any lock, held by another. */
+    public static boolean catchesAnyWaiter(String dumpText) {
+        return !ThreadDump.parse(dumpText).contended().isEmpty();
+    }
+
     public static ThreadSnapshot of(String dumpText, Report.Target target, long takenAtMillis) {
         ThreadDump dump = ThreadDump.parse(dumpText);
         StackStates states = new StackStates();

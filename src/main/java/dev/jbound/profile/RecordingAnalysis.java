@@ -8,6 +8,7 @@ import dev.jbound.load.JfrLoader;
 import dev.jbound.model.OsActivity;
 import dev.jbound.model.Recording;
 import dev.jbound.model.Report;
+import dev.jbound.model.ThreadState;
 import dev.jbound.record.RecordingException;
 
 import java.io.IOException;
@@ -26,6 +27,8 @@ import java.util.function.LongFunction;
 public final class RecordingAnalysis {
     private static final int OWNER_DUMPS = 3;
     private static final long OWNER_DUMP_PAUSE_MILLIS = 50;
+    /** The share of active time waited for locks, none of it named by an event, above which a dump is worth taking to name them. */
+    private static final double UNNAMED_LOCK_SHARE = 0.1;
     /**
      * What a recording that does not state its CPUs is assumed to have had: this machine's (an
      * async-profiler recording does not say; a live window's OS sensor does, and wins).
@@ -49,9 +52,17 @@ public final class RecordingAnalysis {
                                  String recorder, List<String> notes) {
         Recording recording = loaded.recording();
         // Owners are worth a thread dump only where threads contended for locks.
-        String dump = threadDump != null && !recording.lockEvents().isEmpty() ? ownersDump(recording, threadDump, target.pid()) : null;
+        String dump = threadDump != null && !recording.lockEvents().isEmpty() ? ownersDump(lockClasses(recording), threadDump, target.pid()) : null;
         Report report = Analyzer.analyze(new Analyzer.Input(recording, os, dump, target, recorder, notes, loaded.states(),
                 THIS_MACHINE_CPUS));
+        if (dump == null && threadDump != null && waitsUnnamed(report)) {
+            // Threads waited for locks and no wait ended in the window, so no event names the lock
+            // (a monitor held throughout): a dump shows it, its waiters and its holder.
+            dump = ownersDump(Set.of(), threadDump, target.pid());
+            if (dump != null) {
+                report = Analyzer.analyze(new Analyzer.Input(recording, os, dump, target, recorder, notes, loaded.states(), THIS_MACHINE_CPUS));
+            }
+        }
         if (dump == null && threadDump != null && StrategyAdvisor.advisesVirtualThreads(report)) {
             // Before advice names virtual threads, a dump shows whether the waits would pin them
             // (Pinning): taken only then, as a dump stops the target for a moment.
@@ -68,18 +79,27 @@ public final class RecordingAnalysis {
      * A dump that catches a contended lock with a waiter, and so its holder. One dump is a single
      * instant, which may fall between two holders; a few more, 50 ms apart, almost always catch one.
      */
-    private static String ownersDump(Recording recording, LongFunction<String> threadDump, long pid) {
-        Set<String> classes = new HashSet<>();
-        recording.lockEvents().forEach(e -> classes.add(e.lockClass()));
+    private static String ownersDump(Set<String> classes, LongFunction<String> threadDump, long pid) {
         String dump = null;
         for (int attempt = 0; attempt < OWNER_DUMPS; attempt++) {
             if (attempt > 0 && !pause(OWNER_DUMP_PAUSE_MILLIS)) break;
             String next = threadDump.apply(pid);
             if (next == null) break; // the target has gone: keep what an earlier dump saw
             dump = next;
-            if (ThreadSnapshots.catchesAWaiter(dump, classes)) break;
+            if (classes.isEmpty() ? ThreadSnapshots.catchesAnyWaiter(dump) : ThreadSnapshots.catchesAWaiter(dump, classes)) break;
         }
         return dump;
+    }
+
+    private static Set<String> lockClasses(Recording recording) {
+        Set<String> classes = new HashSet<>();
+        recording.lockEvents().forEach(e -> classes.add(e.lockClass()));
+        return classes;
+    }
+
+    /** A tenth of the active time or more waited for locks, and no lock is named. */
+    private static boolean waitsUnnamed(Report report) {
+        return report.locks().isEmpty() && report.breakdown().shareOfActive(ThreadState.LOCK) >= UNNAMED_LOCK_SHARE;
     }
 
     private static boolean pause(long millis) {

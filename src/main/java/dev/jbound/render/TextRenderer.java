@@ -167,8 +167,14 @@ public final class TextRenderer implements Renderer<Report> {
         if (locks.isEmpty()) return;
         out.println(style.bold("CONTENDED LOCKS"));
         for (LockSite l : locks.subList(0, Math.min(3, locks.size()))) {
-            out.printf(Locale.ROOT, "  %s at %s: %s waited, %d events, %d waiters%n", escape(l.lockClass()),
-                    escape(l.site()), Units.seconds(l.waitNanos()), l.events(), l.waiters().size());
+            if (l.events() > 0) {
+                out.printf(Locale.ROOT, "  %s at %s: %s waited, %d events, %d waiters%n", escape(l.lockClass()),
+                        escape(l.site()), Units.seconds(l.waitNanos()), l.events(), l.waiters().size());
+            } else {
+                // named by the thread dump alone: its waiters were still waiting when the window ended
+                out.printf(Locale.ROOT, "  %s at %s: %s waited, no wait ended in the window, %d waiters%n", escape(l.lockClass()),
+                        escape(l.site()), Units.seconds(l.waitNanos()), l.waiters().size());
+            }
             if (l.owner() != null) {
                 out.printf("      held by %s in %s%n", escape(l.owner()), escape(l.ownerFrame()));
             }

@@ -84,6 +84,7 @@ class WorkloadVerdictTest {
         JsonNode r = demo("lock");
         assertVerdict(r).isEqualTo("lock-bound");
         assertThat(DecidingShare.of(r, "lock")).isGreaterThanOrEqualTo(0.4);
+        assertThat(r.get("locks")).as("locks; sampling %s, notes %s", r.get("sampling"), r.get("notes")).isNotEmpty();
         JsonNode lock = r.get("locks").get(0);
         assertThat(lock.get("lockClass").asString()).isEqualTo("java.lang.Object");
         assertThat(lock.get("site").asString()).contains("LockWorkload");
