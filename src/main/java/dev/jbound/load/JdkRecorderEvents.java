@@ -125,7 +125,10 @@ final class JdkRecorderEvents {
                     + " CPU samples undercount where the process was busiest", lostCpuSamples));
         }
         if (firstDump != null && lastDumpAt > firstDumpAt) {
-            out.dumps(ThreadDump.parse(firstDump).threads(), ThreadDump.parse(lastDump).threads(), lastDumpAt - firstDumpAt);
+            Map<Long, ThreadDump.Thread> first = ThreadDump.parse(firstDump).threads();
+            Map<Long, ThreadDump.Thread> last = ThreadDump.parse(lastDump).threads();
+            out.waitingThroughout(first, last, firstDumpAt, lastDumpAt - firstDumpAt);
+            out.dumps(first, last, lastDumpAt - firstDumpAt);
         }
         if (pinnedEvents == 0) return;
         String site = pinnedSites.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");

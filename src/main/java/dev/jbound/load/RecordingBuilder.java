@@ -184,6 +184,25 @@ final class RecordingBuilder {
     }
 
     /**
+     * Threads waiting for the same lock in the first and the last thread dump, {@code apart}
+     * nanoseconds from {@code from}, with no CPU time, sample or timed wait between: the JDK's
+     * recorder writes a monitor wait when it ends and samples running threads only, so a wait
+     * through the whole window (a lock held throughout) leaves nothing else. Counted as waiting for
+     * the lock from dump to dump. Before {@link #dumps}, which counts CPU time between the same two.
+     */
+    void waitingThroughout(Map<Long, ThreadDump.Thread> first, Map<Long, ThreadDump.Thread> last, long from, long apart) {
+        last.forEach((tid, end) -> {
+            ThreadDump.Thread start = first.get(tid);
+            if (start == null || !start.name().equals(end.name())) return;
+            if (end.waitingFor() == null || !end.waitingFor().equals(start.waitingFor())) return;
+            // a blocked thread spends no CPU; one that ran between got the lock and waits again
+            if (end.cpuNanos() < 0 || start.cpuNanos() < 0 || end.cpuNanos() - start.cpuNanos() > apart / 100) return;
+            if (tally.sampled(tid)) return;
+            timed(from, new ThreadInfo(tid, end.name(), 0), end.stack(), apart, ThreadState.LOCK);
+        });
+    }
+
+    /**
      * Two thread dumps {@code apart} nanoseconds apart: each thread's CPU time in between, how long it
      * lived in that stretch, and its stacks at both ends.
      */

@@ -105,6 +105,15 @@ final class SampleTally {
         return total(cpuSamples ? cpu : wall, time, tid, 0, stack);
     }
 
+    /** Whether any cpu or wall sample (or timed wait) of thread {@code tid} was tallied. */
+    boolean sampled(long tid) {
+        if (cpu.get(tid, 0) != null) return true;
+        for (int state = 0; state <= ThreadState.values().length; state++) {
+            if (wall.get(tid, state) != null) return true;
+        }
+        return false;
+    }
+
     void lock(LockEvent e) {
         LockKey key = new LockKey(e.osTid(), e.stack(), e.lockClass(), e.kind());
         Total t = locks.get(key);

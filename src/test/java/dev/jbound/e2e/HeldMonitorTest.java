@@ -4,6 +4,9 @@ import dev.jbound.support.ChildJvm;
 import dev.jbound.support.HeldMonitorMain;
 import dev.jbound.support.Jbound;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -12,16 +15,18 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A monitor held through the whole window: its waiters never get it, so no wait ends and the
- * recorder writes no contention event (it writes one when a wait is over). The lock must still be
- * named, from the thread dump taken after the window, with its waiters and its holder.
- * <p>async-profiler only: the JDK Flight Recorder's sampler takes running threads alone, so
- * without an event it sees nothing of the blocked waiters and the window reads idle (a known
- * limit of that recorder, which its monitor events cover wherever a wait ends).
+ * A monitor held through the whole window: its waiters never get it, so no wait ends and neither
+ * recorder writes a contention event (both write one when the wait is over). The lock must still
+ * be named, from the thread dump taken after the window, with its waiters and its holder. The JDK
+ * Flight Recorder's sampler takes running threads only: there the waiters' time comes from its
+ * first and last thread dumps, which show them waiting for the same lock with no CPU between.
  */
+@ParameterizedClass(name = "--recorder {0}")
+@ValueSource(strings = {"async", "jfr"})
 class HeldMonitorTest {
 
-    private final String recorder = "async";
+    @Parameter
+    String recorder;
 
     @Test
     void aMonitorHeldThroughoutIsNamedWithItsWaitersAndHolder() throws Exception {
