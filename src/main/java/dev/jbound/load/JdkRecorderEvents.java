@@ -127,8 +127,9 @@ final class JdkRecorderEvents {
         if (firstDump != null && lastDumpAt > firstDumpAt) {
             Map<Long, ThreadDump.Thread> first = ThreadDump.parse(firstDump).threads();
             Map<Long, ThreadDump.Thread> last = ThreadDump.parse(lastDump).threads();
-            out.waitingThroughout(first, last, firstDumpAt, lastDumpAt - firstDumpAt);
-            out.dumps(first, last, lastDumpAt - firstDumpAt);
+            long apart = lastDumpAt - firstDumpAt;
+            out.waitingThroughout(first, last, firstDumpAt, apart);
+            out.dumps(first, last, apart);
         }
         if (pinnedEvents == 0) return;
         String site = pinnedSites.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");

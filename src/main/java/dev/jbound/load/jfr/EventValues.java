@@ -47,9 +47,7 @@ public final class EventValues {
                 default -> OBJECT;
             };
         }
-        boolean all = true;
-        for (int r : reads) all &= r == LONG;
-        this.allLongs = all;
+        this.allLongs = layout.integers;
         this.nanosPerTick = chunk.nanosPerTick();
         this.chunkStartNanos = chunk.startNanos();
         this.chunkStartTicks = chunk.startTicks();

@@ -88,10 +88,7 @@ public final class JfrChunk {
         long[] head = new long[2];
         while (pos < end) {
             in.eventHeader(pos, head);
-            int size = (int) head[0];
-            if (size <= 0 || pos + size > end || size != head[0]) {
-                throw new IllegalStateException("invalid event size " + head[0] + " at " + (fileOffset + pos));
-            }
+            int size = eventSize(head, pos, end);
             if (rare.length > 0 && contains(rare, head[1])) {
                 if (count == found.length) found = java.util.Arrays.copyOf(found, count * 2);
                 found[count++] = pos;
@@ -99,6 +96,15 @@ public final class JfrChunk {
             pos += size;
         }
         return java.util.Arrays.copyOf(found, count);
+    }
+
+    /** The size in an event's header read at {@code pos}, refused unless the event lies whole before {@code end}. */
+    private int eventSize(long[] head, int pos, int end) {
+        int size = (int) head[0];
+        if (size <= 0 || pos + size > end || size != head[0]) {
+            throw new IllegalStateException("invalid event size " + head[0] + " at " + (fileOffset + pos));
+        }
+        return size;
     }
 
     private static boolean contains(long[] ids, long id) {
@@ -211,8 +217,7 @@ public final class JfrChunk {
             int size;
             try {
                 in.eventHeader(pos, head);
-                size = (int) head[0];
-                if (size <= 0 || pos + size > end || size != head[0]) throw new IllegalStateException("invalid event size " + head[0]);
+                size = eventSize(head, pos, end);
                 long type = head[1];
                 if (type == lastType) {
                     reader = last;

@@ -37,7 +37,7 @@ final class Values {
         final Layout[] structs;
         /** A simple type is written as its one field, and a constant of it is that field's value. */
         final boolean simple;
-        /** A struct of integers only (no arrays): an array of it is read as {@link LongRows}. */
+        /** A struct of integers only (no arrays): an array of it is read as {@link LongRows}, an event of it in one call. */
         boolean integers;
 
         private Layout(JfrType type) {
@@ -69,9 +69,6 @@ final class Values {
                 l.kinds[i] = f.constantPool() ? Kind.LONG : field == null ? Kind.UNDECLARED : field.kind;
                 if (l.kinds[i] == Kind.STRUCT) l.structs[i] = field;
             }
-        }
-        for (JfrType t : types) {
-            Layout l = layouts.get(t.id());
             boolean integers = l.kind == Kind.STRUCT && l.kinds.length > 0;
             for (int i = 0; i < l.kinds.length; i++) integers &= !l.arrays[i] && l.kinds[i] == Kind.LONG;
             l.integers = integers;
