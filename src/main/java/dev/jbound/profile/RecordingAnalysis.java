@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
@@ -53,23 +54,20 @@ public final class RecordingAnalysis {
         Recording recording = loaded.recording();
         // Owners are worth a thread dump only where threads contended for locks.
         String dump = threadDump != null && !recording.lockEvents().isEmpty() ? ownersDump(lockClasses(recording), threadDump, target.pid()) : null;
-        Report report = Analyzer.analyze(new Analyzer.Input(recording, os, dump, target, recorder, notes, loaded.states(),
-                THIS_MACHINE_CPUS));
+        Function<String, Report> analyzeWith = d -> Analyzer.analyze(new Analyzer.Input(recording, os, d, target, recorder, notes,
+                loaded.states(), THIS_MACHINE_CPUS));
+        Report report = analyzeWith.apply(dump);
         if (dump == null && threadDump != null && waitsUnnamed(report)) {
             // Threads waited for locks and no wait ended in the window, so no event names the lock
             // (a monitor held throughout): a dump shows it, its waiters and its holder.
             dump = ownersDump(Set.of(), threadDump, target.pid());
-            if (dump != null) {
-                report = Analyzer.analyze(new Analyzer.Input(recording, os, dump, target, recorder, notes, loaded.states(), THIS_MACHINE_CPUS));
-            }
+            if (dump != null) report = analyzeWith.apply(dump);
         }
         if (dump == null && threadDump != null && StrategyAdvisor.advisesVirtualThreads(report)) {
             // Before advice names virtual threads, a dump shows whether the waits would pin them
             // (Pinning): taken only then, as a dump stops the target for a moment.
             dump = threadDump.apply(target.pid());
-            if (dump != null) {
-                report = Analyzer.analyze(new Analyzer.Input(recording, os, dump, target, recorder, notes, loaded.states(), THIS_MACHINE_CPUS));
-            }
+            if (dump != null) report = analyzeWith.apply(dump);
         }
         dev.jbound.Timing.mark("analyzed");
         return new Analysis(report, dump);

@@ -23,6 +23,14 @@ final class Asprof {
             return exitCode == 0;
         }
 
+        /**
+         * jattach could not reach the JVM ("Could not start attach mechanism"), or a stale socket
+         * blocks it (AttachSocket's line says "blocks the attach mechanism" to be caught here).
+         */
+        boolean attachRefused() {
+            return message().contains("attach mechanism");
+        }
+
         String message() {
             String text = (stderr.isBlank() ? stdout : stderr).strip();
             int nl = text.lastIndexOf('\n');

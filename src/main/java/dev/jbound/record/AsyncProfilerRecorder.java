@@ -113,7 +113,7 @@ public final class AsyncProfilerRecorder implements Recorder {
         if (!r.ok()) {
             if (!othersLive) sessions.clear(pid);
             String msg = r.message();
-            if (msg.contains("attach mechanism") || msg.contains("not found")) {
+            if (r.attachRefused() || msg.contains("not found")) {
                 throw new TargetException("cannot attach to pid " + pid + ": " + msg);
             }
             throw new RecorderUnavailableException("async-profiler did not start in pid " + pid + ": " + msg);

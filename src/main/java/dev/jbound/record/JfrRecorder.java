@@ -77,7 +77,7 @@ public final class JfrRecorder implements Recorder {
         String out = (r.stdout() + r.stderr()).strip();
         if (!r.ok() || !out.contains("Started recording")) {
             if (out.contains("Connection refused") || out.contains("No such process") || out.contains("not found")
-                    || out.contains("attach mechanism")) {
+                    || r.attachRefused()) {
                 throw new TargetException("cannot attach to pid " + pid + ": " + r.message());
             }
             throw new RecorderUnavailableException("the JDK Flight Recorder did not start in pid " + pid + ": " + lastLine(out));

@@ -16,7 +16,7 @@ public final class ThreadDumper {
         Asprof.Result r = jattach.jattach("jcmd", pid, List.of("Thread.print", "-l"));
         if (!r.ok() || !r.stdout().contains("Full thread dump")) {
             if (!ProcessIdentity.isAlive(pid)) throw new TargetException("process " + pid + " exited");
-            if (r.message().contains("attach mechanism")) throw new TargetException("cannot attach to pid " + pid + ": " + r.message());
+            if (r.attachRefused()) throw new TargetException("cannot attach to pid " + pid + ": " + r.message());
             throw new RecordingException("no thread dump from pid " + pid + ": " + r.message());
         }
         return r.stdout();

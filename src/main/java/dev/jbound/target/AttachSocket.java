@@ -59,7 +59,8 @@ public final class AttachSocket {
         try {
             Files.deleteIfExists(socket);
         } catch (IOException e) {
-            // the sticky /tmp lets only the file's owner (or root) remove it: EPERM, whatever else failed
+            // the sticky /tmp lets only the file's owner (or root) remove it: EPERM, whatever else failed;
+            // "attach mechanism" in the line makes the recorders take it as an attach refused (Asprof.Result)
             throw new TargetException("a stale socket " + socket + " (uid " + owner + ", left by an earlier process with pid "
                     + pid + ") blocks the attach mechanism; remove it as its owner or root");
         }
