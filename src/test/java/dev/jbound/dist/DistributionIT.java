@@ -160,7 +160,7 @@ class DistributionIT {
         if ("root".equals(System.getProperty("user.name"))) {
             // root may write anywhere: refuse as nobody, who may not write to root's directory
             assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv");
-            command.addAll(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+            command.addAll(dev.jbound.support.Nobody.PREFIX);
         } else {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
         }

@@ -1,6 +1,7 @@
 package dev.jbound.e2e;
 
 import dev.jbound.support.ChildJvm;
+import dev.jbound.support.Nobody;
 import dev.jbound.support.ReadableClasspath;
 import dev.jbound.support.TargetMain;
 import dev.jbound.target.TargetFinder;
@@ -27,8 +28,8 @@ class OtherUserTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv");
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
         try (ChildJvm rootJvm = ChildJvm.start(TargetMain.class.getName(), List.of())) {
-            List<String> cmd = new ArrayList<>(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.home=" + tmp,
+            List<String> cmd = new ArrayList<>(Nobody.PREFIX);
+            cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.home=" + tmp,
                     "-cp", ReadableClasspath.copyTo(tmp), "dev.jbound.Main", "attach", Long.toString(rootJvm.pid()), "--duration", "1s"));
             Process p = new ProcessBuilder(cmd).start();
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -46,8 +47,8 @@ class OtherUserTest {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
         try (ChildJvm rootJvm = ChildJvm.start(TargetMain.class.getName(), List.of())) {
             // nobody may not read root's /proc/PID/maps, environ or exe: ps must go by the command line
-            List<String> cmd = new ArrayList<>(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.home=" + tmp,
+            List<String> cmd = new ArrayList<>(Nobody.PREFIX);
+            cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.home=" + tmp,
                     "-cp", ReadableClasspath.copyTo(tmp), "dev.jbound.Main", "ps", "--format", "json"));
             Process p = new ProcessBuilder(cmd).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package dev.jbound.e2e;
 
 import dev.jbound.support.ChildJvm;
 import dev.jbound.support.Jbound;
+import dev.jbound.support.Nobody;
 import dev.jbound.support.ReadableClasspath;
 import dev.jbound.support.TargetMain;
 import dev.jbound.target.TargetFinder;
@@ -31,8 +32,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Each test plants such a socket under a fresh JVM's pid before anything has attached to it.
  */
 class StaleAttachSocketTest {
-    private static final List<String> AS_NOBODY = List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
-
     @Test
     void aSocketOlderThanTheJvmIsClearedBeforeTheAttach() throws Exception {
         try (ChildJvm target = ChildJvm.start(TargetMain.class.getName(), List.of())) {
@@ -81,7 +80,7 @@ class StaleAttachSocketTest {
     void rootAttachesToANobodysJvmWhosePidHadARootJvmsSocket() throws Exception {
         assumeTrue(TargetFinder.currentUid() == 0, "needs root");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv");
-        try (ChildJvm target = startAsNobody()) {
+        try (ChildJvm target = ChildJvm.startAsNobody(TargetMain.class.getName(), List.of("-Xmx64m"))) {
             plant(target.pid());
             Jbound.Run run = Jbound.run("attach", Long.toString(target.pid()), "--duration", "1s", "--format", "json");
             assertThat(run.exitCode()).as(run.err()).isZero();
@@ -95,11 +94,11 @@ class StaleAttachSocketTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv");
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
         String classpath = ReadableClasspath.copyTo(tmp);
-        try (ChildJvm target = startAsNobody()) {
+        try (ChildJvm target = ChildJvm.startAsNobody(TargetMain.class.getName(), List.of("-Xmx64m"))) {
             Path socket = plant(target.pid());
             try {
                 // nobody's jbound, nobody's JVM, root's socket in the sticky /tmp: only root may remove it
-                List<String> cmd = new java.util.ArrayList<>(AS_NOBODY);
+                List<String> cmd = new java.util.ArrayList<>(Nobody.PREFIX);
                 cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.home=" + tmp,
                         "-cp", classpath, "dev.jbound.Main", "attach", Long.toString(target.pid()), "--duration", "1s"));
                 Process p = new ProcessBuilder(cmd).start();
@@ -127,16 +126,5 @@ class StaleAttachSocketTest {
         }
         Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
         return socket;
-    }
-
-    /** From target/test-classes, which nobody may read (the rest of the test classpath is under root's home). */
-    private static ChildJvm startAsNobody() throws Exception {
-        String old = System.getProperty("java.class.path");
-        System.setProperty("java.class.path", Path.of("target", "test-classes").toAbsolutePath().toString());
-        try {
-            return ChildJvm.start(AS_NOBODY, TargetMain.class.getName(), List.of("-Xmx64m"));
-        } finally {
-            System.setProperty("java.class.path", old);
-        }
     }
 }

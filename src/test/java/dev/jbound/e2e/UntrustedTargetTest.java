@@ -56,9 +56,7 @@ class UntrustedTargetTest {
         assumeTrue(TargetFinder.currentUid() == 0, "needs root");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv");
         // the target runs as nobody, from classes anyone can read
-        String classes = Path.of("target", "test-classes").toAbsolutePath().toString();
-        List<String> asNobody = List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
-        try (ChildJvm target = startAs(asNobody, classes)) {
+        try (ChildJvm target = ChildJvm.startAsNobody(TargetMain.class.getName(), List.of("-Xmx64m"))) {
             assertThat(Files.getOwner(Path.of("/proc", Long.toString(target.pid()))).getName()).isEqualTo("nobody");
             Jbound.Run run = Jbound.run("attach", Long.toString(target.pid()), "--duration", "1s", "--format", "json");
             assertThat(run.exitCode()).as(run.err()).isZero();
@@ -71,16 +69,6 @@ class UntrustedTargetTest {
             boolean sticky = (mode & 01000) != 0;
             assertThat(owner).as("owner of %s", p).isZero();
             if (!sticky) assertThat(mode & 0022).as("group/other write bits of %s", p).isZero();
-        }
-    }
-
-    private static ChildJvm startAs(List<String> prefix, String classpath) throws Exception {
-        String old = System.getProperty("java.class.path");
-        System.setProperty("java.class.path", classpath);
-        try {
-            return ChildJvm.start(prefix, TargetMain.class.getName(), List.of("-Xmx64m"));
-        } finally {
-            System.setProperty("java.class.path", old);
         }
     }
 }

@@ -28,6 +28,15 @@ public final class ChildJvm implements AutoCloseable {
         return launch(prefix, jvmArgs, List.of("-cp", System.getProperty("java.class.path"), mainClass), args);
     }
 
+    /**
+     * As nobody, from target/test-classes alone: the rest of the test classpath lies under root's
+     * home, which nobody may not read.
+     */
+    public static ChildJvm startAsNobody(String mainClass, List<String> jvmArgs, String... args) throws IOException {
+        String classes = Path.of("target", "test-classes").toAbsolutePath().toString();
+        return launch(Nobody.PREFIX, jvmArgs, List.of("-cp", classes, mainClass), args);
+    }
+
     /** {@code java -jar jar}: its main "class" is then the jar's path, as jps -l shows it. */
     public static ChildJvm startJar(Path jar, List<String> jvmArgs, String... args) throws IOException {
         return launch(List.of(), jvmArgs, List.of("-jar", jar.toString()), args);

@@ -23,7 +23,6 @@ import java.util.stream.Stream;
 public final class Postgres implements AutoCloseable {
 
     private static final String USER = "postgres";
-    private static final List<String> AS_NOBODY = List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
 
     private final Path dir;
     private final Path bin;
@@ -104,7 +103,7 @@ public final class Postgres implements AutoCloseable {
     }
 
     private static List<String> command(boolean root, String... cmd) {
-        List<String> all = new ArrayList<>(root ? AS_NOBODY : List.of());
+        List<String> all = new ArrayList<>(root ? dev.jbound.support.Nobody.PREFIX : List.of());
         all.addAll(List.of(cmd));
         return all;
     }
