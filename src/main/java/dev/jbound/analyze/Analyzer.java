@@ -209,7 +209,7 @@ public final class Analyzer {
         }
         if (process.shareOfActive(ThreadState.RUNQUEUE) >= NOTABLE_RUNQUEUE_SHARE
                 && WorkloadClassifier.othersQueueUs(process, window, cores.effectiveCpus(), processCpu)) {
-            notes.add(String.format(Locale.ROOT, "threads waited %.0f%% of their active time for a CPU although the process wanted"
+            notes.add(String.format(Locale.US, "threads waited %.0f%% of their active time for a CPU although the process wanted"
                     + " no more CPUs than it may use: other processes compete for the cores (left out of the verdict)",
                     process.shareOfActive(ThreadState.RUNQUEUE) * 100));
         }
@@ -242,7 +242,7 @@ public final class Analyzer {
         long window = process.without(ThreadState.RUNQUEUE).activeNanos();
         boolean busy = window > PhaseFinder.MIN_BUSY_SHARE * rec.durationNanos();
         if (busy && sliced < PhaseFinder.MIN_COVERAGE * window) {
-            notes.add(String.format(Locale.ROOT, "no phases: the samples show %.0f%% of the threads' active time (the rest is measured"
+            notes.add(String.format(Locale.US, "no phases: the samples show %.0f%% of the threads' active time (the rest is measured"
                     + " for the whole window only), too little to tell second by second what they did", 100.0 * sliced / window));
             return Phases.NONE;
         }
@@ -418,8 +418,8 @@ public final class Analyzer {
         if (window <= 0 || sampled < WorkloadClassifier.IDLE_BELOW_BUSY_THREADS * window) return null;
         int samples = (int) rec.cpuSamples().stream().filter(s -> ThreadKinds.of(rec.thread(s.osTid())) == ThreadKind.APP)
                 .mapToLong(CpuSample::count).sum();
-        String gc = rec.gcPauseNanos() > 0 ? String.format(Locale.ROOT, " and %.0f ms of GC pauses", rec.gcPauseNanos() / 1e6) : "";
-        return String.format(Locale.ROOT, "the recording has %d CPU samples of application threads%s, yet its CPU time"
+        String gc = rec.gcPauseNanos() > 0 ? String.format(Locale.US, " and %.0f ms of GC pauses", rec.gcPauseNanos() / 1e6) : "";
+        return String.format(Locale.US, "the recording has %d CPU samples of application threads%s, yet its CPU time"
                 + " shows no thread busy", samples, gc);
     }
 

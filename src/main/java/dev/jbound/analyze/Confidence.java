@@ -43,7 +43,7 @@ final class Confidence {
         boolean floor = false;
         if (!idle && e.coverage() < COVERAGE_FLOOR && e.activeThreadSeconds() > 0) {
             floor = true;
-            doubts.add(String.format(Locale.ROOT, "only %.0f%% of the active threads' time was measured or sampled densely"
+            doubts.add(String.format(Locale.US, "only %.0f%% of the active threads' time was measured or sampled densely"
                     + " (%d samples for %.1f thread-seconds)", e.coverage() * 100, e.samples(), e.activeThreadSeconds()));
         }
         switch (e.cpu()) {
@@ -61,7 +61,7 @@ final class Confidence {
         }
         if (!Double.isNaN(e.agreement()) && e.agreement() < AGREEMENT_FLOOR) {
             factor *= 0.5 + e.agreement();
-            doubts.add(String.format(Locale.ROOT, "the profiler's CPU samples and the OS's CPU time differ (%.0f%% agreement)",
+            doubts.add(String.format(Locale.US, "the profiler's CPU samples and the OS's CPU time differ (%.0f%% agreement)",
                     e.agreement() * 100));
         }
         if (idle && e.unseenWork() != null) {

@@ -75,7 +75,7 @@ record Pinning(int waiting, int inMonitor, int inNative, String monitor) {
         }
         StringBuilder sb = new StringBuilder();
         if (inMonitor > 0) {
-            sb.append(String.format(java.util.Locale.ROOT, "%d of the %d threads waiting on I/O in the thread dump hold a monitor (%s)",
+            sb.append(String.format(java.util.Locale.US, "%d of the %d threads waiting on I/O in the thread dump hold a monitor (%s)",
                     inMonitor, waiting, monitor));
             sb.append(feature >= MONITORS_UNPIN
                     ? ": on JDK " + feature + " a virtual thread unmounts there (JEP 491)"
@@ -84,11 +84,11 @@ record Pinning(int waiting, int inMonitor, int inNative, String monitor) {
         }
         if (inNative > 0) {
             if (!sb.isEmpty()) sb.append("; ");
-            sb.append(String.format(java.util.Locale.ROOT, "%d of the %d threads waiting on I/O block in a library's native method,"
+            sb.append(String.format(java.util.Locale.US, "%d of the %d threads waiting on I/O block in a library's native method,"
                     + " where a virtual thread pins its carrier on every JDK: keep those calls on a bounded platform pool", inNative, waiting));
         }
         if (sb.isEmpty()) {
-            sb.append(String.format(java.util.Locale.ROOT, "no thread of the %d waiting on I/O in the thread dump holds a monitor or"
+            sb.append(String.format(java.util.Locale.US, "no thread of the %d waiting on I/O in the thread dump holds a monitor or"
                     + " blocks in native code: as virtual threads they would not pin their carriers there", waiting));
         }
         return sb.toString();

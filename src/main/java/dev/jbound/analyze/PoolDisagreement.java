@@ -56,7 +56,7 @@ final class PoolDisagreement {
         if (waiting.breakdown().nanos(ThreadState.IO) < WorkloadClassifier.SECONDARY_SHARE * computing.breakdown().activeNanos()) {
             return Optional.empty();
         }
-        String evidence = String.format(Locale.ROOT, "pools disagree: %s is %s (%s of the CPU work), %s is io-bound (%s of the I/O)",
+        String evidence = String.format(Locale.US, "pools disagree: %s is %s (%s of the CPU work), %s is io-bound (%s of the I/O)",
                 computing.name(), computing.verdict().workloadClass().label(),
                 WorkloadClassifier.pct((double) (computing.breakdown().nanos(ThreadState.CPU) + computing.breakdown().nanos(ThreadState.RUNQUEUE)) / cpu),
                 waiting.name(), WorkloadClassifier.pct((double) waiting.breakdown().nanos(ThreadState.IO) / io));

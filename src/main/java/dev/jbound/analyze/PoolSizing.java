@@ -141,12 +141,12 @@ final class PoolSizing {
                 cap = connections * (c + w) / w;
                 advised = Math.min(advised, (int) Math.ceil(cap));
                 int wanted = (int) Math.ceil(Math.min(kneeExact, StrategyAdvisor.MAX_ADVISED_POOL) * w / (c + w));
-                limit = String.format(Locale.ROOT, "%s holds %d %s to %s and its threads wait %s of their active time"
+                limit = String.format(Locale.US, "%s holds %d %s to %s and its threads wait %s of their active time"
                         + " to borrow one: beyond %d threads more only queue; to go further, raise the pool towards %d connections"
                         + " (the knee's), if %s can take them", pool, connections, connections == 1 ? "connection" : "connections", to, WorkloadClassifier.pct(borrowShare),
                         (int) Math.ceil(cap), wanted, to);
             } else {
-                limit = String.format(Locale.ROOT, "%s is the limit: its threads wait %s of their active time to borrow a connection;"
+                limit = String.format(Locale.US, "%s is the limit: its threads wait %s of their active time to borrow a connection;"
                         + " raise its size before the threads'", pool, WorkloadClassifier.pct(borrowShare));
                 advised = Math.min(advised, n);
                 cap = n;
@@ -163,7 +163,7 @@ final class PoolSizing {
             cap = Math.max(1, inFlight * HEADROOM);
             advised = Math.min(n, (int) Math.ceil(cap));
             peerLimit = true;
-            limit = String.format(Locale.ROOT, "%s is served by %s on this machine, whose processes use %.1f of its %s cores:"
+            limit = String.format(Locale.US, "%s is served by %s on this machine, whose processes use %.1f of its %s cores:"
                     + " it is the limit, and more threads here add latency only", main.target().name(), peer.local(),
                     peer.cpuCores(), CpuBudget.format(l.machineCores()));
         }
@@ -174,19 +174,19 @@ final class PoolSizing {
             // sees only those open now.
             int connections = peer.connections();
             double serves = connections * (c + w) / w;
-            String reach = String.format(Locale.ROOT, "the threads reach %s through %s's pool, which holds %d %s to it now",
+            String reach = String.format(Locale.US, "the threads reach %s through %s's pool, which holds %d %s to it now",
                     main.target().name(), l.pooledVia(), connections, connections == 1 ? "connection" : "connections");
             if (connections > n && advised > serves) {
                 // a pool holding more connections than the threads is sized apart from them: a cap
                 cap = serves;
                 advised = Math.max(n, (int) Math.ceil(cap));
                 int wanted = (int) Math.ceil(Math.min(kneeExact, StrategyAdvisor.MAX_ADVISED_POOL) * w / (c + w));
-                limit = String.format(Locale.ROOT, "%s: beyond %d threads more would queue to borrow one; to go further, raise its"
+                limit = String.format(Locale.US, "%s: beyond %d threads more would queue to borrow one; to go further, raise its"
                         + " maximum towards %d connections (the knee's), if %s can take them", reach, (int) Math.ceil(cap), wanted,
                         main.target().name());
             } else if (connections <= n && advised > n) {
                 // one with as many (a connection per thread) grows with them
-                notes.add(String.format(Locale.ROOT, "%s: raise its maximum with the threads, to at least %d (the requests in flight"
+                notes.add(String.format(Locale.US, "%s: raise its maximum with the threads, to at least %d (the requests in flight"
                         + " at %d threads)", reach, (int) Math.ceil(advised * w / (c + w)), advised));
             }
         }
@@ -200,18 +200,18 @@ final class PoolSizing {
         String assumption = assumption(main, t, kneeExact, free, peerPerThread > 0 ? peer : null, limit != null);
         if (dir == Direction.GROW && main != null && main.target().kind() == IoTarget.Kind.ENDPOINT && limit == null
                 && advised > STEP_WARNING * n) {
-            notes.add(String.format(Locale.ROOT, "whether %s keeps %s with %d requests in flight instead of %d, jbound cannot see"
+            notes.add(String.format(Locale.US, "whether %s keeps %s with %d requests in flight instead of %d, jbound cannot see"
                     + " from here: grow in steps (×2) and compare each with `jbound diff`", main.target().name(),
                     t.waitText(), (int) Math.round(advised * w / (c + w)), (int) Math.round(n * w / Math.max(1e-9, c + w))));
         }
         double perSecond = Double.isNaN(l.requestsPerSecond()) ? Double.NaN : l.requestsPerSecond() * ratio;
         String kneeText = knee >= StrategyAdvisor.MAX_ADVISED_POOL ? "over " + StrategyAdvisor.MAX_ADVISED_POOL : Integer.toString(knee);
         String kneeFormula = peerPerThread > 0
-                ? String.format(Locale.ROOT, "N* = free cores / (C/(C+W) + the peer's cores per thread) = %s / (%.2f + %.2f) ≈ %s,"
+                ? String.format(Locale.US, "N* = free cores / (C/(C+W) + the peer's cores per thread) = %s / (%.2f + %.2f) ≈ %s,"
                         + " as %s on this machine computes on the same cores while the threads wait", CpuBudget.format(free),
                         perThread, peerPerThread, kneeText, peer.local())
-                : String.format(Locale.ROOT, "N* = free cores × (1 + W/C) = %s × (1 + %s) ≈ %s", CpuBudget.format(free), ratioText(c, w), kneeText);
-        String formula = String.format(Locale.ROOT, "%s; advised %s", kneeFormula,
+                : String.format(Locale.US, "N* = free cores × (1 + W/C) = %s × (1 + %s) ≈ %s", CpuBudget.format(free), ratioText(c, w), kneeText);
+        String formula = String.format(Locale.US, "%s; advised %s", kneeFormula,
                 limit == null ? "N* × " + headroom + " = " + advised + (headroom == HEADROOM ? " (headroom for uneven work)"
                         : " (headroom: measured while threads queue, the waits read short)") : advised + " (capped: see the limit)");
         // threads that compute next to nothing have no knee within reach: nothing to predict from it
@@ -234,7 +234,7 @@ final class PoolSizing {
     }
 
     private static String assumption(IoShare main, Timing t, double knee, double free, Endpoint sharing, boolean limited) {
-        String cores = String.format(Locale.ROOT, "the %s free cores%s saturate near %s threads", CpuBudget.format(free),
+        String cores = String.format(Locale.US, "the %s free cores%s saturate near %s threads", CpuBudget.format(free),
                 sharing == null ? "" : ", shared with " + sharing.local() + ",",
                 Double.isInfinite(knee) ? "no count of" : Long.toString(Math.round(knee)));
         if (limited) return "the limit stays where it is";
@@ -245,7 +245,7 @@ final class PoolSizing {
     /** "W/C" as a person reads it. */
     private static String ratioText(double c, double w) {
         if (c <= 0) return "W/C over " + StrategyAdvisor.MAX_ADVISED_POOL;
-        return String.format(Locale.ROOT, "%.1f", w / c);
+        return String.format(Locale.US, "%.1f", w / c);
     }
 
     /** C and W per unit of work in milliseconds, where the throughput was counted. */
@@ -254,7 +254,7 @@ final class PoolSizing {
         String waitText() {
             if (Double.isNaN(perSecond) || perSecond <= 0) return "its waits as they are";
             double cycleMs = n / perSecond * 1000; // Little's law: in flight = throughput × time per unit
-            return String.format(Locale.ROOT, "its %.0f ms a request", cycleMs * w);
+            return String.format(Locale.US, "its %.0f ms a request", cycleMs * w);
         }
     }
 }

@@ -88,7 +88,7 @@ public final class StrategyAdvisor {
         int n = Math.max(1, (int) Math.round(f.cores));
         List<String> advice = new ArrayList<>();
         if (f.busyThreads < 1.5 && f.cores >= 2) {
-            advice.add(String.format(Locale.ROOT, "only %.1f of %s cores are busy: parallelise the hot loop"
+            advice.add(String.format(Locale.US, "only %.1f of %s cores are busy: parallelise the hot loop"
                     + " (ForkJoinPool, parallel streams) to use the rest", f.busyThreads, CpuBudget.format(f.cores)));
         } else {
             advice.add("more threads will not help: size CPU pools to the cores");
@@ -104,7 +104,7 @@ public final class StrategyAdvisor {
         if (waitsToo(f)) return sized(f, "shrink the pool to %d: the knee, not the core count, as its threads also wait");
         int n = Math.max(1, (int) Math.round(f.cores));
         List<String> advice = new ArrayList<>();
-        advice.add(String.format(Locale.ROOT, "%.1f threads want a CPU but only %s cores exist: shrink CPU pools to %d",
+        advice.add(String.format(Locale.US, "%.1f threads want a CPU but only %s cores exist: shrink CPU pools to %d",
                 f.busyThreads, CpuBudget.format(f.cores), n));
         advice.add("separate CPU work from I/O work into their own pools so I/O threads do not queue behind compute");
         hot(advice, "the CPU goes to", f.hotCpu);
@@ -115,7 +115,7 @@ public final class StrategyAdvisor {
     /** W/C as a person reads it: threads that compute next to nothing give ratios in the billions. */
     private static String ratio(double waitOverCompute) {
         return waitOverCompute > MAX_ADVISED_POOL ? "over " + MAX_ADVISED_POOL
-                : String.format(Locale.ROOT, "%.1f", waitOverCompute);
+                : String.format(Locale.US, "%.1f", waitOverCompute);
     }
 
     private static Strategy ioBound(Facts f) {
@@ -123,7 +123,7 @@ public final class StrategyAdvisor {
         double waitOverCompute = (double) f.breakdown.nanos(ThreadState.IO) / cpu;
         if (f.onVirtualThreads) {
             List<String> advice = new ArrayList<>();
-            advice.add(String.format(Locale.ROOT, "threads wait %s× as long for I/O as they compute, and virtual threads"
+            advice.add(String.format(Locale.US, "threads wait %s× as long for I/O as they compute, and virtual threads"
                     + " already let every request wait without holding a platform thread", ratio(waitOverCompute)));
             hot(advice, "waits on", f.ioSites);
             return new Strategy("already on virtual threads: concurrency is not the limit, the waits are; make them shorter or fewer",
@@ -153,7 +153,7 @@ public final class StrategyAdvisor {
         List<String> advice = new ArrayList<>();
         long cpu = Math.max(1, f.breakdown.nanos(ThreadState.CPU));
         double waitOverCompute = (double) f.breakdown.nanos(ThreadState.IO) / cpu;
-        advice.add(String.format(Locale.ROOT, "threads wait %s× as long for I/O as they compute; %d %s active now; %s",
+        advice.add(String.format(Locale.US, "threads wait %s× as long for I/O as they compute; %d %s active now; %s",
                 ratio(waitOverCompute), f.activeThreads, f.activeThreads == 1 ? "thread is" : "threads are",
                 z.knee() >= MAX_ADVISED_POOL ? "they compute too little for the cores to fill at any count"
                         : "the cores fill at about " + z.knee() + " threads"));
@@ -161,13 +161,13 @@ public final class StrategyAdvisor {
         advice.addAll(z.notes());
         var p = z.prediction();
         if (p != null) {
-            advice.add(String.format(Locale.ROOT, "expect %s%s at %d threads: %s", ratioWords(p.throughputRatio()),
-                    Double.isNaN(p.throughputPerSecond()) ? "" : String.format(Locale.ROOT, " (about %.0f requests a second)", p.throughputPerSecond()),
+            advice.add(String.format(Locale.US, "expect %s%s at %d threads: %s", ratioWords(p.throughputRatio()),
+                    Double.isNaN(p.throughputPerSecond()) ? "" : String.format(Locale.US, " (about %.0f requests a second)", p.throughputPerSecond()),
                     n, p.assumption()));
         }
         boolean pins = f.pinning != null && f.pinning.pins(f.jdkFeature);
         if (n > VIRTUAL_THREADS_ABOVE) {
-            advice.add(String.format(Locale.ROOT, "%d platform threads reserve %d MiB of stack (-Xss, 1 MiB by default): at this fan-out"
+            advice.add(String.format(Locale.US, "%d platform threads reserve %d MiB of stack (-Xss, 1 MiB by default): at this fan-out"
                     + " prefer virtual threads or async I/O", n, n));
             // the evidence that virtual threads would (not) pin, checked before they are advised
             advice.add(f.pinning != null ? f.pinning.advice(f.jdkFeature)
@@ -181,7 +181,7 @@ public final class StrategyAdvisor {
                     : pins ? "grow the pool to " + n + " (as virtual threads they would pin their carriers: see below)"
                     : virtual ? "use virtual threads (JDK 21+) or grow the pool to " + n
                     : "grow the pool to " + n + " (or move to JDK 21+ for virtual threads)";
-            case SHRINK -> shrinkHeadline != null ? String.format(Locale.ROOT, shrinkHeadline, n) : "shrink the pool to " + n;
+            case SHRINK -> shrinkHeadline != null ? String.format(Locale.US, shrinkHeadline, n) : "shrink the pool to " + n;
             case KEEP -> "keep the pool at " + n;
         };
         return new Strategy(headline, advice, n, z.formula(), p);
@@ -190,7 +190,7 @@ public final class StrategyAdvisor {
     /** "up to about 2.6× the throughput", "about the same throughput", "about 0.8× the throughput". */
     private static String ratioWords(double r) {
         if (Math.abs(r - 1) < 0.05) return "about the same throughput";
-        return String.format(Locale.ROOT, "%s %.1f× the throughput", r > 1 ? "up to about" : "about", r);
+        return String.format(Locale.US, "%s %.1f× the throughput", r > 1 ? "up to about" : "about", r);
     }
 
     private static Strategy lockBound(Facts f) {
@@ -202,12 +202,12 @@ public final class StrategyAdvisor {
         double lock = f.breakdown.shareOfActive(ThreadState.LOCK);
         for (LockSite l : f.locks.subList(0, Math.min(3, f.locks.size()))) {
             String owner = l.owner() == null ? "" : "; held by " + l.owner() + " in " + l.ownerFrame();
-            advice.add(String.format(Locale.ROOT, "%s at %s: %d waits, %d waiters%s", l.lockClass(), l.site(), l.events(),
+            advice.add(String.format(Locale.US, "%s at %s: %d waits, %d waiters%s", l.lockClass(), l.site(), l.events(),
                     l.waiters().size(), owner));
         }
         advice.add("shorten the critical sections (move work out of the lock), stripe the lock,"
                 + " or use concurrent collections, LongAdder, read/write or stamped locks");
-        advice.add(String.format(Locale.ROOT, "Amdahl: threads spend %s of their active time waiting to enter; adding threads"
+        advice.add(String.format(Locale.US, "Amdahl: threads spend %s of their active time waiting to enter; adding threads"
                 + " adds waiters, so the speed-up from more threads is at most about %.1f×",
                 pct(lock), 1 / Math.max(0.05, lock)));
         String first = f.locks.isEmpty() ? "a lock" : "`" + shortName(f.locks.get(0).lockClass()) + "`";

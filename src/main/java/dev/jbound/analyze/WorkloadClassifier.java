@@ -71,7 +71,7 @@ public final class WorkloadClassifier {
         double busyThreads = windowNanos <= 0 ? 0 : (double) breakdown.activeNanos() / windowNanos;
         if (breakdown.activeNanos() == 0 || busyThreads < IDLE_BELOW_BUSY_THREADS) {
             return Confidence.verdict(WorkloadClass.IDLE, IDLE_CONFIDENCE,
-                    String.format(Locale.ROOT, "%.2f threads busy on average: no thread did meaningful work", busyThreads), null, basis);
+                    String.format(Locale.US, "%.2f threads busy on average: no thread did meaningful work", busyThreads), null, basis);
         }
         double gc = breakdown.shareOfActive(GC);
         double runq = breakdown.shareOfActive(RUNQUEUE);
@@ -102,7 +102,7 @@ public final class WorkloadClassifier {
         } else if (top == CPU && coreUse >= ALL_CORES_BUSY && runnerUpShare(breakdown, top) < SUBSTANTIAL_SHARE) {
             primary = WorkloadClass.CPU_BOUND;
             decisive = Math.max(topShare, coreUse);
-            evidence = String.format(Locale.ROOT, "the process uses %s of %.1f cores", pct(coreUse), cores);
+            evidence = String.format(Locale.US, "the process uses %s of %.1f cores", pct(coreUse), cores);
         } else {
             primary = WorkloadClass.MIXED;
             // as sure as the largest state is clearly short of dominating: 60% → 0.5, 40% → 1

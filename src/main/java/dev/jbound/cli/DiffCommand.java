@@ -64,7 +64,7 @@ public final class DiffCommand implements Callable<Integer> {
         Console console = parent.console();
         ReportOutput.write(output, console, (c, out) -> format.renderer(ReportDiff.class, c).render(diff, out));
         for (ReportDiff.StateChange r : diff.regressions()) {
-            console.err().printf(Locale.ROOT, "jbound: regression: %s rose %.1f points (%.1f%% → %.1f%% of active time), more than %.1f%n",
+            console.err().printf(Locale.US, "jbound: regression: %s rose %.1f points (%.1f%% → %.1f%% of active time), more than %.1f%n",
                     r.state().label(), r.points(), r.before() * 100, r.after() * 100, threshold);
         }
         console.err().flush();

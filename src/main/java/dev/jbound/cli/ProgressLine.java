@@ -23,7 +23,7 @@ final class ProgressLine implements Recorder.Progress {
         int full = (int) Math.round(f * WIDTH);
         String on = console.unicode() ? "█" : "#";
         String off = console.unicode() ? "░" : ".";
-        console.err().printf(Locale.ROOT, "\rrecording pid %d  %s%s  %.1f / %.1f s (Ctrl-C stops early) ",
+        console.err().printf(Locale.US, "\rrecording pid %d  %s%s  %.1f / %.1f s (Ctrl-C stops early) ",
                 pid, on.repeat(full), off.repeat(WIDTH - full), elapsed.toMillis() / 1000.0, total.toMillis() / 1000.0);
         console.err().flush();
         drawn = true;

@@ -63,7 +63,7 @@ public final class RunCommand implements Callable<Integer> {
             if (report.jvms().isEmpty()) {
                 failure = ExitCodes.TARGET;
                 if (!report.commandEnded()) {
-                    console.err().printf(Locale.ROOT, "jbound: the command started no JVM within the %.1f s window; nothing to profile%n",
+                    console.err().printf(Locale.US, "jbound: the command started no JVM within the %.1f s window; nothing to profile%n",
                             settings.recording().duration().toMillis() / 1000.0);
                     console.err().flush();
                 }

@@ -42,7 +42,7 @@ final class ShellHelpCommand implements Callable<Integer> {
             if (!c.getCommandName().equals(name)) return; // an alias: listed under its command
             String[] description = c.getCommandSpec().usageMessage().description();
             String first = description.length == 0 ? "" : firstSentence(description[0].replace("%n", " ").replace("%%", "%"));
-            out.printf(Locale.ROOT, "  %-8s %s%n", name, first);
+            out.printf(Locale.US, "  %-8s %s%n", name, first);
         });
         out.println("Ctrl-C stops a recording (the shell goes on); Ctrl-D or exit leaves.");
         out.flush();

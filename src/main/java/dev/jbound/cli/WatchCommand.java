@@ -128,7 +128,7 @@ public final class WatchCommand implements Callable<Integer> {
              InterruptOnSigint ignored = InterruptOnSigint.install(!console.inShell())) {
             if (prometheus != null) {
                 int port = exposition.serve(host(), port());
-                err.printf(Locale.ROOT, "jbound watch: serving http://%s:%d/metrics%n", host(), port);
+                err.printf(Locale.US, "jbound watch: serving http://%s:%d/metrics%n", host(), port);
                 err.flush();
             }
             Watch.run(options, new Printer(series, exposition, pushed, err));
@@ -223,7 +223,7 @@ public final class WatchCommand implements Callable<Integer> {
                 otlp.watch(new OtlpExport.JvmResource(MainClass.simpleName(jvm.mainClass()), host, jvm.pid(),
                         ContainerId.of(jvm.pid()).orElse(null)));
             }
-            say(String.format(Locale.ROOT, "pid %d (%s): %s, confidence %.2f", jvm.pid(), jvm.mainClass(),
+            say(String.format(Locale.US, "pid %d (%s): %s, confidence %.2f", jvm.pid(), jvm.mainClass(),
                     report.verdict().workloadClass().label(), report.verdict().confidence()));
         }
 

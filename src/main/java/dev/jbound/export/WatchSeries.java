@@ -207,6 +207,6 @@ public final class WatchSeries {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%d series", size());
+        return String.format(Locale.US, "%d series", size());
     }
 }

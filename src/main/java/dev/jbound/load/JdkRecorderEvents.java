@@ -121,7 +121,7 @@ final class JdkRecorderEvents {
     /** Adds what only the whole recording tells: CPU time between the first and last thread dumps, pinned virtual threads. */
     void finish() {
         if (lostCpuSamples > 0) {
-            out.note(String.format(Locale.ROOT, "the JDK's CPU-time sampler lost %d samples (its queue was full):"
+            out.note(String.format(Locale.US, "the JDK's CPU-time sampler lost %d samples (its queue was full):"
                     + " CPU samples undercount where the process was busiest", lostCpuSamples));
         }
         if (firstDump != null && lastDumpAt > firstDumpAt) {
@@ -133,7 +133,7 @@ final class JdkRecorderEvents {
         }
         if (pinnedEvents == 0) return;
         String site = pinnedSites.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
-        out.note(String.format(Locale.ROOT, "%d times a virtual thread blocked while pinned to its carrier (%.0f ms in all),"
+        out.note(String.format(Locale.US, "%d times a virtual thread blocked while pinned to its carrier (%.0f ms in all),"
                 + " most often at %s: the carrier could run nothing else meanwhile", pinnedEvents, pinnedNanos / 1e6, site));
     }
 

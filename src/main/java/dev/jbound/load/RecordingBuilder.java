@@ -322,7 +322,7 @@ final class RecordingBuilder {
             if (perThread.isEmpty() && appCpu > UNSAMPLED_APPLICATION_CORES * window) {
                 // JDK 17's sampler cannot walk some compiled code (tight loops): the CPU is real, its threads unseen.
                 threadCpu.put(thread(UNSAMPLED), appCpu);
-                notes.add(String.format(Locale.ROOT, "the JVM used %.1f s of CPU that the recording's sampler attributed to no"
+                notes.add(String.format(Locale.US, "the JVM used %.1f s of CPU that the recording's sampler attributed to no"
                         + " application thread (the JDK's sampler misses some compiled code); record with jbound to see where", appCpu / 1e9));
             }
         }

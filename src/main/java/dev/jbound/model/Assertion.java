@@ -83,6 +83,6 @@ public sealed interface Assertion {
 
     static String percent(double fraction) {
         double p = fraction * 100;
-        return (p == Math.rint(p) ? String.format(Locale.ROOT, "%.0f", p) : String.format(Locale.ROOT, "%.1f", p)) + "%";
+        return (p == Math.rint(p) ? String.format(Locale.US, "%.0f", p) : String.format(Locale.US, "%.1f", p)) + "%";
     }
 }

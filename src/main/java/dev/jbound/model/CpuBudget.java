@@ -24,7 +24,7 @@ public record CpuBudget(int machineCpus, int affinityCpus, double quotaCpus, dou
 
     /** "2" for whole CPUs, "0.5" for a fraction; locale-independent. */
     public static String format(double cpus) {
-        return cpus == Math.rint(cpus) ? Long.toString((long) cpus) : String.format(java.util.Locale.ROOT, "%.1f", cpus);
+        return cpus == Math.rint(cpus) ? Long.toString((long) cpus) : String.format(java.util.Locale.US, "%.1f", cpus);
     }
 
     public boolean hasQuota() {

@@ -180,17 +180,17 @@ public final class CommandProfile implements AutoCloseable {
         List<String> notes = new ArrayList<>();
         long interrupted = interruptedAfterNanos;
         if (interrupted >= 0) {
-            notes.add(String.format(Locale.ROOT, "interrupted (Ctrl-C) %.1f s after the command started; passed on to the command",
+            notes.add(String.format(Locale.US, "interrupted (Ctrl-C) %.1f s after the command started; passed on to the command",
                     interrupted / 1e9));
         }
         if (!ended) {
-            notes.add(String.format(Locale.ROOT, "recording stopped at the end of the %.1f s window (--duration); the command goes on, unprofiled",
+            notes.add(String.format(Locale.US, "recording stopped at the end of the %.1f s window (--duration); the command goes on, unprofiled",
                     options.settings().duration().toMillis() / 1000.0));
         }
         List<RecordedJvm> others = recorded.stream().filter(j -> !j.followed()).toList();
         if (!others.isEmpty() && !reported.isEmpty()) {
             String named = others.stream().limit(NAMED_OTHERS).map(CommandProfile::describe).collect(Collectors.joining(", "));
-            notes.add(String.format(Locale.ROOT, "%d more JVM%s ran (%s%s); use --subprocesses for a verdict on each",
+            notes.add(String.format(Locale.US, "%d more JVM%s ran (%s%s); use --subprocesses for a verdict on each",
                     others.size(), others.size() == 1 ? "" : "s", named, others.size() > NAMED_OTHERS ? ", ..." : ""));
         }
         return notes;

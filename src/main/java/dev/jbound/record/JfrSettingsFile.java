@@ -55,6 +55,6 @@ final class JfrSettingsFile {
     }
 
     private static String millis(Duration d) {
-        return String.format(Locale.ROOT, "%d ms", Math.max(1, d.toMillis()));
+        return String.format(Locale.US, "%d ms", Math.max(1, d.toMillis()));
     }
 }

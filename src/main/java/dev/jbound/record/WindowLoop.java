@@ -35,7 +35,7 @@ final class WindowLoop {
                 long elapsed = System.nanoTime() - t0;
                 if (elapsed >= total) return new Outcome(false, false, notes);
                 if (!ProcessIdentity.isAlive(pid)) {
-                    notes.add(String.format(Locale.ROOT, "the target exited %.1f s into the %.1f s window; the verdict covers what was recorded",
+                    notes.add(String.format(Locale.US, "the target exited %.1f s into the %.1f s window; the verdict covers what was recorded",
                             elapsed / 1e9, total / 1e9));
                     return new Outcome(false, true, notes);
                 }
@@ -43,7 +43,7 @@ final class WindowLoop {
                 try {
                     Thread.sleep(Math.min(TICK_MILLIS, Math.max(1, (total - elapsed) / 1_000_000)));
                 } catch (InterruptedException e) {
-                    notes.add(String.format(Locale.ROOT, "interrupted %.1f s into the window", elapsed / 1e9));
+                    notes.add(String.format(Locale.US, "interrupted %.1f s into the window", elapsed / 1e9));
                     return new Outcome(true, false, notes);
                 }
             }

@@ -20,7 +20,7 @@ public final class CheckJunitRenderer implements Renderer<CheckResult> {
         Report r = result.report();
         String suite = "jbound check " + (r.target().mainClass().isBlank() ? "pid " + r.target().pid() : r.target().mainClass());
         out.println("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-        out.printf(Locale.ROOT, "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\" time=\"%.3f\" timestamp=\"%s\">%n",
+        out.printf(Locale.US, "<testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\" time=\"%.3f\" timestamp=\"%s\">%n",
                 xml(suite), result.outcomes().size(), result.failures().size(), r.window().durationNanos() / 1e9,
                 Instant.ofEpochMilli(r.window().startEpochMillis()).toString().replaceFirst("\\.\\d+Z$", "Z").replace("Z", ""));
         for (CheckResult.Outcome o : result.outcomes()) {

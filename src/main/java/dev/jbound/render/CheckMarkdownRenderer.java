@@ -15,9 +15,9 @@ public final class CheckMarkdownRenderer implements Renderer<CheckResult> {
         Report r = result.report();
         out.printf("## jbound check: %s%n%n", result.passed() ? "passed" : result.failures().size() + " of "
                 + result.outcomes().size() + " failed");
-        out.printf(Locale.ROOT, "**%s** (%s confidence, %.2f): %s%n%n", r.verdict().workloadClass().label(),
+        out.printf(Locale.US, "**%s** (%s confidence, %.2f): %s%n%n", r.verdict().workloadClass().label(),
                 r.verdict().confidenceLabel(), r.verdict().confidence(), md(r.verdict().evidence()));
-        out.printf(Locale.ROOT, "%s · %.1f s window · %s · %s%n%n", md(r.target().mainClass().isBlank() ? "pid " + r.target().pid()
+        out.printf(Locale.US, "%s · %.1f s window · %s · %s%n%n", md(r.target().mainClass().isBlank() ? "pid " + r.target().pid()
                 : r.target().mainClass()), r.window().durationNanos() / 1e9, md(r.sampling().recorder()), md(r.strategy().headline()));
         out.println("| assertion | measured | result |");
         out.println("|---|---|---|");
@@ -29,7 +29,7 @@ public final class CheckMarkdownRenderer implements Renderer<CheckResult> {
         out.println("| state | share of active time |");
         out.println("|---|---:|");
         for (ThreadState s : ThreadState.ACTIVE) {
-            out.printf(Locale.ROOT, "| %s | %.1f%% |%n", s.label(), r.breakdown().shareOfActive(s) * 100);
+            out.printf(Locale.US, "| %s | %.1f%% |%n", s.label(), r.breakdown().shareOfActive(s) * 100);
         }
         out.flush();
     }

@@ -24,9 +24,9 @@ public final class DiffTextRenderer implements Renderer<ReportDiff> {
         out.println();
         out.printf("  %-9s %8s %8s %9s%n", "state", "before", "after", "change");
         for (ReportDiff.StateChange c : d.states()) {
-            String change = String.format(Locale.ROOT, "%+8.1f", c.points());
+            String change = String.format(Locale.US, "%+8.1f", c.points());
             boolean regressed = d.regressions().contains(c);
-            out.printf(Locale.ROOT, "  %-9s %7.1f%% %7.1f%% %s%n", c.state().label(), c.before() * 100, c.after() * 100,
+            out.printf(Locale.US, "  %-9s %7.1f%% %7.1f%% %s%n", c.state().label(), c.before() * 100, c.after() * 100,
                     regressed ? style.red(change + "!") : change + " ");
         }
         if (!d.frames().isEmpty()) {
@@ -34,14 +34,14 @@ public final class DiffTextRenderer implements Renderer<ReportDiff> {
             out.println(style.bold("FRAMES THAT MOVED") + " (ms per second of window)");
             for (ReportDiff.FrameMove m : d.frames()) {
                 String note = m.beforeMsPerSecond() == 0 ? " (new)" : m.afterMsPerSecond() == 0 ? " (gone)" : "";
-                out.printf(Locale.ROOT, "  %-9s %+8.1f  %s%s%n", m.state().label(), m.change(), escape(m.frame()), note);
+                out.printf(Locale.US, "  %-9s %+8.1f  %s%s%n", m.state().label(), m.change(), escape(m.frame()), note);
             }
         }
         if (d.thresholdPoints() >= 0) {
             out.println();
             out.println(style.bold("REGRESSION") + " " + (d.passed()
-                    ? style.green(String.format(Locale.ROOT, "none: no waiting state rose by more than %.1f points", d.thresholdPoints()))
-                    : style.red(String.join("; ", d.regressions().stream().map(c -> String.format(Locale.ROOT,
+                    ? style.green(String.format(Locale.US, "none: no waiting state rose by more than %.1f points", d.thresholdPoints()))
+                    : style.red(String.join("; ", d.regressions().stream().map(c -> String.format(Locale.US,
                     "%s rose %.1f points (%.1f%% → %.1f%%), more than %.1f", c.state().label(), c.points(), c.before() * 100,
                     c.after() * 100, d.thresholdPoints())).toList()))));
         }

@@ -43,7 +43,7 @@ public final class HtmlReport {
         if (r.target().pid() > 0) sb.append("pid ").append(r.target().pid()).append(" · ");
         if (!r.target().mainClass().isBlank()) sb.append(r.target().mainClass()).append(" · ");
         if (!r.target().jvmVersion().isBlank()) sb.append("JDK ").append(r.target().jvmVersion()).append(" · ");
-        sb.append(String.format(Locale.ROOT, "%.1f s window · %s cores", r.window().durationNanos() / 1e9,
+        sb.append(String.format(Locale.US, "%.1f s window · %s cores", r.window().durationNanos() / 1e9,
                 dev.jbound.model.CpuBudget.format(r.cores().effectiveCpus())));
         return sb.toString();
     }
@@ -77,7 +77,7 @@ public final class HtmlReport {
         out.println("<section class=\"verdict\" style=\"border-color:" + CLASS_COLOUR.get(v.workloadClass()) + "\">");
         out.println("<div id=\"verdict\" class=\"class\" style=\"color:" + CLASS_COLOUR.get(v.workloadClass()) + "\">"
                 + Html.text(v.workloadClass().label()) + "</div>");
-        out.println(String.format(Locale.ROOT, "<p>%s confidence (%.2f): %s%s</p>", v.confidenceLabel(), v.confidence(),
+        out.println(String.format(Locale.US, "<p>%s confidence (%.2f): %s%s</p>", v.confidenceLabel(), v.confidence(),
                 Html.text(v.evidence()), v.secondary() == null ? "" : "; secondary: " + Html.text(v.secondary().label())));
         out.println("<h2>Strategy: " + Html.text(r.strategy().headline()) + "</h2><ul>");
         r.strategy().advice().forEach(a -> out.println("<li>" + Html.text(a) + "</li>"));
@@ -104,11 +104,11 @@ public final class HtmlReport {
             svg.append(label(8, y + 12, s.label()));
             svg.append(rect(NAME_WIDTH, y, Math.max(0.5, share * PLOT_WIDTH), 16, STATE_COLOUR.get(s), s.label()));
             svg.append(label(NAME_WIDTH + share * PLOT_WIDTH + 6, y + 12, percent(share) + " · "
-                    + String.format(Locale.ROOT, "%.1f s", b.nanos(s) / 1e9)));
+                    + String.format(Locale.US, "%.1f s", b.nanos(s) / 1e9)));
             y += 22;
         }
         out.println(svg.append("</svg>"));
-        out.println(String.format(Locale.ROOT, "<p class=\"dim\">%d active threads (%.1f busy on average), %d idle; %.1f s waiting for work"
+        out.println(String.format(Locale.US, "<p class=\"dim\">%d active threads (%.1f busy on average), %d idle; %.1f s waiting for work"
                         + " (idle capacity, not counted above) · %d cpu + %d wall samples, %d lock events</p>",
                 r.appThreads() - r.idleThreads(), r.busyThreads(), r.idleThreads(), b.nanos(ThreadState.WAIT) / 1e9,
                 r.sampling().cpuSamples(), r.sampling().wallSamples(), r.sampling().lockEvents()));
@@ -128,7 +128,7 @@ public final class HtmlReport {
                 var ph = p.phases().get(i);
                 if (i > 0) sb.append(" → ");
                 sb.append("<b>").append(Html.text(ph.workloadClass().label())).append("</b> ")
-                        .append(String.format(Locale.ROOT, "%.1f–%.1f s", ph.offsetNanos() / 1e9, (ph.offsetNanos() + ph.lengthNanos()) / 1e9));
+                        .append(String.format(Locale.US, "%.1f–%.1f s", ph.offsetNanos() / 1e9, (ph.offsetNanos() + ph.lengthNanos()) / 1e9));
             }
             out.println(sb.append("</p>"));
         } else {
@@ -151,7 +151,7 @@ public final class HtmlReport {
                 double h = s.breakdown().shareOfActive(st) * 68;
                 if (h <= 0) continue;
                 y -= h;
-                svg.append(rect(x, y, w, h, STATE_COLOUR.get(st), String.format(Locale.ROOT, "%.1f s: %s %s, %s",
+                svg.append(rect(x, y, w, h, STATE_COLOUR.get(st), String.format(Locale.US, "%.1f s: %s %s, %s",
                         s.offsetNanos() / 1e9, st.label(), percent(s.breakdown().shareOfActive(st)), s.workloadClass().label())));
             }
         }
@@ -163,7 +163,7 @@ public final class HtmlReport {
                 if (st == null) continue;
                 var s = p.slices().get(i);
                 svg.append(rect(NAME_WIDTH + s.offsetNanos() * perNano, y, Math.max(1, s.lengthNanos() * perNano - 1), LANE_HEIGHT - 2,
-                        STATE_COLOUR.get(st), lane.name() + " " + String.format(Locale.ROOT, "%.1f s", s.offsetNanos() / 1e9) + ": " + st.label()));
+                        STATE_COLOUR.get(st), lane.name() + " " + String.format(Locale.US, "%.1f s", s.offsetNanos() / 1e9) + ": " + st.label()));
             }
             y += LANE_HEIGHT;
         }
@@ -187,7 +187,7 @@ public final class HtmlReport {
         out.println("<table id=\"locks\"><tr><th>lock</th><th>where threads waited</th><th>waited</th><th>events</th><th>waiters</th><th>held by</th></tr>");
         for (LockSite l : locks) {
             out.println("<tr><td>" + Html.text(l.lockClass()) + "</td><td>" + Html.text(l.site()) + "</td><td>"
-                    + String.format(Locale.ROOT, "%.1f s", l.waitNanos() / 1e9) + "</td><td>" + l.events() + "</td><td>"
+                    + String.format(Locale.US, "%.1f s", l.waitNanos() / 1e9) + "</td><td>" + l.events() + "</td><td>"
                     + Html.text(String.join(", ", l.waiters())) + "</td><td>"
                     + (l.owner() == null ? "" : Html.text(l.owner()) + " in " + Html.text(l.ownerFrame())) + "</td></tr>");
         }
@@ -200,8 +200,8 @@ public final class HtmlReport {
                 + "<th>threads</th><th>connections</th><th>local process</th></tr>");
         for (IoShare s : r.io().targets()) {
             out.println("<tr><td>" + Html.text(s.target().name()) + "</td><td>" + s.target().kind().label() + "</td><td>"
-                    + String.format(Locale.ROOT, "%.2f s", s.nanos() / 1e9) + "</td><td>"
-                    + String.format(Locale.ROOT, "%.0f%%", s.shareOfIo() * 100) + "</td><td>" + s.threads() + "</td><td>"
+                    + String.format(Locale.US, "%.2f s", s.nanos() / 1e9) + "</td><td>"
+                    + String.format(Locale.US, "%.0f%%", s.shareOfIo() * 100) + "</td><td>" + s.threads() + "</td><td>"
                     + (s.endpoint() == null ? "" : s.endpoint().connections()) + "</td><td>"
                     + (s.endpoint() == null ? "" : Html.text(s.endpoint().local())) + "</td></tr>");
         }
@@ -223,23 +223,23 @@ public final class HtmlReport {
         for (ThreadState s : ThreadState.ACTIVE) {
             for (FrameCount f : r.topFrames().getOrDefault(s, List.of())) {
                 out.println("<tr><td>" + s.label() + "</td><td>" + Html.text(f.frame()) + "</td><td>"
-                        + String.format(Locale.ROOT, "%.2f s", f.nanos() / 1e9) + "</td></tr>");
+                        + String.format(Locale.US, "%.2f s", f.nanos() / 1e9) + "</td></tr>");
             }
         }
         out.println("</table>");
     }
 
     private static String rect(double x, double y, double w, double h, String colour, String title) {
-        return String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s</title></rect>",
+        return String.format(Locale.US, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s</title></rect>",
                 x, y, w, h, colour, Html.text(title));
     }
 
     private static String label(double x, double y, String text) {
-        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">%s</text>", x, y, Html.text(text));
+        return String.format(Locale.US, "<text x=\"%.1f\" y=\"%.1f\">%s</text>", x, y, Html.text(text));
     }
 
     private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+        return String.format(Locale.US, "%.0f%%", share * 100);
     }
 
     private static final String CSS = "body{font-family:system-ui,-apple-system,sans-serif;margin:20px 28px;color:#222;max-width:1200px}"

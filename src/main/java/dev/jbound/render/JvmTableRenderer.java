@@ -48,7 +48,7 @@ public final class JvmTableRenderer implements Renderer<JvmScan> {
                 escape(j.user()),
                 s.uptimeMillis() < 0 ? "?" : Units.uptime(s.uptimeMillis()),
                 Integer.toString(s.threads()),
-                String.format(Locale.ROOT, "%.0f", s.cpuPercent()),
+                String.format(Locale.US, "%.0f", s.cpuPercent()),
                 s.jvmVersion().isEmpty() ? "?" : escape(s.jvmVersion()),
                 attach,
                 j.mainClass().isEmpty() ? "?" : escape(j.mainClass())};

@@ -33,12 +33,12 @@ public final class RunTextRenderer implements Renderer<RunReport> {
             single.render(r, out);
             out.println();
         }
-        out.printf(Locale.ROOT, "%s %d started by the command%n", style.bold("JVMS"), run.jvms().size());
+        out.printf(Locale.US, "%s %d started by the command%n", style.bold("JVMS"), run.jvms().size());
         for (JvmResult j : run.jvms()) {
             String outcome = j.recorded()
                     ? style.cyan(j.report().verdict().workloadClass().label()) + " (" + j.report().verdict().confidenceLabel() + " confidence)"
                     : style.yellow("no verdict: ") + escape(j.problem());
-            out.printf(Locale.ROOT, "  pid %-8d %-40s %s%n", j.pid(), escape(j.mainClass().isBlank() ? "?" : j.mainClass()), outcome);
+            out.printf(Locale.US, "  pid %-8d %-40s %s%n", j.pid(), escape(j.mainClass().isBlank() ? "?" : j.mainClass()), outcome);
         }
         for (String note : run.notes()) out.println(style.yellow("note: ") + escape(note));
     }

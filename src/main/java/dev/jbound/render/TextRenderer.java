@@ -60,7 +60,7 @@ public final class TextRenderer implements Renderer<Report> {
 
     private void verdict(Verdict v, PrintWriter out) {
         String secondary = v.secondary() == null ? "" : "; secondary: " + v.secondary().label();
-        out.printf(Locale.ROOT, "%s %s (%s confidence, %.2f): %s%s%n", style.bold("VERDICT"),
+        out.printf(Locale.US, "%s %s (%s confidence, %.2f): %s%s%n", style.bold("VERDICT"),
                 style.bold(style.cyan(v.workloadClass().label())), v.confidenceLabel(), v.confidence(),
                 v.evidence(), secondary);
         if (!v.basis().doubts().isEmpty()) {
@@ -74,13 +74,13 @@ public final class TextRenderer implements Renderer<Report> {
         Breakdown b = r.breakdown();
         for (ThreadState s : ThreadState.ACTIVE) {
             double share = b.shareOfActive(s);
-            out.printf(Locale.ROOT, "  %-9s %s %4s  %s%n", s.label(), bar(share), Units.percent(share),
+            out.printf(Locale.US, "  %-9s %s %4s  %s%n", s.label(), bar(share), Units.percent(share),
                     style.dim(Units.seconds(b.nanos(s))));
         }
-        out.printf(Locale.ROOT, "  %-9s %s%n", "wait", style.dim(Units.seconds(b.nanos(ThreadState.WAIT))
+        out.printf(Locale.US, "  %-9s %s%n", "wait", style.dim(Units.seconds(b.nanos(ThreadState.WAIT))
                 + " waiting for work (idle capacity, not counted above)"));
         var s = r.sampling();
-        out.println(style.dim(String.format(Locale.ROOT,
+        out.println(style.dim(String.format(Locale.US,
                 "  %d active %s (%.1f busy on average), %d idle · %d cpu + %d wall samples, %d lock events%s",
                 r.appThreads() - r.idleThreads(), r.appThreads() - r.idleThreads() == 1 ? "thread" : "threads",
                 r.busyThreads(), r.idleThreads(), s.cpuSamples(), s.wallSamples(),
@@ -104,7 +104,7 @@ public final class TextRenderer implements Renderer<Report> {
         for (int i = 1; i < p.phases().size(); i++) {
             var before = p.phases().get(i - 1);
             var ph = p.phases().get(i);
-            out.printf(Locale.ROOT, "  at %s s the workload turned from %s to %s%n", at(ph.offsetNanos()),
+            out.printf(Locale.US, "  at %s s the workload turned from %s to %s%n", at(ph.offsetNanos()),
                     before.workloadClass().label(), ph.workloadClass().label());
         }
         out.println();
@@ -112,7 +112,7 @@ public final class TextRenderer implements Renderer<Report> {
 
     /** Seconds into the window, to a tenth. */
     private static String at(long nanos) {
-        return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
+        return String.format(Locale.US, "%.1f", nanos / 1e9);
     }
 
     private void frames(Report r, PrintWriter out) {
@@ -125,7 +125,7 @@ public final class TextRenderer implements Renderer<Report> {
             long total = top.stream().mapToLong(FrameCount::nanos).sum();
             for (int i = 0; i < top.size(); i++) {
                 FrameCount f = top.get(i);
-                out.printf(Locale.ROOT, "  %-8s %4s  %s%n", i == 0 ? s.label() : "",
+                out.printf(Locale.US, "  %-8s %4s  %s%n", i == 0 ? s.label() : "",
                         Units.percent(total == 0 ? 0 : (double) f.nanos() / total), escape(f.frame()));
             }
         }
@@ -138,7 +138,7 @@ public final class TextRenderer implements Renderer<Report> {
         if (targets.isEmpty() || r.breakdown().shareOfActive(ThreadState.IO) < SIGNIFICANT_SHARE) return;
         out.println(style.bold("I/O WAITS ON"));
         for (IoShare s : targets) {
-            out.printf(Locale.ROOT, "  %4s  %6s  %s%s%n", Units.percent(s.shareOfIo()), Units.seconds(s.nanos()),
+            out.printf(Locale.US, "  %4s  %6s  %s%s%n", Units.percent(s.shareOfIo()), Units.seconds(s.nanos()),
                     escape(s.target().name()), style.dim(ioDetail(s, r.target().pid())));
         }
         out.println();
@@ -168,11 +168,11 @@ public final class TextRenderer implements Renderer<Report> {
         out.println(style.bold("CONTENDED LOCKS"));
         for (LockSite l : locks.subList(0, Math.min(3, locks.size()))) {
             if (l.events() > 0) {
-                out.printf(Locale.ROOT, "  %s at %s: %s waited, %d events, %d waiters%n", escape(l.lockClass()),
+                out.printf(Locale.US, "  %s at %s: %s waited, %d events, %d waiters%n", escape(l.lockClass()),
                         escape(l.site()), Units.seconds(l.waitNanos()), l.events(), l.waiters().size());
             } else {
                 // named by the thread dump alone: its waiters were still waiting when the window ended
-                out.printf(Locale.ROOT, "  %s at %s: %s waited, no wait ended in the window, %d waiters%n", escape(l.lockClass()),
+                out.printf(Locale.US, "  %s at %s: %s waited, no wait ended in the window, %d waiters%n", escape(l.lockClass()),
                         escape(l.site()), Units.seconds(l.waitNanos()), l.waiters().size());
             }
             if (l.owner() != null) {
@@ -191,7 +191,7 @@ public final class TextRenderer implements Renderer<Report> {
             if (!p.ioTargets().isEmpty() && p.breakdown().shareOfActive(ThreadState.IO) >= SIGNIFICANT_SHARE) {
                 size += " · waits on " + escape(trim(p.ioTargets().get(0).target().name(), 40));
             }
-            out.printf(Locale.ROOT, "  %-28s %3d %-7s (%d active)  %-13s %s%s%n", escape(trim(p.name(), 28)),
+            out.printf(Locale.US, "  %-28s %3d %-7s (%d active)  %-13s %s%s%n", escape(trim(p.name(), 28)),
                     p.threads(), p.threads() == 1 ? "thread" : "threads", p.activeThreads(), p.verdict().workloadClass().label(), shares(p.breakdown()), size);
         }
         out.println();
@@ -199,7 +199,7 @@ public final class TextRenderer implements Renderer<Report> {
 
     private void jvm(Report r, PrintWriter out) {
         var j = r.jvm();
-        out.printf(Locale.ROOT, "%s gc %s CPU (%s of the process), jit %s, other %s%n", style.bold("JVM OVERHEAD"),
+        out.printf(Locale.US, "%s gc %s CPU (%s of the process), jit %s, other %s%n", style.bold("JVM OVERHEAD"),
                 Units.seconds(j.gcCpuNanos()), Units.percent(j.gcShareOfCpu()), Units.seconds(j.jitCpuNanos()),
                 Units.seconds(j.otherCpuNanos()));
         if (r.io().readBytes() >= 0) {

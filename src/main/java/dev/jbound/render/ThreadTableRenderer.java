@@ -25,14 +25,14 @@ public final class ThreadTableRenderer {
     }
 
     public void render(Report r, PrintWriter out) {
-        out.println(style.bold(String.format(Locale.ROOT, "%-" + NAME + "s %-8s %5s %5s %5s %5s %5s %5s %7s  %s",
+        out.println(style.bold(String.format(Locale.US, "%-" + NAME + "s %-8s %5s %5s %5s %5s %5s %5s %7s  %s",
                 "THREAD", "KIND", "cpu", "runq", "io", "lock", "gc", "wait", "CPU", "TOP FRAME")));
         for (ThreadRow t : r.threads()) {
             Breakdown b = t.breakdown();
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-" + NAME + "s %-8s", trim(escape(t.name())),
+            StringBuilder sb = new StringBuilder(String.format(Locale.US, "%-" + NAME + "s %-8s", trim(escape(t.name())),
                     t.kind() == ThreadKind.APP ? "app" : t.kind().name().toLowerCase(Locale.ROOT)));
-            for (ThreadState s : ThreadState.SHOWN) sb.append(String.format(Locale.ROOT, " %5s", Units.percent(b.shareOfTotal(s))));
-            sb.append(String.format(Locale.ROOT, " %7s  ", Units.seconds(t.cpuNanos()))).append(escape(t.topFrame()));
+            for (ThreadState s : ThreadState.SHOWN) sb.append(String.format(Locale.US, " %5s", Units.percent(b.shareOfTotal(s))));
+            sb.append(String.format(Locale.US, " %7s  ", Units.seconds(t.cpuNanos()))).append(escape(t.topFrame()));
             String line = sb.toString();
             out.println(t.idle() ? style.dim(line) : line);
         }

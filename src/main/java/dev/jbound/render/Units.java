@@ -9,29 +9,29 @@ final class Units {
 
     static String seconds(long nanos) {
         double s = nanos / 1e9;
-        if (s >= 10) return String.format(Locale.ROOT, "%.0f s", s);
-        if (s >= 0.1) return String.format(Locale.ROOT, "%.1f s", s);
-        return String.format(Locale.ROOT, "%.0f ms", nanos / 1e6);
+        if (s >= 10) return String.format(Locale.US, "%.0f s", s);
+        if (s >= 0.1) return String.format(Locale.US, "%.1f s", s);
+        return String.format(Locale.US, "%.0f ms", nanos / 1e6);
     }
 
     static String percent(double share) {
-        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+        return String.format(Locale.US, "%.0f%%", share * 100);
     }
 
     /** How long a process has run, in its two largest units: 42s, 3m07s, 5h02m, 12d04h. */
     static String uptime(long millis) {
         long s = millis / 1000;
         if (s < 60) return s + "s";
-        if (s < 3600) return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
-        if (s < 86400) return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);
-        return String.format(Locale.ROOT, "%dd%02dh", s / 86400, s % 86400 / 3600);
+        if (s < 3600) return String.format(Locale.US, "%dm%02ds", s / 60, s % 60);
+        if (s < 86400) return String.format(Locale.US, "%dh%02dm", s / 3600, s % 3600 / 60);
+        return String.format(Locale.US, "%dd%02dh", s / 86400, s % 86400 / 3600);
     }
 
     static String bytes(long n) {
         if (n < 0) return "?";
         if (n < 1024) return n + " B";
-        if (n < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
-        if (n < 1024L * 1024 * 1024) return String.format(Locale.ROOT, "%.1f MiB", n / 1048576.0);
-        return String.format(Locale.ROOT, "%.1f GiB", n / 1073741824.0);
+        if (n < 1024 * 1024) return String.format(Locale.US, "%.1f KiB", n / 1024.0);
+        if (n < 1024L * 1024 * 1024) return String.format(Locale.US, "%.1f MiB", n / 1048576.0);
+        return String.format(Locale.US, "%.1f GiB", n / 1073741824.0);
     }
 }

@@ -82,7 +82,7 @@ public final class TopScreen {
         for (ThreadState s : BAR_ORDER) {
             double share = tick.soFar().shareOfActive(s);
             if (!s.isActive() || share < 0.005) continue;
-            sb.append(sep).append(s.label()).append(' ').append(String.format(Locale.ROOT, "%.0f%%", share * 100));
+            sb.append(sep).append(s.label()).append(' ').append(String.format(Locale.US, "%.0f%%", share * 100));
             sep = ", ";
         }
         return sb.toString();
@@ -141,7 +141,7 @@ public final class TopScreen {
         double cpu = j.totalCpuNanos() / window * 100;
         int app = r.appThreads();
         int active = app - r.idleThreads();
-        return plain(String.format(Locale.ROOT, "now   CPU %.0f%% of %s cores%sthreads %d (%d active)%sGC %.0f%% of CPU",
+        return plain(String.format(Locale.US, "now   CPU %.0f%% of %s cores%sthreads %d (%d active)%sGC %.0f%% of CPU",
                 cpu, trimmed(r.cores().effectiveCpus()), dot, app, active, dot, j.gcShareOfCpu() * 100));
     }
 
@@ -152,7 +152,7 @@ public final class TopScreen {
         for (ThreadState s : BAR_ORDER) {
             // the states that had a share; cpu always, so the line never reads as nothing
             if (!s.isActive() || s != ThreadState.CPU && b.shareOfActive(s) < 0.005) continue;
-            String text = String.format(Locale.ROOT, "%s %.0f%%", s == ThreadState.RUNQUEUE ? "runq" : s.label(), b.shareOfActive(s) * 100);
+            String text = String.format(Locale.US, "%s %.0f%%", s == ThreadState.RUNQUEUE ? "runq" : s.label(), b.shareOfActive(s) * 100);
             sb.styled(color ? AttributedStyle.DEFAULT.foreground(COLOUR.get(s)) : AttributedStyle.DEFAULT, text).append("  ");
         }
         return sb.toAttributedString();
@@ -190,7 +190,7 @@ public final class TopScreen {
     private String columnsHeader(int cols, List<ThreadRow> shown) {
         Widths w = Widths.of(cols, shown);
         return pad("THREAD", w.name) + " " + pad("STATE " + (w.bar >= 36 ? "C cpu R runq I io L lock G gc" : "C R I L G ."), w.bar) + " "
-                + String.format(Locale.ROOT, "%5s", "CPU%") + " " + "LOCK OR I/O · TOP FRAME";
+                + String.format(Locale.US, "%5s", "CPU%") + " " + "LOCK OR I/O · TOP FRAME";
     }
 
     private List<AttributedString> threadLines(TopState state, List<ThreadRow> shown, ThreadSnapshot dump, long window,
@@ -211,7 +211,7 @@ public final class TopScreen {
             AttributedStringBuilder sb = new AttributedStringBuilder();
             sb.append(pad(TerminalText.escape(row.name()), w.name)).append(" ");
             bar(sb, row.breakdown(), w.bar);
-            sb.append(" ").append(String.format(Locale.ROOT, "%5.1f", cpuPercent(row, window))).append(" ");
+            sb.append(" ").append(String.format(Locale.US, "%5.1f", cpuPercent(row, window))).append(" ");
             String lock = lockText(dt, locks);
             if (lock != null) {
                 sb.styled(color ? AttributedStyle.DEFAULT.foreground(AttributedStyle.RED) : AttributedStyle.DEFAULT, lock);
@@ -383,10 +383,10 @@ public final class TopScreen {
     }
 
     private static String seconds(double s) {
-        return s < 10 ? String.format(Locale.ROOT, "%.1f s", s) : String.format(Locale.ROOT, "%.0f s", s);
+        return s < 10 ? String.format(Locale.US, "%.1f s", s) : String.format(Locale.US, "%.0f s", s);
     }
 
     private static String trimmed(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.1f", d);
+        return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.US, "%.1f", d);
     }
 }
