@@ -6,6 +6,7 @@ import dev.jbound.model.ThreadState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringTokenizer;
 
 /**
  * The ordered frame table. A frame takes the first rule that matches it, so a specific rule
@@ -61,7 +62,7 @@ public final class FrameRules {
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty() || line.startsWith("#")) continue;
-            String[] f = line.split("\\s+");
+            String[] f = fields(line);
             try {
                 if (f.length != 5) throw new IllegalArgumentException("expected 5 fields, got " + f.length);
                 out.add(new FrameRule(f[0], ThreadState.fromLabel(f[1]),
@@ -72,6 +73,14 @@ public final class FrameRules {
             }
         }
         return out;
+    }
+
+    /** A line's whitespace-separated fields, without a regular expression: the tables are read at every start. */
+    private static String[] fields(String line) {
+        StringTokenizer t = new StringTokenizer(line);
+        String[] f = new String[t.countTokens()];
+        for (int i = 0; i < f.length; i++) f[i] = t.nextToken();
+        return f;
     }
 
     @SafeVarargs

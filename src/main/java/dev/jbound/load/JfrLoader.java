@@ -45,16 +45,17 @@ public final class JfrLoader {
         RecordingBuilder out = new RecordingBuilder(states);
         AsyncProfilerEvents[] async = {null};
         JdkRecorderEvents[] jdk = {null};
+        JvmInformation jvm = new JvmInformation(out);
         // the chunks' stacks and settings are read as they are parsed, ahead of their events (JfrFile.read)
         StackInterner interned = new StackInterner();
         JfrFile.Outcome outcome = JfrFile.read(file, ChunkDecoder.POOLS, ActiveSettings.EVENTS, chunk -> Prepared.of(chunk, interned), (chunk, ahead) -> {
             out.chunk(chunk.startNanos(), chunk.endNanos());
             if (ahead.byAsyncProfiler()) {
                 if (async[0] == null) async[0] = new AsyncProfilerEvents(out);
-                async[0].read(chunk, ahead.decoder(), ahead.settings(), JvmInformation.reader(chunk, out));
+                async[0].read(chunk, ahead.decoder(), ahead.settings(), jvm.reader(chunk));
             } else {
                 if (jdk[0] == null) jdk[0] = new JdkRecorderEvents(out);
-                jdk[0].read(chunk, ahead.decoder(), ahead.settings(), JvmInformation.reader(chunk, out));
+                jdk[0].read(chunk, ahead.decoder(), ahead.settings(), jvm.reader(chunk));
             }
             out.endChunk();
         });

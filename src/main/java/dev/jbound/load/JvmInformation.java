@@ -8,6 +8,7 @@ import dev.jbound.model.Recording;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,18 +18,31 @@ final class JvmInformation {
     /** "OpenJDK 64-Bit Server VM (17.0.15+6-Debian-1deb12u1) for linux-amd64 ..." → 17.0.15 */
     private static final Pattern VERSION = Pattern.compile("\\((\\d+(?:\\.\\d+)*)");
 
-    private JvmInformation() {
+    private final RecordingBuilder out;
+    // every chunk repeats the event; its text is worked out again only when it changes
+    private String lastArguments;
+    private String lastVersion;
+
+    JvmInformation(RecordingBuilder out) {
+        this.out = out;
     }
 
     /** The consumer for the chunk's jdk.JVMInformation event, or none when the chunk declares no such type. */
-    static Map<String, JfrChunk.EventConsumer> reader(JfrChunk chunk, RecordingBuilder out) {
+    Map<String, JfrChunk.EventConsumer> reader(JfrChunk chunk) {
         JfrType t = chunk.type("jdk.JVMInformation");
         if (t == null) return Map.of();
         int pid = t.indexOf("pid");
         int version = t.indexOf("jvmVersion");
         int arguments = t.indexOf("javaArguments");
-        return Map.of("jdk.JVMInformation", e -> out.jvm = new Recording.Jvm(e.getLong(pid),
-                mainClass((String) e.get(arguments)), version((String) e.get(version))));
+        return Map.of("jdk.JVMInformation", e -> read(e.getLong(pid), (String) e.get(arguments), (String) e.get(version)));
+    }
+
+    private void read(long pid, String arguments, String version) {
+        Recording.Jvm last = out.jvm;
+        if (last != null && last.pid() == pid && Objects.equals(arguments, lastArguments) && Objects.equals(version, lastVersion)) return;
+        lastArguments = arguments;
+        lastVersion = version;
+        out.jvm = new Recording.Jvm(pid, mainClass(arguments), version(version));
     }
 
     static String version(String jvmVersion) {
