@@ -290,14 +290,14 @@ final class ByteCursor {
             case STRING_POOL:
                 return stringPool.apply(varlong());
             case STRING_UTF8:
-                return new String(bytes(), StandardCharsets.UTF_8);
+                return text(StandardCharsets.UTF_8);
             case STRING_CHARS: {
                 char[] chars = new char[length()];
                 for (int i = 0; i < chars.length; i++) chars[i] = (char) varint();
                 return new String(chars);
             }
             case STRING_LATIN1:
-                return new String(bytes(), StandardCharsets.ISO_8859_1);
+                return text(StandardCharsets.ISO_8859_1);
             default:
                 throw new IllegalStateException("invalid string encoding " + encoding);
         }
@@ -320,8 +320,17 @@ final class ByteCursor {
         }
     }
 
-    private byte[] bytes() {
+    /** A length and that many bytes in {@code charset}: decoded from the window itself when it holds them. */
+    private String text(java.nio.charset.Charset charset) {
         int n = length();
+        if (n > filled - next) return new String(bytes(n), charset);
+        String s = new String(window, next, n, charset);
+        next += n;
+        return s;
+    }
+
+    /** The next {@code n} bytes (a length read before says there are so many), where they run past the window. */
+    private byte[] bytes(int n) {
         int pos = position();
         byte[] b = new byte[n];
         if (n <= filled - next) System.arraycopy(window, next, b, 0, n);

@@ -11,6 +11,7 @@ public final class LongMap<V> {
     private static final int FIRST_CAPACITY = 16;
 
     private long[] first;
+    /** The keys' second halves; null while every key put has a second half of 0 (a map of one key). */
     private long[] second;
     private Object[] values;
     private int size;
@@ -26,7 +27,7 @@ public final class LongMap<V> {
 
     private void allocate(int capacity) {
         first = new long[capacity];
-        second = new long[capacity];
+        second = null; // most maps have one key: the constant pools, several per chunk
         values = new Object[capacity];
         size = 0;
     }
@@ -39,7 +40,13 @@ public final class LongMap<V> {
     private int slot(long a, long b) {
         int mask = values.length - 1;
         int i = hash(a, b) & mask;
-        while (values[i] != null && (first[i] != a || second[i] != b)) i = (i + 1) & mask;
+        long[] seconds = second;
+        if (seconds == null) {
+            // every key held has 0 for its second half: one with another cannot be here
+            while (values[i] != null && (first[i] != a || b != 0)) i = (i + 1) & mask;
+            return i;
+        }
+        while (values[i] != null && (first[i] != a || seconds[i] != b)) i = (i + 1) & mask;
         return i;
     }
 
@@ -65,7 +72,8 @@ public final class LongMap<V> {
                 return;
             }
             first[i] = a;
-            second[i] = b;
+            if (b != 0 && second == null) second = new long[values.length];
+            if (second != null) second[i] = b;
         }
         values[i] = value;
     }
@@ -94,7 +102,7 @@ public final class LongMap<V> {
     @SuppressWarnings("unchecked")
     public void forEach(Entry<V> each) {
         for (int i = 0; i < values.length; i++) {
-            if (values[i] != null) each.accept(first[i], second[i], (V) values[i]);
+            if (values[i] != null) each.accept(first[i], second == null ? 0 : second[i], (V) values[i]);
         }
     }
 
@@ -104,7 +112,7 @@ public final class LongMap<V> {
         Object[] oldValues = values;
         allocate(oldValues.length * 2);
         for (int i = 0; i < oldValues.length; i++) {
-            if (oldValues[i] != null) put(oldFirst[i], oldSecond[i], cast(oldValues[i]));
+            if (oldValues[i] != null) put(oldFirst[i], oldSecond == null ? 0 : oldSecond[i], cast(oldValues[i]));
         }
     }
 
