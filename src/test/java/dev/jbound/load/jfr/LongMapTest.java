@@ -24,6 +24,15 @@ class LongMapTest {
         assertThat(m.get(5, 1)).isEqualTo("five-one");
         assertThat(m.get(5)).as("the key without, put before the map held second halves").isEqualTo("five");
         assertThat(m.size()).isEqualTo(2);
+
+        // a full map, where a lookup's probe runs past keys of the same first half
+        LongMap<Long> full = new LongMap<>();
+        for (long a = 0; a < 4000; a++) full.put(a, a);
+        for (long a = 0; a < 4000; a++) {
+            for (long b = 1; b <= 64; b++) {
+                if (full.get(a, b) != null) throw new AssertionError(a + "/" + b + " found, where only " + a + "/0 was put");
+            }
+        }
     }
 
     @Test
