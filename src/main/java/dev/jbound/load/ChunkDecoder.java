@@ -116,10 +116,13 @@ final class ChunkDecoder {
     }
 
     String className(long key) {
-        return classNames.computeIfAbsent(key, k -> {
-            Object[] cls = struct(chunk.constant(classType, k));
-            return cls == null ? "" : symbol(field(cls, className)).replace('/', '.');
-        });
+        // looked up without a lambda: a capturing one is made anew at every call (a frame's every method)
+        String name = classNames.get(key);
+        if (name == null) {
+            Object[] cls = struct(chunk.constant(classType, key));
+            classNames.put(key, name = cls == null ? "" : symbol(field(cls, className)).replace('/', '.'));
+        }
+        return name;
     }
 
     /** A simple-type constant's text (a frame type, a symbol), or "". */
