@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -121,6 +122,9 @@ final class RecordingBuilder {
      * registered thread, classified state and running total, for a reader that meets the same
      * sample many times in a chunk (async-profiler's, millions in a big file).
      */
+    /** What {@link #resolve} answered, by thread and kind (1 for cpu), then by stack. */
+    private final LongMap<IdentityHashMap<Stack, Resolved>> resolved = new LongMap<>();
+
     static final class Resolved {
         final long tid;
         final boolean cpu;
@@ -137,11 +141,21 @@ final class RecordingBuilder {
         }
     }
 
-    /** @param time the first such sample's time, which a new total keeps */
+    /**
+     * @param time the first such sample's time, which a new total keeps
+     * @return the same Resolved for the same thread, kind and stack, whichever chunk asks: a long
+     *         recording's chunks meet the same pairs again under keys of their own
+     */
     Resolved resolve(ThreadInfo t, Stack stack, boolean cpu, long time) {
         long tid = thread(t);
-        ThreadState state = states.state(stack); // an unlabelled sample's state is its stack's
-        return new Resolved(tid, cpu, state, tally.total(cpu, time, tid, stack));
+        IdentityHashMap<Stack, Resolved> byStack = resolved.get(tid, cpu ? 1 : 0);
+        if (byStack == null) resolved.put(tid, cpu ? 1 : 0, byStack = new IdentityHashMap<>());
+        Resolved r = byStack.get(stack); // stacks are interned: one object for equal stacks
+        if (r == null) {
+            ThreadState state = states.state(stack); // an unlabelled sample's state is its stack's
+            byStack.put(stack, r = new Resolved(tid, cpu, state, tally.total(cpu, time, tid, stack)));
+        }
+        return r;
     }
 
     /** What {@link #cpu} or {@link #wall} (unlabelled) does, for a sample resolved before. */
