@@ -28,6 +28,10 @@ final class AsyncProfilerEvents {
     private final RecordingBuilder out;
     /** Settings by name: async-profiler writes its options ("interval", "wall") as jdk.ActiveSetting events. */
     private final Map<String, String> settings = new HashMap<>();
+    // the chunk's (thread, stack) key pairs, resolved once each: the same few recur millions of
+    // times. Emptied at each chunk, whose keys are its own, and kept: refilled, not grown again.
+    private final LongMap<RecordingBuilder.Resolved> cpuSeen = new LongMap<>();
+    private final LongMap<RecordingBuilder.Resolved> wallSeen = new LongMap<>();
 
     AsyncProfilerEvents(RecordingBuilder out) {
         this.out = out;
@@ -47,6 +51,8 @@ final class AsyncProfilerEvents {
         for (ActiveSettings.Setting s : chunkSettings) settings.put(s.name(), s.value());
         out.cpuIntervalNanos = settingNanos("interval", DEFAULT_INTERVAL_NANOS);
         out.wallIntervalNanos = settingNanos("wall", DEFAULT_WALL_INTERVAL_NANOS);
+        cpuSeen.clear();
+        wallSeen.clear();
         Map<String, JfrChunk.EventConsumer> consumers = new HashMap<>();
         for (String sample : new String[]{"jdk.ExecutionSample", "profiler.WallClockSample"}) {
             JfrType t = chunk.type(sample);
@@ -71,9 +77,6 @@ final class AsyncProfilerEvents {
         int stack = t.indexOf("stackTrace");
         int state = t.indexOf("state");
         int samples = t.indexOf("samples");
-        // this chunk's (thread, stack) pairs, resolved once each: the same few recur millions of times
-        LongMap<RecordingBuilder.Resolved> cpuSeen = new LongMap<>();
-        LongMap<RecordingBuilder.Resolved> wallSeen = new LongMap<>();
         return e -> {
             long threadKey = e.getLong(thread);
             long stackKey = e.getLong(stack);

@@ -87,6 +87,13 @@ public final class LongMap<V> {
         return v;
     }
 
+    /** Empties the map, keeping its room: a map filled again for every chunk need not grow again. */
+    public void clear() {
+        java.util.Arrays.fill(values, null);
+        second = null;
+        size = 0;
+    }
+
     public int size() {
         return size;
     }

@@ -57,4 +57,18 @@ class LongMapTest {
             assertThat(seen).isEqualTo(expected);
         }
     }
+
+    @Test
+    void aClearedMapIsEmptyAndFillsAgainWithEitherKind() {
+        LongMap<String> m = new LongMap<>();
+        for (long a = 0; a < 300; a++) m.put(a, a % 3, "v" + a);
+        m.clear();
+        assertThat(m.size()).isZero();
+        assertThat(m.isEmpty()).isTrue();
+        for (long a = 0; a < 300; a++) assertThat(m.get(a, a % 3)).isNull();
+        m.put(7, "seven");
+        assertThat(m.get(7)).isEqualTo("seven");
+        assertThat(m.get(7, 1)).as("no second halves since the clear").isNull();
+        m.forEach((a, b, v) -> assertThat(a).isEqualTo(7));
+    }
 }
