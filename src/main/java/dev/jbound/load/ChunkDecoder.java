@@ -30,10 +30,11 @@ final class ChunkDecoder {
     private final StackInterner interned;
     /** A stack's frames as they are built. */
     private Frame[] scratch = new Frame[64];
-    private final LongMap<Stack> stacks = new LongMap<>();
-    private final LongMap<Frame> frames = new LongMap<>();
-    private final LongMap<String> classNames = new LongMap<>();
-    private final LongMap<ThreadInfo> threads = new LongMap<>();
+    // sized for the chunk's pools, which every chunk declares anew: filled once, not grown
+    private final LongMap<Stack> stacks;
+    private final LongMap<Frame> frames;
+    private final LongMap<String> classNames;
+    private final LongMap<ThreadInfo> threads;
     private final LongMap<String> frameTypes = new LongMap<>();
     // The pools' types and their fields' positions, looked up once per chunk (a stack's frames ask for each).
     private final JfrType classType;
@@ -65,6 +66,10 @@ final class ChunkDecoder {
         symbolType = chunk.type("jdk.types.Symbol");
         frameKindType = chunk.type("jdk.types.FrameType");
         JfrType frameType = chunk.type("jdk.types.StackFrame");
+        stacks = new LongMap<>(chunk.constantCount(traceType));
+        frames = new LongMap<>(chunk.constantCount(methodType)); // a method's frames are of one kind, or few
+        classNames = new LongMap<>(chunk.constantCount(classType));
+        threads = new LongMap<>(chunk.constantCount(threadType));
         className = index(classType, "name");
         threadOsName = index(threadType, "osName");
         threadJavaName = index(threadType, "javaName");

@@ -24,6 +24,11 @@ final class ConstantPools {
         return v == NULL ? null : v;
     }
 
+    int count(long typeId) {
+        LongMap<Object> pool = pools.get(typeId);
+        return pool == null ? 0 : pool.size();
+    }
+
     /** Each key of the pool of {@code typeId}, in no order. */
     void keys(long typeId, java.util.function.LongConsumer each) {
         LongMap<Object> pool = pools.get(typeId);

@@ -187,6 +187,11 @@ public final class JfrChunk {
         return type == null ? null : pools.get(type.id(), key);
     }
 
+    /** How many entries the constant pool of {@code type} holds (0 for none, or for a type not kept). */
+    public int constantCount(JfrType type) {
+        return type == null ? 0 : pools.count(type.id());
+    }
+
     /** Each key in the constant pool of {@code type} (null: none), in no order. */
     public void constantKeys(JfrType type, java.util.function.LongConsumer each) {
         if (type != null) pools.keys(type.id(), each);
