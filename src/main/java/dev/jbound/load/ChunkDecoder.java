@@ -181,7 +181,7 @@ final class ChunkDecoder {
         if (type == null) frameTypes.put(typeKey, type = text(frameKindType, typeKey));
         long frameKey = method * 8 + kindKey(type);
         Frame frame = frames.get(frameKey);
-        if (frame == null) frames.put(frameKey, frame = interned.frame(frame(method, type)));
+        if (frame == null) frames.put(frameKey, frame = frame(method, type));
         // The profiler's own signal handler tops some samples: its cost, not the thread's work.
         if (n == 0 && frame.kind() == Frame.Kind.NATIVE && frame.className().startsWith("libasyncProfiler")) return n;
         scratch[n] = frame;
@@ -197,15 +197,16 @@ final class ChunkDecoder {
         };
     }
 
+    /** The interned frame of a method as the frame type makes it. */
     private Frame frame(long methodKey, String frameType) {
         Object[] m = struct(chunk.constant(methodType, methodKey));
-        if (m == null) return Frame.nativeFrame("", "unknown");
+        if (m == null) return interned.frame("", "unknown", Frame.Kind.NATIVE);
         String name = symbol(field(m, methodName));
         String owner = className(asLong(field(m, methodOwner)));
         return switch (kindKey(frameType)) {
-            case 2 -> Frame.kernel(name);
-            case 1 -> Frame.nativeFrame(owner, name);
-            default -> Frame.java(owner, name);
+            case 2 -> interned.frame("", name, Frame.Kind.KERNEL);
+            case 1 -> interned.frame(owner, name, Frame.Kind.NATIVE);
+            default -> interned.frame(owner, name, Frame.Kind.JAVA);
         };
     }
 

@@ -16,22 +16,28 @@ import java.util.Objects;
  */
 final class StackInterner {
 
-    /** A stack's interned frames, compared by identity. */
+    /**
+     * A stack's interned frames, compared by identity: the first {@code n} of {@code frames}. The
+     * one {@link #probe} looks over the caller's array; a kept key has an array of its own.
+     */
     private static final class Frames {
-        final Frame[] frames;
-        final int hash;
+        Frame[] frames;
+        int n;
+        int hash;
 
-        Frames(Frame[] frames) {
+        Frames set(Frame[] frames, int n) {
             this.frames = frames;
+            this.n = n;
             int h = 1;
-            for (Frame f : frames) h = 31 * h + System.identityHashCode(f);
+            for (int i = 0; i < n; i++) h = 31 * h + System.identityHashCode(frames[i]);
             this.hash = h;
+            return this;
         }
 
         @Override
         public boolean equals(Object o) {
-            if (!(o instanceof Frames other) || other.hash != hash || other.frames.length != frames.length) return false;
-            for (int i = 0; i < frames.length; i++) {
+            if (!(o instanceof Frames other) || other.hash != hash || other.n != n) return false;
+            for (int i = 0; i < n; i++) {
                 if (frames[i] != other.frames[i]) return false;
             }
             return true;
@@ -45,19 +51,21 @@ final class StackInterner {
 
     /**
      * A frame's parts, compared written out: a record's equals and hashCode go through method
-     * handles, which C1 (bin/jbound's compiler) does not make cheap.
+     * handles, which C1 (bin/jbound's compiler) does not make cheap. The one {@link #probeFrame}
+     * is set for each lookup; a kept key is a copy.
      */
     private static final class FrameKey {
-        final String className;
-        final String method;
-        final Frame.Kind kind;
-        final int hash;
+        String className;
+        String method;
+        Frame.Kind kind;
+        int hash;
 
-        FrameKey(Frame f) {
-            this.className = f.className();
-            this.method = f.method();
-            this.kind = f.kind();
+        FrameKey set(String className, String method, Frame.Kind kind) {
+            this.className = className;
+            this.method = method;
+            this.kind = kind;
             this.hash = (Objects.hashCode(className) * 31 + Objects.hashCode(method)) * 31 + kind.ordinal();
+            return this;
         }
 
         @Override
@@ -74,19 +82,26 @@ final class StackInterner {
 
     private final Map<FrameKey, Frame> frames = new HashMap<>();
     private final Map<Frames, Stack> stacks = new HashMap<>();
+    // Lookups set these rather than make a key each: a chunk asks for every frame and stack it
+    // declares, and most were met in an earlier chunk. One thread interns (the reading one).
+    private final FrameKey probeFrame = new FrameKey();
+    private final Frames probe = new Frames();
 
-    /** The one copy of a frame equal to {@code f}. */
-    Frame frame(Frame f) {
-        Frame known = frames.putIfAbsent(new FrameKey(f), f);
-        return known == null ? f : known;
+    /** The one frame of these parts, made the first time they are met. */
+    Frame frame(String className, String method, Frame.Kind kind) {
+        Frame known = frames.get(probeFrame.set(className, method, kind));
+        if (known != null) return known;
+        Frame f = new Frame(className, method, kind);
+        frames.put(new FrameKey().set(className, method, kind), f);
+        return f;
     }
 
     /** The one stack of the first {@code n} of {@code interned} (frames from {@link #frame}); the array is not kept. */
     Stack stack(Frame[] interned, int n) {
         if (n == 0) return Stack.EMPTY; // as an unknown trace is, so that equal stacks stay one object
-        Frames key = new Frames(Arrays.copyOf(interned, n));
-        Stack s = stacks.get(key);
+        Stack s = stacks.get(probe.set(interned, n));
         if (s == null) {
+            Frames key = new Frames().set(Arrays.copyOf(interned, n), n);
             s = new Stack(Arrays.asList(key.frames));
             stacks.put(key, s);
         }
