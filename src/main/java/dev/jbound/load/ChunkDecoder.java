@@ -125,7 +125,7 @@ final class ChunkDecoder {
         String name = classNames.get(key);
         if (name == null) {
             Object[] cls = struct(chunk.constant(classType, key));
-            classNames.put(key, name = cls == null ? "" : symbol(field(cls, className)).replace('/', '.'));
+            classNames.put(key, name = cls == null ? "" : interned.className(symbol(field(cls, className))));
         }
         return name;
     }

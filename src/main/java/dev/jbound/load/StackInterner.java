@@ -87,6 +87,25 @@ final class StackInterner {
     private final FrameKey probeFrame = new FrameKey();
     private final Frames probe = new Frames();
 
+    /**
+     * Class names as frames show them, by the names the pools give (java/lang/Thread): every chunk
+     * asks for the same. Concurrent, unlike the rest: a chunk's lock events ask on the thread that
+     * reads them while the next chunks are interned.
+     */
+    private final Map<String, String> dotted = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@code internalName} with dots for slashes, worked out once per name (up to a bound). */
+    String className(String internalName) {
+        String name = dotted.get(internalName);
+        if (name == null) {
+            name = internalName.replace('/', '.');
+            if (dotted.size() < MAX_NAMES) dotted.put(internalName, name);
+        }
+        return name;
+    }
+
+    private static final int MAX_NAMES = 1 << 16;
+
     /** The one frame of these parts, made the first time they are met. */
     Frame frame(String className, String method, Frame.Kind kind) {
         Frame known = frames.get(probeFrame.set(className, method, kind));

@@ -39,6 +39,8 @@ final class ByteCursor {
     private int next;
     /** Resolves STRING_POOL references; set once the chunk's constant pools are read. */
     private java.util.function.LongFunction<String> stringPool = key -> null;
+    /** Where strings met before are found by their bytes, while one is set (as the constant pools are read). */
+    private StringCache strings;
 
     ByteCursor(ByteBuffer buf) {
         this(buf, null);
@@ -77,6 +79,11 @@ final class ByteCursor {
         filled = Math.min(window.length, limit - pos);
         buf.get(pos, window, 0, filled);
         next = 0;
+    }
+
+    /** @param cache where the strings read from now on are looked up by their bytes; null for none */
+    void strings(StringCache cache) {
+        this.strings = cache;
     }
 
     void stringPool(java.util.function.LongFunction<String> pool) {
@@ -290,14 +297,14 @@ final class ByteCursor {
             case STRING_POOL:
                 return stringPool.apply(varlong());
             case STRING_UTF8:
-                return text(StandardCharsets.UTF_8);
+                return text(STRING_UTF8, StandardCharsets.UTF_8);
             case STRING_CHARS: {
                 char[] chars = new char[length()];
                 for (int i = 0; i < chars.length; i++) chars[i] = (char) varint();
                 return new String(chars);
             }
             case STRING_LATIN1:
-                return text(StandardCharsets.ISO_8859_1);
+                return text(STRING_LATIN1, StandardCharsets.ISO_8859_1);
             default:
                 throw new IllegalStateException("invalid string encoding " + encoding);
         }
@@ -321,10 +328,10 @@ final class ByteCursor {
     }
 
     /** A length and that many bytes in {@code charset}: decoded from the window itself when it holds them. */
-    private String text(java.nio.charset.Charset charset) {
+    private String text(int encoding, java.nio.charset.Charset charset) {
         int n = length();
         if (n > filled - next) return new String(bytes(n), charset);
-        String s = new String(window, next, n, charset);
+        String s = strings != null ? strings.get(window, next, n, encoding, charset) : new String(window, next, n, charset);
         next += n;
         return s;
     }

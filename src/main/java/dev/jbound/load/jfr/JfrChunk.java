@@ -36,7 +36,8 @@ public final class JfrChunk {
     private final long[] rareTypes;
     private final int[] rarePositions;
 
-    private JfrChunk(ByteBuffer bytes, long fileOffset, Set<String> keptPools, Set<String> rareEvents, Metadata previous, byte[] window) {
+    private JfrChunk(ByteBuffer bytes, long fileOffset, Set<String> keptPools, Set<String> rareEvents, Metadata previous, byte[] window,
+                     StringCache strings) {
         this.in = new ByteCursor(bytes, window);
         this.fileOffset = fileOffset;
         if ((in.intAt(64) & FEATURE_COMPRESSED_INTS) == 0) {
@@ -66,7 +67,12 @@ public final class JfrChunk {
             if (t != null) keep.add(t.id());
         }
         keep.add(typeId("java.lang.String"));
-        this.pools = ConstantPools.read(in, cpOffset, metadata, values, keep);
+        in.strings(strings); // the pools' names, met in the chunks before
+        try {
+            this.pools = ConstantPools.read(in, cpOffset, metadata, values, keep);
+        } finally {
+            in.strings(null); // the cache is the reading thread's; the events are read on another
+        }
         long stringType = typeId("java.lang.String");
         in.stringPool(key -> (String) pools.get(stringType, key));
         long[] rare = rareEvents.stream().map(metadata::type).filter(java.util.Objects::nonNull).mapToLong(JfrType::id).toArray();
@@ -120,11 +126,12 @@ public final class JfrChunk {
      * @param keptPools constant-pool types whose values the caller will look up
      * @param rareEvents event types the caller will walk on their own, whose events the framing walk notes
      * @param window    an array for the chunk's heap window, from a chunk that is done with (null: a new one)
+     * @param strings   the strings of the chunks parsed before, by their bytes (one thread parses them all)
      */
-    static JfrChunk parse(ByteBuffer bytes, long fileOffset, Set<String> keptPools, Set<String> rareEvents, Metadata previous, byte[] window)
-            throws JfrFormatException {
+    static JfrChunk parse(ByteBuffer bytes, long fileOffset, Set<String> keptPools, Set<String> rareEvents, Metadata previous, byte[] window,
+                          StringCache strings) throws JfrFormatException {
         try {
-            return new JfrChunk(bytes, fileOffset, keptPools, rareEvents, previous, window);
+            return new JfrChunk(bytes, fileOffset, keptPools, rareEvents, previous, window, strings);
         } catch (RuntimeException | StackOverflowError e) {
             // a type that contains itself, or an element tree nested past the stack: corrupt, like the rest
             throw corrupt(fileOffset, e);

@@ -131,6 +131,7 @@ public final class JfrFile {
         try {
             long pos = 0;
             Metadata metadata = null;
+            StringCache strings = new StringCache();
             while (pos < size && !Thread.currentThread().isInterrupted()) {
                 ByteBuffer head = ByteBuffer.allocate(JfrChunk.HEADER_SIZE);
                 ch.read(head, pos);
@@ -153,7 +154,7 @@ public final class JfrFile {
                 JfrChunk chunk;
                 T prepared;
                 try {
-                    chunk = JfrChunk.parse(bytes, pos, keptPools, rareEvents, metadata, window);
+                    chunk = JfrChunk.parse(bytes, pos, keptPools, rareEvents, metadata, window, strings);
                     prepared = prepare.prepare(chunk);
                 } catch (JfrFormatException e) {
                     steps.put(new Step(null, null, e));
