@@ -124,8 +124,8 @@ final class ChunkDecoder {
         // looked up without a lambda: a capturing one is made anew at every call (a frame's every method)
         String name = classNames.get(key);
         if (name == null) {
-            Object[] cls = struct(chunk.constant(classType, key));
-            classNames.put(key, name = cls == null ? "" : interned.className(symbol(field(cls, className))));
+            Object cls = chunk.constant(classType, key);
+            classNames.put(key, name = isStruct(cls) ? interned.className(text(symbolType, number(cls, className))) : "");
         }
         return name;
     }
@@ -199,10 +199,10 @@ final class ChunkDecoder {
 
     /** The interned frame of a method as the frame type makes it. */
     private Frame frame(long methodKey, String frameType) {
-        Object[] m = struct(chunk.constant(methodType, methodKey));
-        if (m == null) return interned.frame("", "unknown", Frame.Kind.NATIVE);
-        String name = symbol(field(m, methodName));
-        String owner = className(asLong(field(m, methodOwner)));
+        Object m = chunk.constant(methodType, methodKey);
+        if (!isStruct(m)) return interned.frame("", "unknown", Frame.Kind.NATIVE);
+        String name = text(symbolType, number(m, methodName));
+        String owner = className(number(m, methodOwner));
         return switch (kindKey(frameType)) {
             case 2 -> interned.frame("", name, Frame.Kind.KERNEL);
             case 1 -> interned.frame(owner, name, Frame.Kind.NATIVE);
@@ -210,8 +210,15 @@ final class ChunkDecoder {
         };
     }
 
-    private String symbol(Object key) {
-        return text(symbolType, asLong(key));
+    /** Whether a constant is a struct's fields: numbers only (a method, a class), or any. */
+    private static boolean isStruct(Object v) {
+        return v instanceof long[] || v instanceof Object[];
+    }
+
+    /** Field {@code i} of a struct constant as a number (a key, a count); 0 where there is none. */
+    private static long number(Object struct, int i) {
+        if (struct instanceof long[] a) return i < 0 || i >= a.length ? 0 : a[i];
+        return struct instanceof Object[] a ? asLong(field(a, i)) : 0;
     }
 
     private static Object field(Object[] struct, int i) {

@@ -39,6 +39,8 @@ final class Values {
         final boolean simple;
         /** A struct of integers only (no arrays): an array of it is read as {@link LongRows}, an event of it in one call. */
         boolean integers;
+        /** A struct of integers and bytes only (no arrays): a constant of it is a long[], not boxed fields. */
+        boolean numbers;
 
         private Layout(JfrType type) {
             this.type = type;
@@ -72,6 +74,9 @@ final class Values {
             boolean integers = l.kind == Kind.STRUCT && l.kinds.length > 0;
             for (int i = 0; i < l.kinds.length; i++) integers &= !l.arrays[i] && l.kinds[i] == Kind.LONG;
             l.integers = integers;
+            boolean numbers = l.kind == Kind.STRUCT && l.kinds.length > 0;
+            for (int i = 0; i < l.kinds.length; i++) numbers &= !l.arrays[i] && (l.kinds[i] == Kind.LONG || l.kinds[i] == Kind.BYTE);
+            l.numbers = numbers;
         }
     }
 
@@ -125,10 +130,21 @@ final class Values {
         return new IllegalStateException("field of undeclared type " + l.type.fields().get(i).typeId());
     }
 
-    /** A constant-pool value of {@code l}'s type: a struct's fields, or a plain value (the string pool). */
+    /**
+     * A constant-pool value of {@code l}'s type: a struct's fields (a long[] where they are all
+     * numbers: a method, a class), or a plain value (the string pool).
+     */
     Object constant(ByteCursor in, Layout l) {
         if (l.kind != Kind.STRUCT) return plain(in, l.kind);
-        return l.simple ? read(in, l, 0) : struct(in, l);
+        if (l.simple) return read(in, l, 0);
+        return l.numbers ? numbers(in, l) : struct(in, l);
+    }
+
+    /** The fields of a struct of numbers, without a box for each (every chunk declares hundreds of methods). */
+    private static long[] numbers(ByteCursor in, Layout l) {
+        long[] values = new long[l.kinds.length];
+        for (int i = 0; i < values.length; i++) values[i] = l.kinds[i] == Kind.BYTE ? in.u1() : in.varlong();
+        return values;
     }
 
     private static Object plain(ByteCursor in, Kind kind) {

@@ -236,6 +236,28 @@ class JfrChunkTest {
     }
 
     @Test
+    void aConstantOfNumbersOnlyIsALongArrayAndOneWithAStringFieldsAsObjects() throws IOException {
+        // a method's shape: pool keys, an int and a boolean; every chunk declares hundreds, unboxed
+        long bool = 44;
+        long method = 45;
+        ChunkWriter w = types(new ChunkWriter()).type(bool, "boolean")
+                .type(method, "test.Method", new JfrType.Field("type", LONG, true, false), new JfrType.Field("name", LONG, true, false),
+                        new JfrType.Field("modifiers", INT, false, false), new JfrType.Field("hidden", bool, false, false))
+                .constant(method, 6, concat(varlong(1L << 33), varlong(300), varlong(9), new byte[]{1}))
+                .constant(method, 7, concat(varlong(0), varlong(0), varlong(-1), new byte[]{(byte) 0xff}));
+        byte[] chunk = constants(w).event(SAMPLE, sample(1000, 9, ChunkWriter.utf8("x"), 1)).bytes();
+        List<Object> values = new ArrayList<>();
+        JfrFile.read(write(chunk), Set.of("test.Method", "java.lang.Thread"), c -> {
+            values.add(c.constant("test.Method", 6));
+            values.add(c.constant("test.Method", 7));
+            values.add(c.constant("java.lang.Thread", 9));
+        });
+        assertThat((long[]) values.get(0)).containsExactly(1L << 33, 300, 9, 1);
+        assertThat((long[]) values.get(1)).as("a byte read as Java reads one: signed").containsExactly(0, 0, -1, -1);
+        assertThat((Object[]) values.get(2)).containsExactly("worker-1", 4242L);
+    }
+
+    @Test
     void poolsNobodyAsksForAreSteppedOverWhateverTheirValuesEncoding() throws IOException {
         // an unkept pool of structs holding strings in every encoding, nested structs and arrays,
         // written before the kept thread pool: stepping over it must land on the thread's entry
