@@ -26,8 +26,7 @@ import java.util.stream.Collectors;
 
 /** jbound demo [WORKLOAD]: start a built-in workload in a child JVM and profile it. */
 @Command(name = "demo",
-        description = {"Start a built-in workload in a child JVM and profile it, to see a real verdict in seconds.",
-                "Workloads: cpu, cpu-single, io, disk, lock, rlock, idle, idle-pool, gc, mixed (default)."},
+        description = "Start a built-in workload in a child JVM and profile it, to see a real verdict in seconds.",
         footerHeading = "%nExamples:%n",
         footer = {"  jbound demo", "  jbound demo lock", "  jbound demo io --format json"})
 public final class DemoCommand implements Callable<Integer> {
