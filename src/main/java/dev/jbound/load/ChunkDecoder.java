@@ -162,7 +162,7 @@ final class ChunkDecoder {
             if (scratch.length < rows.rows()) scratch = new Frame[rows.rows()];
             int n = 0;
             for (int r = 0; r < rows.rows(); r++) n = add(n, rows.get(r, frameMethod), rows.get(r, frameKind));
-            return interned.stack(scratch, n);
+            return interned.stack(scratch, withoutSignalHandler(n));
         }
         if (!(frameList instanceof List<?> raw)) return Stack.EMPTY;
         if (scratch.length < raw.size()) scratch = new Frame[raw.size()];
@@ -171,7 +171,7 @@ final class ChunkDecoder {
             Object[] f = (Object[]) o;
             n = add(n, asLong(field(f, frameMethod)), asLong(field(f, frameKind)));
         }
-        return interned.stack(scratch, n);
+        return interned.stack(scratch, withoutSignalHandler(n));
     }
 
     /** Adds the frame of {@code method} and frame type {@code typeKey} at {@code scratch[n]}; the frames now built. */
@@ -182,10 +182,45 @@ final class ChunkDecoder {
         long frameKey = method * 8 + kindKey(type);
         Frame frame = frames.get(frameKey);
         if (frame == null) frames.put(frameKey, frame = frame(method, type));
-        // The profiler's own signal handler tops some samples: its cost, not the thread's work.
-        if (n == 0 && frame.kind() == Frame.Kind.NATIVE && frame.className().startsWith("libasyncProfiler")) return n;
         scratch[n] = frame;
         return n + 1;
+    }
+
+    /**
+     * The stack in {@code scratch[0, n)} without the profiler's own signal handling on top, moved
+     * down to start at 0; its length. A cpu sample can land while the thread runs async-profiler's
+     * wall-clock handler: the handler's frames (and what it calls: clock_gettime) sit above the
+     * kernel's signal trampoline, and below that is what the thread was doing, or nothing when the
+     * walk stopped at the trampoline. Its cost is the thread's, at the frame it was interrupted in;
+     * named after the trampoline it taught users nothing ("1% __restore_rt").
+     */
+    private int withoutSignalHandler(int n) {
+        boolean handler = false;
+        int cut = 0;
+        for (int i = 0; i < n && scratch[i].kind() != Frame.Kind.JAVA; i++) {
+            Frame f = scratch[i];
+            if (isProfiler(f)) {
+                handler = true;
+            } else if (handler && isSignalReturn(f.method())) {
+                cut = i + 1;
+                break;
+            }
+        }
+        // without a trampoline (the profiler's own threads, the attach listener running its
+        // commands) only the profiler's frames on top go: the rest is where that work was asked for
+        if (cut == 0) while (cut < n && isProfiler(scratch[cut])) cut++;
+        if (cut == 0) return n;
+        System.arraycopy(scratch, cut, scratch, 0, n - cut);
+        return n - cut;
+    }
+
+    private static boolean isProfiler(Frame f) {
+        return f.kind() == Frame.Kind.NATIVE && f.className().startsWith("libasyncProfiler");
+    }
+
+    /** The frame a signal handler returns through: glibc's restorer on x64, the vDSO's on arm64. */
+    private static boolean isSignalReturn(String method) {
+        return method.equals("__restore_rt") || method.equals("__kernel_rt_sigreturn");
     }
 
     private int kindKey(String frameType) {
