@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
 /** Reads jdk.JVMInformation: which JVM a recording from elsewhere came from (pid, main class, JDK). */
 final class JvmInformation {
 
-    /** "OpenJDK 64-Bit Server VM (17.0.15+6-Debian-1deb12u1) for linux-amd64 ..." → 17.0.15 */
-    private static final Pattern VERSION = Pattern.compile("\\((\\d+(?:\\.\\d+)*)");
+    /**
+     * The JDK's recorder writes the VM's whole banner, "OpenJDK 64-Bit Server VM (17.0.15+6-Debian-1deb12u1)
+     * for linux-amd64 ...", async-profiler the version alone, "17.0.15+6-Debian-1deb12u1": both → 17.0.15
+     */
+    private static final Pattern VERSION = Pattern.compile("(?:^|\\()(\\d+(?:\\.\\d+)*)");
 
     private final RecordingBuilder out;
     // every chunk repeats the event; its text is worked out again only when it changes
