@@ -1,8 +1,11 @@
 package dev.jbound.demo;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** A demo workload running in a child JVM; {@link #close()} kills it. */
+/** A demo workload running in a child JVM; {@link #close()} ends it. */
 public final class RunningWorkload implements AutoCloseable {
     private final Workload workload;
     private final Process process;
@@ -42,17 +45,27 @@ public final class RunningWorkload implements AutoCloseable {
         return stderr.text();
     }
 
-    /** Kills the child (SIGKILL: it holds nothing that needs a clean shutdown) and waits for it. */
+    /**
+     * Ends the child as a JVM should end: SIGTERM, so that it runs its shutdown (its slow server
+     * goes with it) and removes its attach socket, which jbound's attach made. SIGKILL left
+     * /tmp/.java_pidN behind after every demo, in the way of the next JVM given that pid. One that
+     * does not end within 5 s is killed, and its socket removed here.
+     */
     @Override
     public void close() {
-        process.destroyForcibly();
         try {
+            process.destroy();
+            if (process.waitFor(5, TimeUnit.SECONDS)) return;
+            process.destroyForcibly();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("demo workload " + workload.id() + " (pid " + pid
-                        + ") survived SIGKILL for 10 s");
+                throw new IllegalStateException("demo workload " + workload.id() + " (pid " + pid + ") survived SIGKILL for 10 s");
             }
+            Files.deleteIfExists(Path.of("/tmp", ".java_pid" + pid));
         } catch (InterruptedException e) {
+            process.destroyForcibly();
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // a socket we could not remove is the next attach's to find stale, as it does for any killed JVM
         }
     }
 }

@@ -8,6 +8,8 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.file.Path;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,6 +31,8 @@ class WorkloadVerdictTest {
         JsonNode r = run.json();
         assertThat(r.get("sampling").get("recorder").asString())
                 .isEqualTo(recorder.equals("jfr") ? "JDK Flight Recorder" : "async-profiler");
+        // the workload ended as a JVM should: with it went the attach socket jbound's attach made
+        assertThat(Path.of("/tmp", ".java_pid" + r.get("target").get("pid").asLong())).doesNotExist();
         return r;
     }
 

@@ -103,12 +103,16 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** SIGTERM first, so that the JVM removes the attach socket the test's attach made; SIGKILL after 5 s. */
     @Override
     public void close() {
-        process.destroyForcibly();
         try {
+            process.destroy();
+            if (process.waitFor(5, TimeUnit.SECONDS)) return;
+            process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
+            process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
     }
