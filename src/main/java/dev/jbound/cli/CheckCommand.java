@@ -92,6 +92,7 @@ public final class CheckCommand implements Callable<Integer> {
                     : "check one thing at a time: --pid, --report or -- COMMAND");
         }
         OutputOptions.checkWritable(spec, output, "--output");
+        DistinctFiles.of(spec).and("--report", report).and("--output", output);
         // A command's own output owns stdout, as with run: the document goes to --output or stderr.
         Console console = command.isEmpty() ? parent.console() : parent.console().reportOnStderr();
         Profiled profiled = profile(console);

@@ -60,6 +60,8 @@ public final class DiffCommand implements Callable<Integer> {
     public Integer call() throws RecordingException {
         double threshold = threshold();
         OutputOptions.checkWritable(spec, output, "--output");
+        DistinctFiles.of(spec).and("BEFORE.json", before).and("--output", output);
+        DistinctFiles.of(spec).and("AFTER.json", after).and("--output", output);
         ReportDiff diff = ReportJudgements.compare(read(before), read(after), threshold);
         Console console = parent.console();
         ReportOutput.write(output, console, (c, out) -> format.renderer(ReportDiff.class, c).render(diff, out));

@@ -5,8 +5,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /** Where and how to write the report; shared by the commands that produce one. */
 public final class OutputOptions {
@@ -46,5 +51,36 @@ public final class OutputOptions {
         if (Files.exists(abs) ? !Files.isWritable(abs) : !Files.isWritable(dir)) {
             throw new ParameterException(spec.commandLine(), option + " " + p + " is not writable");
         }
+        String refused = refusal(abs, dir);
+        if (refused != null) throw new ParameterException(spec.commandLine(), option + " " + p + " cannot be written: " + refused);
+    }
+
+    /**
+     * Why the file cannot be written, found by writing, or null. Permission bits say yes to root on
+     * /proc, on a read-only mount until the write; so an existing file is opened to append (its
+     * contents untouched) and a new one is tried as a scratch file beside it, removed at once.
+     * Devices and pipes (/dev/stdout, /dev/null) are left to the permission bits.
+     */
+    private static String refusal(Path file, Path dir) {
+        try {
+            if (Files.isRegularFile(file)) {
+                Files.newOutputStream(file, StandardOpenOption.APPEND).close();
+            } else if (!Files.exists(file)) {
+                Files.delete(Files.createTempFile(dir, ".jbound-", ".probe"));
+            }
+            return null;
+        } catch (IOException e) {
+            return reason(e);
+        } catch (SecurityException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** What went wrong, for after "cannot write FILE: ": the JDK's file exceptions often say only the path. */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof NoSuchFileException) return "no such file or directory";
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

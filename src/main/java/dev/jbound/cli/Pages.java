@@ -39,7 +39,7 @@ record Pages(Path flame, Path html) {
             page.render(out);
             if (out.checkError()) throw new IOException("a write failed (is the disk full?)");
         } catch (IOException e) {
-            throw new OutputWriteException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new OutputWriteException("cannot write " + file + ": " + OutputOptions.reason(e), e);
         }
         console.err().println("jbound: wrote " + file);
         console.err().flush();

@@ -28,6 +28,9 @@ public final class ProfileOptions {
         var settings = recording.settings(defaultDuration);
         output.validate();
         keep.validate();
-        return new ProfileSettings(settings, recording.recorder, output.format, output.output, keep.jfr, pages.validated());
+        Pages wanted = pages.validated();
+        DistinctFiles.of(output.spec).and("--output", output.output).and("--jfr", keep.jfr)
+                .and("--html", wanted.html()).and("--flame", wanted.flame());
+        return new ProfileSettings(settings, recording.recorder, output.format, output.output, keep.jfr, wanted);
     }
 }

@@ -47,6 +47,7 @@ public final class ReportCommand implements Callable<Integer> {
         RecordingFileCheck.check(spec, file);
         output.validate();
         Pages wanted = pages.validated();
+        DistinctFiles.of(spec).and("FILE", file).and("--output", output.output).and("--html", wanted.html()).and("--flame", wanted.flame());
         Console console = parent.console();
         var recording = RecordingAnalysis.load(file);
         var report = RecordedProfile.analyze(file, recording);

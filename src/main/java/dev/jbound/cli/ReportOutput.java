@@ -30,7 +30,7 @@ final class ReportOutput {
             render.to(plain, w);
             failed = w.checkError(); // flushes, and says whether a write failed (PrintWriter keeps it to itself)
         } catch (IOException e) {
-            throw new OutputWriteException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new OutputWriteException("cannot write " + file + ": " + OutputOptions.reason(e), e);
         }
         if (failed) throw new OutputWriteException("cannot write " + file + ": a write failed (is the disk full?)", null);
         console.err().println("jbound: report written to " + file);

@@ -6,6 +6,7 @@ import dev.jbound.support.TargetMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +76,41 @@ class AttachErrorsTest {
         assertOneLineError(Jbound.run("attach", "1", "--output", dir.resolve("no/such/dir/report.json").toString()),
                 ExitCodes.USAGE, "does not exist");
         assertOneLineError(Jbound.run("attach", "1", "--jfr", dir.toString()), ExitCodes.USAGE, "is a directory");
+    }
+
+    @Test
+    void anOutputThePermissionsAllowButTheFileSystemRefusesIsAUsageErrorBeforeRecording(@TempDir Path dir) throws Exception {
+        // root's permission bits say yes to /proc; the write says no, and said it after the window
+        assertOneLineError(Jbound.run("attach", "1", "--output", "/proc/jbound-report.txt"), ExitCodes.USAGE,
+                "--output /proc/jbound-report.txt cannot be written: no such file or directory");
+        assertOneLineError(Jbound.run("attach", "1", "--jfr", "/proc/jbound.jfr"), ExitCodes.USAGE, "--jfr /proc/jbound.jfr cannot be written");
+        // the probe leaves nothing behind where it could write
+        assertOneLineError(Jbound.run("attach", "1", "--output", dir.resolve("r.txt").toString(), "--duration", "ten"),
+                ExitCodes.USAGE, "'ten' is not a duration");
+        Jbound.run("report", "src/test/resources/recordings/lock.jfr", "--output", dir.resolve("r.txt").toString(), "--html", dir.resolve("r.html").toString());
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("r.txt", "r.html");
+        }
+    }
+
+    @Test
+    void oneFileNamedTwiceIsAUsageErrorBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
+        String x = dir.resolve("x.jfr").toString();
+        assertOneLineError(Jbound.run("attach", "1", "--output", x, "--jfr", x), ExitCodes.USAGE,
+                "--output and --jfr name the same file, " + x + "; give each its own");
+        assertOneLineError(Jbound.run("demo", "--html", x, "--flame", dir.resolve(".").resolve("x.jfr").toString()), ExitCodes.USAGE,
+                "--html and --flame name the same file");
+        Path recording = dir.resolve("app.jfr");
+        Files.copy(Path.of("src/test/resources/recordings/lock.jfr"), recording);
+        byte[] before = Files.readAllBytes(recording);
+        assertOneLineError(Jbound.run("report", recording.toString(), "--output", recording.toString()), ExitCodes.USAGE,
+                "FILE and --output name the same file");
+        assertThat(Files.readAllBytes(recording)).as("the recording read").isEqualTo(before);
+        Path link = Files.createSymbolicLink(dir.resolve("link.jfr"), recording);
+        assertOneLineError(Jbound.run("report", recording.toString(), "--html", link.toString()), ExitCodes.USAGE,
+                "FILE and --html name the same file");
+        // a device is not a file to lose: twice /dev/null is two discards
+        assertThat(Jbound.run("report", recording.toString(), "--output", "/dev/null", "--html", "/dev/null").exitCode()).isZero();
     }
 
     @Test
