@@ -109,8 +109,11 @@ public final class WorkloadClassifier {
             decisive = Math.min(1, Math.max(0, 0.5 + (DOMINANT_SHARE - topShare) * 2.5));
             evidence = "no state dominates: " + summary(breakdown);
         }
-        if (othersQueue && measured.shareOfActive(RUNQUEUE) >= SECONDARY_SHARE / 4) {
-            evidence += " (leaving out run-queue delay caused by other processes)";
+        // The shares above leave the others' run-queue delay out; said whenever it shows in the
+        // breakdown's bars, or they read 98% cpu where the verdict says 100%.
+        double leftOut = measured.shareOfActive(RUNQUEUE);
+        if (othersQueue && Math.round(leftOut * 100) >= 1) {
+            evidence += ", leaving out the " + pct(leftOut) + " queued behind other processes";
         }
         WorkloadClass secondary = secondary(breakdown, primary);
         return Confidence.verdict(primary, decisive, evidence, secondary, basis);

@@ -82,6 +82,18 @@ class WorkloadClassifierTest {
     }
 
     @Test
+    void theEvidenceSaysHowMuchQueueingItLeftOutWheneverTheBarsShowIt() {
+        // 2 threads on 4 cores, 2% queued behind others: the bars read cpu 98%, the verdict 100%
+        Breakdown small = b(ThreadState.CPU, 19.6, ThreadState.RUNQUEUE, 0.4);
+        Verdict v = WorkloadClassifier.classify(small, WINDOW, 4, (long) (19.6 * S), 1000);
+        assertThat(v.workloadClass()).isEqualTo(WorkloadClass.CPU_BOUND);
+        assertThat(v.evidence()).isEqualTo("100% of active time is cpu, leaving out the 2% queued behind other processes");
+        // none queued: nothing to say
+        assertThat(WorkloadClassifier.classify(b(ThreadState.CPU, 20), WINDOW, 4, 20 * S, 1000).evidence())
+                .isEqualTo("100% of active time is cpu");
+    }
+
+    @Test
     void anEvenSplitIsMixed() {
         Verdict v = classify(b(ThreadState.CPU, 11, ThreadState.IO, 9));
         assertThat(v.workloadClass()).isEqualTo(WorkloadClass.MIXED);

@@ -52,7 +52,7 @@ class CheckCommandTest {
                 "--max", "gc=5%");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(run.err().lines().toList()).containsExactly(
-                "jbound: check failed: verdict is lock-bound, expected io-bound (75% of active time is lock)",
+                "jbound: check failed: verdict is lock-bound, expected io-bound (75% of active time is lock, leaving out the 1% queued behind other processes)",
                 "jbound: check failed: lock is 74.5% of active time, above the maximum 10%",
                 "jbound: check failed: cpu is 24.7% of active time, below the minimum 50%");
         assertThat(run.out()).contains("CHECKS 3 of 4 failed", "pass  gc ≤ 5%");
