@@ -51,6 +51,29 @@ class PoolSizingTest {
     }
 
     @Test
+    void aPoolWaitingOnStorageGrowsOneStepAtATimeAndItsPredictionIsACeiling() {
+        // demo disk as measured: 2 threads, 1.2 µs CPU and 0.25 ms in fsync a write, 8,000 writes a second
+        double c = 0.0012 / 0.2512, w = 0.25 / 0.2512;
+        IoShare file = new IoShare(IoTarget.file("/var/tmp/wal/000004.log"), 10 * S, 1.0, 2, null);
+        PoolSizing.Sizing z = PoolSizing.of(load(pool(2, c, w, 0, 0), 2, 8000, List.of(file)));
+        assertThat(z.knee()).isGreaterThan(400); // the cores' knee: what the threads' waits alone would allow
+        assertThat(z.advised()).isEqualTo(8);
+        assertThat(z.direction()).isEqualTo(PoolSizing.Direction.GROW);
+        assertThat(z.limit()).contains("storage (/var/tmp/wal/000004.log)", "grow in steps (to 8 now)", "jbound diff");
+        assertThat(z.prediction().throughputRatio()).isCloseTo(4.0, offset(1e-6));
+        assertThat(z.prediction().assumption())
+                .isEqualTo("if /var/tmp/wal/000004.log keeps its 0.25 ms a request with 4× the requests in flight; a device seldom does, so this is a ceiling");
+        // a writer waiting for another's flush is storage too; an endpoint is not held to the step
+        IoShare flush = new IoShare(new IoTarget(IoTarget.Kind.ANOTHER_THREADS_IO, "another thread's write"), 10 * S, 1.0, 2, null);
+        assertThat(PoolSizing.of(load(pool(2, c, w, 0, 0), 2, 8000, List.of(flush))).advised()).isEqualTo(8);
+        assertThat(PoolSizing.of(load(pool(2, c, w, 0, 0), 2, 8000, List.of(DB))).advised()).isGreaterThan(400);
+        // within a step of the knee, the knee's size stands
+        PoolSizing.Sizing near = PoolSizing.of(load(pool(6, 4.0 / 24, 20.0 / 24, 0, 0), 6, 250, List.of(file)));
+        assertThat(near.limit()).isNull();
+        assertThat(near.advised()).isEqualTo(18);
+    }
+
+    @Test
     void aPoolPastTheKneeShrinksToItNotToTheCoreCountAndLosesNoThroughput() {
         // 64 threads queue for 2 cores: each spends 4 ms on a CPU and 20 ms waiting per 136 ms
         PoolSizing.Sizing z = PoolSizing.of(load(pool(64, 4.0 / 136, 20.0 / 136, 112.0 / 136, 0), 64, 470, List.of(DB)));

@@ -154,6 +154,21 @@ public final class ServiceHarness {
         };
     }
 
+    /** A {@link JournalService}: {@code cpuMicros} of CPU, then a 4 KiB append and fdatasync, its journals in {@code dir}. */
+    public static Service journal(String name, Path dir, long cpuMicros) {
+        return new Service() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Running start(int threads) throws IOException {
+                return new Running(java(JournalService.class.getName(), Integer.toString(threads), Long.toString(cpuMicros), dir.toString()));
+            }
+        };
+    }
+
     /** The service's throughput at {@code threads}, after the warm-up. */
     public static double throughput(Service s, int threads, long millis) throws IOException, InterruptedException {
         try (Running r = s.start(threads)) {
