@@ -9,6 +9,7 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
@@ -158,8 +159,8 @@ public final class OsSensor {
             window = process.lastSeenNanos;
             // A launched JVM's exit is the end of its recording, not news.
             if (!launched) {
-                notes.add("process exited during the window: counters are from the last poll, "
-                        + window / 1_000_000 + " ms after the start");
+                notes.add(String.format(Locale.US, "its OS counters are from the last poll before it exited, %.1f s into the window",
+                        window / 1e9));
             }
         }
         if (tasks.schedstatMissing()) notes.add("schedstat missing for some threads: their CPU time has 10 ms resolution");

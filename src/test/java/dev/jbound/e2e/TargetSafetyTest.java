@@ -116,4 +116,30 @@ class TargetSafetyTest {
             assertThat(report.get("window").get("durationMs").asDouble()).isLessThan(8000);
         }
     }
+
+    /**
+     * A target whose parent does not reap it (a shell's background job, a container whose init
+     * does not) stays a zombie once it exits: ProcessHandle holds it alive, and the window ran on.
+     */
+    @Test
+    void aTargetThatExitsAsAnUnreapedZombieEndsTheWindowToo() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cmd = String.format("'%s' -cp '%s' dev.jbound.demo.WorkloadMain cpu --seconds 5 >/dev/null 2>&1 & echo $!; exec sleep 60",
+                java, System.getProperty("java.class.path"));
+        Process parent = new ProcessBuilder("bash", "-c", cmd).start();
+        try {
+            long pid = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine().trim());
+            long started = System.nanoTime();
+            Jbound.Run run = Jbound.run("attach", Long.toString(pid), "--duration", "30s", "--format", "json");
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))).as("unreaped").contains(") Z ");
+            var report = run.json();
+            assertThat(report.get("notes").toString()).contains("the target exited");
+            assertThat(seconds).as("jbound's run, of a 30 s window on a target that lived 5 s").isLessThan(20);
+        } finally {
+            parent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
 }
