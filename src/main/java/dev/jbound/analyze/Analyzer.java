@@ -18,12 +18,14 @@ import dev.jbound.model.PoolRow;
 import dev.jbound.model.Recording;
 import dev.jbound.model.Report;
 import dev.jbound.model.Stack;
+import dev.jbound.model.Strategy;
 import dev.jbound.model.ThreadInfo;
 import dev.jbound.model.ThreadKind;
 import dev.jbound.model.ThreadRow;
 import dev.jbound.model.ThreadState;
 import dev.jbound.model.Verdict;
 import dev.jbound.model.WallSample;
+import dev.jbound.model.WorkloadClass;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -216,11 +218,15 @@ public final class Analyzer {
         List<PoolRow> poolRows = PoolRows.of(pools, poolIo, poolLoad, endpoints, window, osWindow, os == null ? -1 : os.machineBusyCores(),
                 cores, processCpu, jdk, pool -> Pinning.of(dump, s -> classify(s).state(), name -> ThreadPools.poolOf(name).equals(pool), jdk));
         Verdict overall = PoolDisagreement.of(verdict, process, poolRows, virtualActive > 0).orElse(verdict);
+        Strategy strategy = overall.workloadClass() == WorkloadClass.MIXED
+                ? PoolDisagreement.split(process, poolRows, virtualActive > 0).map(split -> StrategyAdvisor.alreadySplit(split, facts))
+                        .orElseGet(() -> StrategyAdvisor.advise(overall, facts))
+                : StrategyAdvisor.advise(overall, facts);
         return new Report(in.target(),
                 new Report.Window(rec.startNanos() / 1_000_000, window),
                 new Report.Sampling(in.recorder(), rec.cpuIntervalNanos(), rec.wallIntervalNanos(),
                         rec.cpuSampleCount(), rec.wallSampleCount(), rec.lockEventCount(), os != null),
-                cores, process, busy, overall, StrategyAdvisor.advise(overall, facts), topFrames, locks,
+                cores, process, busy, overall, strategy, topFrames, locks,
                 poolRows, rows,
                 new JvmOverhead(gcCpu, jitCpu, otherCpu, appCpu),
                 new Report.Io(os != null ? os.readBytes() : -1, os != null ? os.writeBytes() : -1, ioTargets),

@@ -36,6 +36,26 @@ final class PoolDisagreement {
      */
     static Optional<Verdict> of(Verdict process, Breakdown app, List<PoolRow> pools, boolean virtualThreads) {
         if (process.workloadClass() == WorkloadClass.MIXED || process.workloadClass() == WorkloadClass.IDLE) return Optional.empty();
+        Optional<Split> split = split(app, pools, virtualThreads);
+        if (split.isEmpty()) return Optional.empty();
+        PoolRow computing = split.get().computing();
+        PoolRow waiting = split.get().waiting();
+        long cpu = Math.max(1, app.nanos(ThreadState.CPU) + app.nanos(ThreadState.RUNQUEUE));
+        long io = Math.max(1, app.nanos(ThreadState.IO));
+        String evidence = String.format(Locale.US, "pools disagree: %s is %s (%s of the CPU work), %s is io-bound (%s of the I/O)",
+                computing.name(), computing.verdict().workloadClass().label(),
+                WorkloadClassifier.pct((double) (computing.breakdown().nanos(ThreadState.CPU) + computing.breakdown().nanos(ThreadState.RUNQUEUE)) / cpu),
+                waiting.name(), WorkloadClassifier.pct((double) waiting.breakdown().nanos(ThreadState.IO) / io));
+        double confidence = Math.min(computing.verdict().confidence(), waiting.verdict().confidence());
+        return Optional.of(new Verdict(WorkloadClass.MIXED, confidence, evidence, process.workloadClass(), process.basis()));
+    }
+
+    /** A pool that does the CPU work and another that does the waiting: the stages are pools already. */
+    record Split(PoolRow computing, PoolRow waiting) {
+    }
+
+    /** The computing pool and the waiting one, each holding enough of its kind of work to be a stage; none when there are not both. */
+    static Optional<Split> split(Breakdown app, List<PoolRow> pools, boolean virtualThreads) {
         PoolRow computing = null;
         PoolRow waiting = null;
         long cpu = Math.max(1, app.nanos(ThreadState.CPU) + app.nanos(ThreadState.RUNQUEUE));
@@ -56,11 +76,6 @@ final class PoolDisagreement {
         if (waiting.breakdown().nanos(ThreadState.IO) < WorkloadClassifier.SECONDARY_SHARE * computing.breakdown().activeNanos()) {
             return Optional.empty();
         }
-        String evidence = String.format(Locale.US, "pools disagree: %s is %s (%s of the CPU work), %s is io-bound (%s of the I/O)",
-                computing.name(), computing.verdict().workloadClass().label(),
-                WorkloadClassifier.pct((double) (computing.breakdown().nanos(ThreadState.CPU) + computing.breakdown().nanos(ThreadState.RUNQUEUE)) / cpu),
-                waiting.name(), WorkloadClassifier.pct((double) waiting.breakdown().nanos(ThreadState.IO) / io));
-        double confidence = Math.min(computing.verdict().confidence(), waiting.verdict().confidence());
-        return Optional.of(new Verdict(WorkloadClass.MIXED, confidence, evidence, process.workloadClass(), process.basis()));
+        return Optional.of(new Split(computing, waiting));
     }
 }

@@ -3,6 +3,7 @@ package dev.jbound.analyze;
 import dev.jbound.model.Breakdown;
 import dev.jbound.model.CpuBudget;
 import dev.jbound.model.FrameCount;
+import dev.jbound.model.PoolRow;
 import dev.jbound.model.LockSite;
 import dev.jbound.model.Strategy;
 import dev.jbound.model.ThreadState;
@@ -229,6 +230,22 @@ public final class StrategyAdvisor {
         hot(advice, "CPU goes to", f.hotCpu);
         hot(advice, "I/O waits on", f.ioSites);
         return new Strategy("split CPU and I/O work into separate pools", advice, null, null);
+    }
+
+    /**
+     * Mixed, where the stages are pools already (a computing pool and a waiting one): telling it to
+     * split its CPU and I/O work was advice it already follows. Each pool is sized by its own verdict.
+     */
+    static Strategy alreadySplit(PoolDisagreement.Split split, Facts f) {
+        List<String> advice = new ArrayList<>();
+        for (PoolRow p : List.of(split.computing(), split.waiting())) {
+            Strategy s = p.strategy();
+            advice.add(String.format(Locale.US, "%s (%d %s, %s): %s", p.name(), p.activeThreads(), p.activeThreads() == 1 ? "thread" : "threads",
+                    p.verdict().workloadClass().label(), s == null ? "see its verdict" : s.headline()));
+        }
+        hot(advice, "CPU goes to", f.hotCpu);
+        hot(advice, "I/O waits on", f.ioSites);
+        return new Strategy("the CPU and I/O work are separate pools already: size each to its own verdict", advice, null, null);
     }
 
     private static void hot(List<String> advice, String lead, List<FrameCount> frames) {

@@ -100,9 +100,21 @@ class StrategyOnRecordingsTest {
                 assertThat(s.headline()).as(what).startsWith("nothing to tune in this JVM");
             }
             case MIXED -> {
-                // the process splits its stages, each pool gets its own advice
-                assertThat(s.headline()).as(what).isEqualTo("split CPU and I/O work into separate pools");
+                // the process splits its stages, each pool gets its own advice; where a computing pool
+                // and a waiting one are the stages already, the advice names each with its own
                 assertThat(r.pools()).as(what).isNotEmpty();
+                boolean split = r.pools().stream().anyMatch(p -> p.verdict().workloadClass() == WorkloadClass.CPU_BOUND)
+                        && r.pools().stream().anyMatch(p -> p.verdict().workloadClass() == WorkloadClass.IO_BOUND);
+                if (split) {
+                    assertThat(s.headline()).as(what).isEqualTo("the CPU and I/O work are separate pools already: size each to its own verdict");
+                    for (var p : r.pools()) {
+                        if (p.verdict().workloadClass() == WorkloadClass.CPU_BOUND || p.verdict().workloadClass() == WorkloadClass.IO_BOUND) {
+                            assertThat(s.advice()).as(what).anyMatch(a -> a.startsWith(p.name() + " (") && a.endsWith(p.strategy().headline()));
+                        }
+                    }
+                } else {
+                    assertThat(s.headline()).as(what).isEqualTo("split CPU and I/O work into separate pools");
+                }
             }
             case CPU_SATURATED -> {
                 assertThat(s.poolSize()).as(what).isNotNull();
