@@ -147,5 +147,8 @@ class WorkloadVerdictTest {
         assertThat(DecidingShare.of(r, "io")).isBetween(0.25, 0.75);
         assertThat(pool(r, "request-pool-thread-*").get("verdict").get("class").asString()).isEqualTo("io-bound");
         assertThat(pool(r, "compute-pool-thread-*").get("verdict").get("class").asString()).isEqualTo("cpu-bound");
+        // its stages are pools already: not told to split them, but each pool's advice named
+        assertThat(r.get("strategy").get("headline").asString()).startsWith("the CPU and I/O work are separate pools already");
+        assertThat(r.get("strategy").get("advice").toString()).contains("request-pool-thread-* (", "compute-pool-thread-* (");
     }
 }
