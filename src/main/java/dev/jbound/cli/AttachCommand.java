@@ -19,9 +19,15 @@ import java.util.concurrent.Callable;
         description = "Record a running JVM for a window, classify the workload and print a verdict with a strategy.",
         footerHeading = "%nExamples:%n",
         footer = {"  jbound attach 12345",
-                "  jbound attach OrderService      (the one JVM whose main class or jar contains it)",
+                "  jbound attach OrderService   (the one JVM whose main class or jar contains it)",
                 "  jbound attach 12345 --duration 30s --jfr app.jfr",
-                "  jbound attach 12345 --format json --output verdict.json"})
+                "  jbound attach 12345 --format json --output verdict.json"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the report was printed (also when the target exited mid-window: over what was recorded)",
+                "2:usage error, or the report (--output) or a page (--html, --flame) could not be written",
+                "3:target not found or not attachable (no such process, not a JVM, attach disabled, a name matching none or several)",
+                "4:recording failed (the recorder could not start or stop, or the recording could not be read or kept with --jfr)",
+                "130:interrupted by Ctrl-C, after printing the verdict so far"})
 public final class AttachCommand implements Callable<Integer> {
 
     @Spec

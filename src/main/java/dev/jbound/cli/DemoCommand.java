@@ -28,7 +28,13 @@ import java.util.stream.Collectors;
 @Command(name = "demo",
         description = "Start a built-in workload in a child JVM and profile it, to see a real verdict in seconds.",
         footerHeading = "%nExamples:%n",
-        footer = {"  jbound demo", "  jbound demo lock", "  jbound demo io --format json"})
+        footer = {"  jbound demo", "  jbound demo lock", "  jbound demo io --format json"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the report was printed",
+                "2:usage error (an unknown workload, a --java that is not executable), or an output file could not be written",
+                "3:the workload JVM could not be attached to",
+                "4:the workload did not start, or recording failed",
+                "130:interrupted by Ctrl-C, after printing the verdict so far"})
 public final class DemoCommand implements Callable<Integer> {
 
     /** Long enough for the JIT to compile the hot loops, so the window sees steady state. */

@@ -21,7 +21,12 @@ import java.util.concurrent.Callable;
                 + " (cpu, io, lock, wait) with their top frames."},
         footerHeading = "%nExamples:%n",
         footer = {"  jbound dump 12345",
-                "  jbound dump OrderService --format json | jq '.deadlocks'"})
+                "  jbound dump OrderService --format json | jq '.deadlocks'"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the dump was printed",
+                "2:usage error, or the output file could not be written",
+                "3:target not found or not attachable",
+                "4:the thread dump failed"})
 public final class DumpCommand implements Callable<Integer> {
 
     @Spec

@@ -24,12 +24,13 @@ import java.util.List;
         footer = {"  jbound demo                 profile a built-in workload",
                 "  jbound ps                   list the JVMs jbound can profile",
                 "  jbound attach 12345         profile pid 12345 for 10 s",
-                "  jbound attach OrderService  profile the one JVM whose main class or jar contains OrderService",
+                "  jbound attach OrderService  profile the one JVM whose main class or jar",
+                "                              contains OrderService",
                 "  jbound run -- mvn test      profile the JVMs a command starts",
                 "  jbound attach 12345 --duration 30s --format json | jq .verdict.class",
                 "",
-                "Exit codes: 0 ok, 1 check failed, 2 usage error, 3 target not found or not attachable,",
-                "4 recording failed, 130 interrupted; run exits with its command's code."})
+                "Exit codes: 0 ok, 1 check failed, 2 usage error, 3 target not found or not",
+                "attachable, 4 recording failed, 130 interrupted; run exits as its command does."})
 public final class JboundCommand implements Runnable {
 
     /**

@@ -16,7 +16,11 @@ import java.util.concurrent.Callable;
                 "CPU%% is measured over 0.2 s for all JVMs at once, in percent of one CPU."},
         footerHeading = "%nExamples:%n",
         footer = {"  jbound ps",
-                "  jbound ps --format json | jq -r '.jvms[] | select(.attachable) | .pid'"})
+                "  jbound ps --format json | jq -r '.jvms[] | select(.attachable) | .pid'"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the list was printed (also when it is empty)",
+                "2:usage error",
+                "3:/proc cannot be read"})
 public final class PsCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -23,8 +23,13 @@ import java.util.concurrent.Callable;
                         + " little says so, and what to record next (settings=profile, or a live attach)."},
         footerHeading = "%nExamples:%n",
         footer = {"  jbound report app.jfr",
-                "  java -XX:StartFlightRecording=filename=app.jfr,settings=profile -jar app.jar; jbound report app.jfr",
-                "  jbound report app.jfr --format json --output verdict.json"})
+                "  java -XX:StartFlightRecording=filename=app.jfr,settings=profile -jar app.jar",
+                "  jbound report app.jfr",
+                "  jbound report app.jfr --format json --output verdict.json"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the report was printed",
+                "2:usage error (no such file, a directory), or an output file could not be written",
+                "4:the file is not JFR, is broken before its first whole chunk, or holds no samples"})
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec

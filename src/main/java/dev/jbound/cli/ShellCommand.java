@@ -30,7 +30,10 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  jbound shell",
                 "  jbound shell OrderService",
-                "  printf 'attach 12345\\nrecord 5s\\nsave run.json\\n' | jbound shell"})
+                "  printf 'attach 12345\\nrecord 5s\\nsave run.json\\n' | jbound shell"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:left with exit or Ctrl-D",
+                "2:usage error, or no terminal"})
 public final class ShellCommand implements Callable<Integer> {
     static final String HISTORY_FILE = ".jbound_history";
 

@@ -33,7 +33,13 @@ import java.util.concurrent.Callable;
                 "Needs a terminal; in scripts and pipelines use attach, which records one window."},
         footerHeading = "%nExamples:%n",
         footer = {"  jbound top 12345",
-                "  jbound top OrderService --interval 2s"})
+                "  jbound top OrderService --interval 2s"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:quit with q, or the target exited",
+                "2:usage error, or no terminal to draw on",
+                "3:target not found or not attachable",
+                "4:recording failed",
+                "130:interrupted by Ctrl-C, after printing the verdict so far"})
 public final class TopCommand implements Callable<Integer> {
     static final Duration MIN_INTERVAL = Duration.ofMillis(500);
     static final Duration MAX_INTERVAL = Duration.ofSeconds(60);
