@@ -187,7 +187,13 @@ public final class Analyzer {
                 active, cores.effectiveCpus(), cores.machineCpus(), window <= 0 ? 0 : (double) othersCpu / window, window,
                 processLoad.requestsPerSecond(osWindow), processLoad.borrowNanos(), processLoad.borrowPool(), ioTargets,
                 os == null ? -1 : os.machineBusyCores(), processLoad.pooledVia());
-        var facts = new StrategyAdvisor.Facts(process, cores.effectiveCpus(), cores.throttled(), busy, active,
+        List<String> notes = new ArrayList<>(in.notes());
+        if (kernelTimeEstimated) {
+            notes.add("each thread's CPU time in the kernel is estimated from the process's (the recording has no thread CPU"
+                    + " load): it goes to the threads whose waits were I/O");
+        }
+        Phases phases = phases(rec, cores, rows, accounts, process, notes);
+        var facts = new StrategyAdvisor.Facts(process, cores.effectiveCpus(), cores.throttled(), busyWhileWorking(phases, busy), active,
                 sites.top(ThreadState.CPU, TOP_FRAMES), sites.top(ThreadState.IO, TOP_FRAMES), locks, jdk, onVirtualThreads, load,
                 pinning);
 
@@ -196,12 +202,6 @@ public final class Analyzer {
             List<FrameCount> t = sites.top(s, TOP_FRAMES);
             if (!t.isEmpty()) topFrames.put(s, t);
         }
-        List<String> notes = new ArrayList<>(in.notes());
-        if (kernelTimeEstimated) {
-            notes.add("each thread's CPU time in the kernel is estimated from the process's (the recording has no thread CPU"
-                    + " load): it goes to the threads whose waits were I/O");
-        }
-        Phases phases = phases(rec, cores, rows, accounts, process, notes);
         notes.addAll(rec.notes());
         if (in.os() != null && in.os().note() != null && !in.os().note().isBlank()) notes.add(in.os().note());
         if (os == null && process.shareOfActive(ThreadState.IO) >= WorkloadClassifier.SECONDARY_SHARE && waitsOnSockets(sites)) {
@@ -231,6 +231,21 @@ public final class Analyzer {
                 new JvmOverhead(gcCpu, jitCpu, otherCpu, appCpu),
                 new Report.Io(os != null ? os.readBytes() : -1, os != null ? os.writeBytes() : -1, ioTargets),
                 notes, phases);
+    }
+
+    /**
+     * Threads busy while the workload works: over the window, unless its phases show it idle part of
+     * the time (bursts of work between pauses), where the average would read as work too narrow for
+     * the cores ("only 1.0 of 2 cores are busy: parallelise") when each burst fills them. Then the
+     * median over the slices that worked: a burst's first and last slices hold only part of it.
+     */
+    static double busyWhileWorking(Phases phases, double overWindow) {
+        if (phases.phases().size() < 2 || phases.phases().stream().noneMatch(p -> p.workloadClass() == WorkloadClass.IDLE)) return overWindow;
+        double[] busy = phases.slices().stream().filter(s -> s.workloadClass() != WorkloadClass.IDLE && s.lengthNanos() > 0)
+                .mapToDouble(s -> (double) s.breakdown().activeNanos() / s.lengthNanos()).sorted().toArray();
+        if (busy.length == 0) return overWindow;
+        double median = busy.length % 2 == 1 ? busy[busy.length / 2] : (busy[busy.length / 2 - 1] + busy[busy.length / 2]) / 2;
+        return Math.max(overWindow, median);
     }
 
     /**

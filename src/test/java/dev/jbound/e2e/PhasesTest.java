@@ -40,6 +40,9 @@ class PhasesTest {
         JsonNode lane = t.get("lanes").get(0);
         assertThat(lane.get("name").asString()).startsWith("burst-worker-");
         assertThat(lane.get("states").asString()).contains("C", ".").hasSize(t.get("slices").size());
+        // one worker a core, each burst fills the cores: the pauses are not work too narrow for them
+        JsonNode strategy = JsonDocs.parse(json.out()).get("strategy");
+        assertThat(strategy.get("headline").asString()).as("%s", strategy).isEqualTo("pool = cores = " + Runtime.getRuntime().availableProcessors());
 
         Jbound.Run text = Jbound.run("demo", "burst", "--duration", "8s");
         assertThat(text.out()).contains("PHASES ").containsPattern("at \\d+\\.\\d s the workload turned from (idle to cpu-bound|cpu-bound to idle)");
