@@ -108,9 +108,9 @@ public final class HtmlReport {
             y += 22;
         }
         out.println(svg.append("</svg>"));
-        out.println(String.format(Locale.US, "<p class=\"dim\">%d active threads (%.1f busy on average), %d idle; %.1f s waiting for work"
+        out.println(String.format(Locale.US, "<p class=\"dim\">%d active threads (%.1f busy on average%s), %d idle; %.1f s waiting for work"
                         + " (idle capacity, not counted above) · %d cpu + %d wall samples, %d lock events</p>",
-                r.appThreads() - r.idleThreads(), r.busyThreads(), r.idleThreads(), b.nanos(ThreadState.WAIT) / 1e9,
+                r.appThreads() - r.idleThreads(), r.busyThreads(), Units.gcIncluded(r), r.idleThreads(), b.nanos(ThreadState.WAIT) / 1e9,
                 r.sampling().cpuSamples(), r.sampling().wallSamples(), r.sampling().lockEvents()));
     }
 

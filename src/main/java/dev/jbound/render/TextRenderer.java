@@ -81,9 +81,9 @@ public final class TextRenderer implements Renderer<Report> {
                 + " waiting for work (idle capacity, not counted above)"));
         var s = r.sampling();
         out.println(style.dim(String.format(Locale.US,
-                "  %d active %s (%.1f busy on average), %d idle · %d cpu + %d wall samples, %d lock events%s",
+                "  %d active %s (%.1f busy on average%s), %d idle · %d cpu + %d wall samples, %d lock events%s",
                 r.appThreads() - r.idleThreads(), r.appThreads() - r.idleThreads() == 1 ? "thread" : "threads",
-                r.busyThreads(), r.idleThreads(), s.cpuSamples(), s.wallSamples(),
+                r.busyThreads(), Units.gcIncluded(r), r.idleThreads(), s.cpuSamples(), s.wallSamples(),
                 s.lockEvents(), s.osSensor() ? " · OS sensor" : "")));
         out.println();
     }

@@ -34,4 +34,13 @@ final class Units {
         if (n < 1024L * 1024 * 1024) return String.format(Locale.US, "%.1f MiB", n / 1048576.0);
         return String.format(Locale.US, "%.1f GiB", n / 1073741824.0);
     }
+
+    /**
+     * ", the GC's threads included" where the busy threads outnumber the active ones: the average
+     * counts the GC threads' CPU (the breakdown's gc), the active count only the application's.
+     */
+    static String gcIncluded(dev.jbound.model.Report r) {
+        int active = r.appThreads() - r.idleThreads();
+        return r.breakdown().nanos(dev.jbound.model.ThreadState.GC) > 0 && r.busyThreads() >= active + 0.05 ? ", the GC's threads included" : "";
+    }
 }

@@ -62,6 +62,16 @@ class ReportCommandTest {
     }
 
     @Test
+    void anAsyncProfilerRecordingNamesItsJdkAndWhereItsBusyThreadsComeFrom() {
+        // async-profiler writes the JVM's version alone, not inside the VM's banner
+        Jbound.Run gc = Jbound.run("report", RECORDINGS.resolve("gc.jfr").toString());
+        assertThat(gc.out()).contains("JDK 17.0.15")
+                // 2 allocating threads and the GC's busy beside them: the average counts both
+                .containsPattern("2 active threads \\(\\d+\\.\\d busy on average, the GC's threads included\\)");
+        assertThat(Jbound.run("report", RECORDINGS.resolve("lock.jfr").toString()).out()).contains("(4.0 busy on average)");
+    }
+
+    @Test
     void concatenatedRecordingsAreReadChunkByChunk() throws IOException {
         Path both = concat("both.jfr", RECORDINGS.resolve("jdk/lock-default.jfr"), RECORDINGS.resolve("jdk/rlock-profile.jfr"));
         Jbound.Run run = Jbound.run("report", both.toString(), "--format", "json");
