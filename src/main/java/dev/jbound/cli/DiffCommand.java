@@ -91,6 +91,11 @@ public final class DiffCommand implements Callable<Integer> {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // not text: a recording given where its report was meant, most likely
+            throw new ParameterException(spec.commandLine(), file + (RecordingFileCheck.looksLikeJfr(file)
+                    ? " is a JFR recording, not a report; make one with: jbound report " + file + " --format json --output FILE.json"
+                    : " is not a report: diff compares two JSON reports (--format json)"));
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), Files.isDirectory(file) ? file + " is a directory; name a report .json file"
                     : Files.exists(file) ? "cannot read " + file : "no such file: " + file);

@@ -7,6 +7,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * What a failed command prints and returns: errors a user can fix are one line (plus a hint) on
@@ -44,12 +45,35 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         PrintWriter e = ex.getCommandLine().getErr();
-        e.println("jbound: " + firstLine(ex.getMessage()));
+        e.println("jbound: " + usageMessage(ex));
         String name = ex.getCommandLine().getCommandName();
         if (top.session != null) e.println("hint: see 'help " + name + "'");
         else e.println("hint: see '" + (name.equals("jbound") ? "jbound --help" : "jbound " + name + " --help") + "'");
         if (top.verbose) ex.printStackTrace(e);
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * picocli's words in jbound's: "unknown command 'foo'" for "Unmatched argument at index 0: 'foo'",
+     * an unexpected argument or an unknown option by name, with picocli's suggestions; its other
+     * messages begin in lower case, as jbound's own do.
+     */
+    static String usageMessage(ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String arg = dev.jbound.render.TerminalText.escape(u.getUnmatched().get(0));
+            List<String> near = u.getSuggestions();
+            String meant = near.isEmpty() ? "" : "; did you mean " + near.get(0) + "?";
+            CommandLine cl = u.getCommandLine();
+            if (arg.startsWith("-")) return "unknown option '" + arg + "'" + meant;
+            if (cl.getParent() == null && !cl.getSubcommands().isEmpty()) {
+                return "unknown command '" + arg + "'" + (meant.isEmpty() ? "; the commands: " + String.join(", ", cl.getSubcommands().keySet()) : meant);
+            }
+            return "unexpected argument '" + arg + "'" + meant;
+        }
+        String m = firstLine(ex.getMessage());
+        // "Invalid value ...", "Missing required ...": a capital then lower case is picocli's sentence, not a name like JFR
+        boolean sentence = m.length() > 1 && Character.isUpperCase(m.charAt(0)) && Character.isLowerCase(m.charAt(1));
+        return sentence ? Character.toLowerCase(m.charAt(0)) + m.substring(1) : m;
     }
 
     private static String firstLine(String s) {

@@ -55,7 +55,13 @@ public final class RecordingOptions {
         }
     }
 
-    private static String human(Duration d) {
-        return d.toMillis() + "ms";
+    /** As a person would have written it: 25h, 90m, 30s, 500ms (90000000ms said nothing). */
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        if (ms == 0) return "0s";
+        if (ms % 3_600_000 == 0) return ms / 3_600_000 + "h";
+        if (ms % 60_000 == 0) return ms / 60_000 + "m";
+        if (ms % 1000 == 0) return ms / 1000 + "s";
+        return ms + "ms";
     }
 }

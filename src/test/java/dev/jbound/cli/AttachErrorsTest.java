@@ -114,6 +114,17 @@ class AttachErrorsTest {
     }
 
     @Test
+    void picocliParseErrorsAreSaidInJboundsWords() {
+        assertOneLineError(Jbound.run("foo"), ExitCodes.USAGE, "unknown command 'foo'; the commands: ps, attach, run, report");
+        assertOneLineError(Jbound.run("atach", "1"), ExitCodes.USAGE, "unknown command 'atach'; did you mean attach?");
+        assertOneLineError(Jbound.run("report", "a.jfr", "b.jfr"), ExitCodes.USAGE, "unexpected argument 'b.jfr'");
+        assertOneLineError(Jbound.run("attach", "1", "--formt", "json"), ExitCodes.USAGE, "unknown option '--formt'; did you mean --format?");
+        assertOneLineError(Jbound.run("attach"), ExitCodes.USAGE, "missing required parameter: 'PID|NAME'");
+        assertOneLineError(Jbound.run("attach", "1", "--duration", "25h"), ExitCodes.USAGE, "--duration must be between 1ms and 24h, not 25h");
+        assertOneLineError(Jbound.run("attach", "1", "--duration", "1500ms", "--interval", "2s"), ExitCodes.USAGE, "--interval must be between 1ms and 1s, not 2s");
+    }
+
+    @Test
     void anUnknownFormatOrWorkloadIsAUsageError() {
         assertOneLineError(Jbound.run("attach", "1", "--format", "yaml"), ExitCodes.USAGE, "yaml");
         assertOneLineError(Jbound.run("demo", "sleepy"), ExitCodes.USAGE, "unknown workload 'sleepy'");

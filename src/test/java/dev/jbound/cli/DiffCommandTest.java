@@ -88,6 +88,12 @@ class DiffCommandTest {
         Path other = Files.writeString(dir.resolve("other.json"), "{\"name\": \"not jbound\"}");
         assertUsageError(Jbound.run("diff", other.toString(), lock.toString()), "not a jbound report");
         assertUsageError(Jbound.run("diff", dir.resolve("none.json").toString(), lock.toString()), "no such file");
+        // a recording where its report was meant, which read as 'cannot read lock.jfr'
+        String jfr = Path.of("src/test/resources/recordings/lock.jfr").toString();
+        assertUsageError(Jbound.run("diff", jfr, lock.toString()), jfr + " is a JFR recording, not a report; make one with: jbound report "
+                + jfr + " --format json");
+        Path binary = Files.write(dir.resolve("core.bin"), new byte[]{(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0x80});
+        assertUsageError(Jbound.run("diff", lock.toString(), binary.toString()), "core.bin is not a report: diff compares two JSON reports");
         assertUsageError(Jbound.run("diff", lock.toString(), lock.toString(), "--fail-on-regression", "ten"), "is not a percentage");
         assertUsageError(Jbound.run("diff", lock.toString(), lock.toString(), "--fail-on-regression", "150%"), "is not a percentage");
     }

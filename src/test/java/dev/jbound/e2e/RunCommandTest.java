@@ -277,6 +277,6 @@ class RunCommandTest {
         assertThat(none.err()).startsWith("jbound: the command started no JVM (it exited with code 0)");
         Jbound.Run missing = Jbound.run("run");
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.err()).contains("Missing required parameter: 'COMMAND'");
+        assertThat(missing.err()).contains("missing required parameter: 'COMMAND'");
     }
 }

@@ -112,7 +112,7 @@ class ShellCommandTest {
         // errors are one line each, and the shell goes on
         assertThat(line("stack no-such-thread", "no thread")).contains("no thread of pid " + pid + " is named 'no-such-thread'");
         assertThat(line("bogus", "no command")).contains("jbound: no command 'bogus'; help lists them");
-        assertThat(line("record --duration x", "Invalid value")).contains("hint: see 'help record'");
+        assertThat(line("record --duration x", "invalid value")).contains("hint: see 'help record'");
         assertThat(line("help", "Commands")).contains("attach", "record", "verdict", "threads", "stack", "locks", "top",
                 "dump", "save", "diff", "exit");
         assertThat(line("detach", "detached").strip()).contains("detached from pid " + pid).endsWith("jbound>");
