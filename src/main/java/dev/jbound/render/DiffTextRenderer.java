@@ -24,17 +24,17 @@ public final class DiffTextRenderer implements Renderer<ReportDiff> {
         out.println();
         out.printf("  %-9s %8s %8s %9s%n", "state", "before", "after", "change");
         for (ReportDiff.StateChange c : d.states()) {
-            String change = String.format(Locale.US, "%+8.1f", c.points());
+            String change = signed(c.points());
             boolean regressed = d.regressions().contains(c);
             out.printf(Locale.US, "  %-9s %7.1f%% %7.1f%% %s%n", c.state().label(), c.before() * 100, c.after() * 100,
-                    regressed ? style.red(change + "!") : change + " ");
+                    regressed ? style.red(change + "!") : change);
         }
         if (!d.frames().isEmpty()) {
             out.println();
             out.println(style.bold("FRAMES THAT MOVED") + " (ms per second of window)");
             for (ReportDiff.FrameMove m : d.frames()) {
                 String note = m.beforeMsPerSecond() == 0 ? " (new)" : m.afterMsPerSecond() == 0 ? " (gone)" : "";
-                out.printf(Locale.US, "  %-9s %+8.1f  %s%s%n", m.state().label(), m.change(), escape(m.frame()), note);
+                out.printf(Locale.US, "  %-9s %s  %s%s%n", m.state().label(), signed(m.change()), escape(m.frame()), note);
             }
         }
         if (d.thresholdPoints() >= 0) {
@@ -46,5 +46,10 @@ public final class DiffTextRenderer implements Renderer<ReportDiff> {
                     c.after() * 100, d.thresholdPoints())).toList()))));
         }
         out.flush();
+    }
+
+    /** "+1.5", "-0.3", and "+0.0" for what rounds to nothing either way (not "-0.0"). */
+    private static String signed(double points) {
+        return String.format(Locale.US, "%+8.1f", Math.abs(points) < 0.05 ? 0.0 : points);
     }
 }

@@ -44,6 +44,18 @@ class DiffCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("CLASS lock-bound (unchanged)", "lock         74.5%    74.5%     +0.0",
                 "REGRESSION none").doesNotContain("FRAMES THAT MOVED");
+        assertThat(run.out().lines()).as("no trailing blanks").noneMatch(l -> l.endsWith(" "));
+    }
+
+    @Test
+    void aChangeThatRoundsToNothingIsPlusZeroNotMinusZero() throws Exception {
+        // runqueue 0.81% → 0.77%: 0.04 points down, which one decimal shows as +0.0
+        Path after = Files.writeString(dir.resolve("after.json"), Files.readString(lock).replaceFirst(
+                "\"shareOfActive\" : 0\\.0081", "\"shareOfActive\" : 0.0077"));
+        assertThat(Files.readString(after)).isNotEqualTo(Files.readString(lock));
+        Jbound.Run run = Jbound.run("diff", lock.toString(), after.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain("-0.0").containsPattern("runqueue +0\\.8% +0\\.8% +\\+0\\.0");
     }
 
     @Test
