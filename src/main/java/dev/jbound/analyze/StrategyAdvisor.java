@@ -27,6 +27,8 @@ public final class StrategyAdvisor {
      * "as many as there are requests in flight", which is what virtual threads give.
      */
     static final int MAX_ADVISED_POOL = 10_000;
+    /** A frame named beside the hottest has at least this share of its time. */
+    static final double HOT_SHARE_OF_FIRST = 0.05;
 
     /**
      * The facts strategy needs besides the verdict; {@code load} is what sizing a pool rests on,
@@ -248,12 +250,17 @@ public final class StrategyAdvisor {
         return new Strategy("the CPU and I/O work are separate pools already: size each to its own verdict", advice, null, null);
     }
 
+    /**
+     * Up to three frames, the first and those with at least {@link #HOT_SHARE_OF_FIRST} of its time:
+     * a frame with a sample or two beside the one that holds nearly all ("optimise ..., BurstWorkload.burst"
+     * at 1% of the CPU) is nothing to act on.
+     */
     private static void hot(List<String> advice, String lead, List<FrameCount> frames) {
         if (frames.isEmpty()) return;
-        StringBuilder sb = new StringBuilder(lead).append(": ");
-        for (int i = 0; i < Math.min(3, frames.size()); i++) {
-            if (i > 0) sb.append(", ");
-            sb.append(frames.get(i).frame());
+        StringBuilder sb = new StringBuilder(lead).append(": ").append(frames.get(0).frame());
+        for (int i = 1; i < Math.min(3, frames.size()); i++) {
+            if (frames.get(i).nanos() < HOT_SHARE_OF_FIRST * frames.get(0).nanos()) break;
+            sb.append(", ").append(frames.get(i).frame());
         }
         advice.add(sb.toString());
     }

@@ -72,6 +72,17 @@ class StrategyAdvisorTest {
     }
 
     @Test
+    void aFrameWithAMereSliverOfTheHottestsTimeIsNotNamed() {
+        Breakdown b = b(ThreadState.CPU, 10_000);
+        var facts = new StrategyAdvisor.Facts(b, 2, false, 2.0, 2,
+                List.of(new FrameCount("Sha.compress", 930 * MS, 93), new FrameCount("Sha.pad", 70 * MS, 7),
+                        new FrameCount("Burst.loop", 10 * MS, 1)), List.of(), List.of(), 17, false);
+        Strategy s = StrategyAdvisor.advise(new Verdict(WorkloadClass.CPU_BOUND, 0.9, "", null), facts);
+        // 70 ms is 7.5% of the hottest's 930: named; 10 ms, 1%, is not
+        assertThat(s.advice()).contains("optimise the hottest methods: Sha.compress, Sha.pad");
+    }
+
+    @Test
     void cpuBoundParallelisesASingleThreadAndSizesAPoolToTheCores() {
         Strategy one = advise(WorkloadClass.CPU_BOUND, b(ThreadState.CPU, 5_000), 1, 17, List.of(), 0);
         assertThat(one.headline()).isEqualTo("parallelise: pool = cores = 2");
