@@ -140,22 +140,17 @@ public final class ServiceHarness {
      * {@code jdbcUrl}; {@code pool} connections, or as many as threads when 0.
      */
     public static Service jdbc(String name, String jdbcUrl, int pool, long cpuMicros, String sql) {
-        return new Service() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Running start(int threads) throws IOException {
-                return new Running(java(JdbcService.class.getName(), Integer.toString(threads), Long.toString(cpuMicros), jdbcUrl,
-                        Integer.toString(pool > 0 ? pool : threads), sql));
-            }
-        };
+        return inJvm(name, JdbcService.class, threads -> new String[]{Integer.toString(threads), Long.toString(cpuMicros), jdbcUrl,
+                Integer.toString(pool > 0 ? pool : threads), sql});
     }
 
     /** A {@link JournalService}: {@code cpuMicros} of CPU, then a 4 KiB append and fdatasync, its journals in {@code dir}. */
     public static Service journal(String name, Path dir, long cpuMicros) {
+        return inJvm(name, JournalService.class, threads -> new String[]{Integer.toString(threads), Long.toString(cpuMicros), dir.toString()});
+    }
+
+    /** A service that is {@code main} in a JVM of its own, its arguments made for each thread count. */
+    private static Service inJvm(String name, Class<?> main, java.util.function.IntFunction<String[]> args) {
         return new Service() {
             @Override
             public String name() {
@@ -164,7 +159,7 @@ public final class ServiceHarness {
 
             @Override
             public Running start(int threads) throws IOException {
-                return new Running(java(JournalService.class.getName(), Integer.toString(threads), Long.toString(cpuMicros), dir.toString()));
+                return new Running(java(main.getName(), args.apply(threads)));
             }
         };
     }
