@@ -124,12 +124,14 @@ class TargetSafetyTest {
     @Test
     void aTargetThatExitsAsAnUnreapedZombieEndsTheWindowToo() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cmd = String.format("'%s' -cp '%s' dev.jbound.demo.WorkloadMain cpu --seconds 5 >/dev/null 2>&1 & echo $!; exec sleep 60",
+        // the workload's own ready line ("ready cpu PID") comes once it runs: attachable from then on
+        String cmd = String.format("'%s' -cp '%s' dev.jbound.demo.WorkloadMain cpu --seconds 5 2>/dev/null & exec sleep 60",
                 java, System.getProperty("java.class.path"));
         Process parent = new ProcessBuilder("bash", "-c", cmd).start();
         try {
-            long pid = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine().trim());
+            String ready = new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertThat(ready).startsWith("ready cpu ");
+            long pid = Long.parseLong(ready.substring("ready cpu ".length()).trim());
             long started = System.nanoTime();
             Jbound.Run run = Jbound.run("attach", Long.toString(pid), "--duration", "30s", "--format", "json");
             double seconds = (System.nanoTime() - started) / 1e9;
