@@ -217,11 +217,10 @@ public final class Analyzer {
         }
         List<PoolRow> poolRows = PoolRows.of(pools, poolIo, poolLoad, endpoints, window, osWindow, os == null ? -1 : os.machineBusyCores(),
                 cores, processCpu, jdk, pool -> Pinning.of(dump, s -> classify(s).state(), name -> ThreadPools.poolOf(name).equals(pool), jdk));
-        Verdict overall = PoolDisagreement.of(verdict, process, poolRows, virtualActive > 0).orElse(verdict);
-        Strategy strategy = overall.workloadClass() == WorkloadClass.MIXED
-                ? PoolDisagreement.split(process, poolRows, virtualActive > 0).map(split -> StrategyAdvisor.alreadySplit(split, facts))
-                        .orElseGet(() -> StrategyAdvisor.advise(overall, facts))
-                : StrategyAdvisor.advise(overall, facts);
+        var split = PoolDisagreement.split(process, poolRows, virtualActive > 0);
+        Verdict overall = PoolDisagreement.of(verdict, split).orElse(verdict);
+        Strategy strategy = overall.workloadClass() == WorkloadClass.MIXED && split.isPresent()
+                ? StrategyAdvisor.alreadySplit(split.get(), facts) : StrategyAdvisor.advise(overall, facts);
         return new Report(in.target(),
                 new Report.Window(rec.startNanos() / 1_000_000, window),
                 new Report.Sampling(in.recorder(), rec.cpuIntervalNanos(), rec.wallIntervalNanos(),

@@ -27,37 +27,42 @@ final class PoolDisagreement {
 
     /** The mixed verdict, where pools disagree and the process's own verdict does not already say mixed. */
     static Optional<Verdict> of(Verdict process, Breakdown app, List<PoolRow> pools) {
-        return of(process, app, pools, false);
+        return of(process, split(app, pools, false));
     }
 
-    /**
-     * @param virtualThreads the process runs virtual threads: its ForkJoinPool carriers compute for
-     *                       them, the same work, not a pool of their own
-     */
-    static Optional<Verdict> of(Verdict process, Breakdown app, List<PoolRow> pools, boolean virtualThreads) {
-        if (process.workloadClass() == WorkloadClass.MIXED || process.workloadClass() == WorkloadClass.IDLE) return Optional.empty();
-        Optional<Split> split = split(app, pools, virtualThreads);
-        if (split.isEmpty()) return Optional.empty();
-        PoolRow computing = split.get().computing();
-        PoolRow waiting = split.get().waiting();
-        long cpu = Math.max(1, app.nanos(ThreadState.CPU) + app.nanos(ThreadState.RUNQUEUE));
-        long io = Math.max(1, app.nanos(ThreadState.IO));
+    /** The same, from the pools' split as {@link #split} found it. */
+    static Optional<Verdict> of(Verdict process, Optional<Split> split) {
+        if (process.workloadClass() == WorkloadClass.MIXED || process.workloadClass() == WorkloadClass.IDLE || split.isEmpty()) {
+            return Optional.empty();
+        }
+        Split s = split.get();
         String evidence = String.format(Locale.US, "pools disagree: %s is %s (%s of the CPU work), %s is io-bound (%s of the I/O)",
-                computing.name(), computing.verdict().workloadClass().label(),
-                WorkloadClassifier.pct((double) (computing.breakdown().nanos(ThreadState.CPU) + computing.breakdown().nanos(ThreadState.RUNQUEUE)) / cpu),
-                waiting.name(), WorkloadClassifier.pct((double) waiting.breakdown().nanos(ThreadState.IO) / io));
-        double confidence = Math.min(computing.verdict().confidence(), waiting.verdict().confidence());
+                s.computing().name(), s.computing().verdict().workloadClass().label(), WorkloadClassifier.pct(s.cpuShare()),
+                s.waiting().name(), WorkloadClassifier.pct(s.ioShare()));
+        double confidence = Math.min(s.computing().verdict().confidence(), s.waiting().verdict().confidence());
         return Optional.of(new Verdict(WorkloadClass.MIXED, confidence, evidence, process.workloadClass(), process.basis()));
     }
 
-    /** A pool that does the CPU work and another that does the waiting: the stages are pools already. */
-    record Split(PoolRow computing, PoolRow waiting) {
+    /**
+     * A pool that does the CPU work and another that does the waiting: the stages are pools already.
+     *
+     * @param cpuShare the computing pool's share of the application's CPU work (cpu and run queue)
+     * @param ioShare  the waiting pool's share of its I/O
+     */
+    record Split(PoolRow computing, PoolRow waiting, double cpuShare, double ioShare) {
     }
 
-    /** The computing pool and the waiting one, each holding enough of its kind of work to be a stage; none when there are not both. */
+    /**
+     * The computing pool and the waiting one, each holding enough of its kind of work to be a stage; none when there are not both.
+     *
+     * @param virtualThreads the process runs virtual threads: its ForkJoinPool carriers compute for
+     *                       them, the same work, not a pool of their own
+     */
     static Optional<Split> split(Breakdown app, List<PoolRow> pools, boolean virtualThreads) {
         PoolRow computing = null;
         PoolRow waiting = null;
+        double computingShare = 0;
+        double waitingShare = 0;
         long cpu = Math.max(1, app.nanos(ThreadState.CPU) + app.nanos(ThreadState.RUNQUEUE));
         long io = Math.max(1, app.nanos(ThreadState.IO));
 
@@ -66,8 +71,14 @@ final class PoolDisagreement {
             WorkloadClass c = p.verdict().workloadClass();
             double cpuShare = (double) (p.breakdown().nanos(ThreadState.CPU) + p.breakdown().nanos(ThreadState.RUNQUEUE)) / cpu;
             double ioShare = (double) p.breakdown().nanos(ThreadState.IO) / io;
-            if ((c == WorkloadClass.CPU_BOUND || c == WorkloadClass.CPU_SATURATED) && cpuShare >= CPU_POOL_SHARE && computing == null) computing = p;
-            if (c == WorkloadClass.IO_BOUND && ioShare >= IO_POOL_SHARE && waiting == null) waiting = p;
+            if ((c == WorkloadClass.CPU_BOUND || c == WorkloadClass.CPU_SATURATED) && cpuShare >= CPU_POOL_SHARE && computing == null) {
+                computing = p;
+                computingShare = cpuShare;
+            }
+            if (c == WorkloadClass.IO_BOUND && ioShare >= IO_POOL_SHARE && waiting == null) {
+                waiting = p;
+                waitingShare = ioShare;
+            }
         }
         if (computing == null || waiting == null || computing == waiting) return Optional.empty();
         // a stage to size waits at least a fifth as long as the computing pool works: a main thread's
@@ -76,6 +87,6 @@ final class PoolDisagreement {
         if (waiting.breakdown().nanos(ThreadState.IO) < WorkloadClassifier.SECONDARY_SHARE * computing.breakdown().activeNanos()) {
             return Optional.empty();
         }
-        return Optional.of(new Split(computing, waiting));
+        return Optional.of(new Split(computing, waiting, computingShare, waitingShare));
     }
 }
