@@ -2,6 +2,7 @@ package dev.jbound.cli;
 
 import dev.jbound.model.ReportDiff;
 import dev.jbound.model.ReportSummary;
+import dev.jbound.profile.RecordingAnalysis;
 import dev.jbound.profile.ReportJudgements;
 import dev.jbound.record.RecordingException;
 import dev.jbound.render.ReportJsonReader;
@@ -93,7 +94,7 @@ public final class DiffCommand implements Callable<Integer> {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (java.nio.charset.CharacterCodingException e) {
             // not text: a recording given where its report was meant, most likely
-            throw new ParameterException(spec.commandLine(), file + (RecordingFileCheck.looksLikeJfr(file)
+            throw new ParameterException(spec.commandLine(), file + (RecordingAnalysis.isJfr(file)
                     ? " is a JFR recording, not a report; make one with: jbound report " + file + " --format json --output FILE.json"
                     : " is not a report: diff compares two JSON reports (--format json)"));
         } catch (IOException e) {

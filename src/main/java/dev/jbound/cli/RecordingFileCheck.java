@@ -18,14 +18,4 @@ final class RecordingFileCheck {
         }
         if (!Files.isReadable(file)) throw new ParameterException(spec.commandLine(), file + " is not readable");
     }
-
-    /** Whether the file begins as every JFR chunk does ("FLR\0"). */
-    static boolean looksLikeJfr(Path file) {
-        try (var in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(4);
-            return head.length == 4 && head[0] == 'F' && head[1] == 'L' && head[2] == 'R' && head[3] == 0;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
 }

@@ -5,6 +5,7 @@ import dev.jbound.analyze.StackStates;
 import dev.jbound.analyze.StrategyAdvisor;
 import dev.jbound.analyze.ThreadSnapshots;
 import dev.jbound.load.JfrLoader;
+import dev.jbound.load.jfr.JfrFile;
 import dev.jbound.model.OsActivity;
 import dev.jbound.model.Recording;
 import dev.jbound.model.Report;
@@ -120,6 +121,11 @@ public final class RecordingAnalysis {
         } catch (IOException | RuntimeException e) {
             throw new RecordingException("cannot read the recording " + jfr + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether a file is a JFR recording by its first bytes: to tell a user who gave one where a report was meant. */
+    public static boolean isJfr(Path file) {
+        return JfrFile.startsAsJfr(file);
     }
 
     /** Copies a recording to where the user asked to keep it. */

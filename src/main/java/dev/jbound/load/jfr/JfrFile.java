@@ -186,6 +186,16 @@ public final class JfrFile {
         return ByteBuffer.wrap(into, 0, length).slice().order(ByteOrder.BIG_ENDIAN);
     }
 
+    /** Whether the file begins as every chunk does, with the magic "FLR\0" (false when it cannot be read). */
+    public static boolean startsAsJfr(Path file) {
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && ByteBuffer.wrap(head).getInt() == JfrChunk.MAGIC;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Why the chunk whose header was read from {@code pos} cannot be read, or null when its header is sound and it is complete. */
     private static String problem(ByteBuffer head, long pos, long size) {
         if (size - pos < JfrChunk.HEADER_SIZE) {
